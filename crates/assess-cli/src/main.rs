@@ -1,0 +1,142 @@
+//! `assess`: the command line for counsellors and programme staff.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use assess_core::Instrument;
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Psychometric assessment engine for E-Makaryo: check instruments, score
+/// responses, report and analyse.
+#[derive(Parser)]
+#[command(name = "assess", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check instrument files and print every problem, located.
+    ///
+    /// Exits with 0 when every file is valid, 1 when any file has problems,
+    /// 2 when a file cannot be read.
+    Check {
+        /// Instrument files (TOML).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// `text` (problems on stderr) or `json` (a report on stdout).
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Print the JSON Schema of the instrument format.
+    Schema,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check { files, format } => check(&files, format),
+        Command::Schema => {
+            let schema = assess_core::instrument_schema();
+            match serde_json::to_string_pretty(&schema) {
+                Ok(s) => {
+                    println!("{s}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: cannot render the schema: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+    }
+}
+
+fn check(files: &[PathBuf], format: OutputFormat) -> ExitCode {
+    let mut worst = 0u8;
+    let mut reports = Vec::new();
+    for path in files {
+        let name = path.display().to_string();
+        let text = match read_text(path) {
+            Ok(t) => t,
+            Err(msg) => {
+                worst = worst.max(2);
+                match format {
+                    OutputFormat::Text => eprintln!("error[io]: {msg}\n --> {name}\n"),
+                    OutputFormat::Json => reports.push(serde_json::json!({
+                        "file": name, "valid": false,
+                        "problems": [{ "kind": "io", "message": msg, "path": "" }],
+                    })),
+                }
+                continue;
+            }
+        };
+        match Instrument::from_toml(&text) {
+            Ok(inst) => match format {
+                OutputFormat::Text => println!(
+                    "ok: {name} ({} {}, {} items, {} scales, {}, {})",
+                    inst.id(),
+                    inst.version(),
+                    inst.items().len(),
+                    inst.scales().len(),
+                    inst.status().as_str(),
+                    inst.hash()
+                ),
+                OutputFormat::Json => reports.push(serde_json::json!({
+                    "file": name, "valid": true, "id": inst.id(), "version": inst.version(),
+                    "hash": inst.hash(), "problems": [],
+                })),
+            },
+            Err(err) => {
+                worst = worst.max(1);
+                let err = err.with_source_name(&name);
+                match format {
+                    OutputFormat::Text => eprintln!("{err}"),
+                    OutputFormat::Json => reports.push(serde_json::json!({
+                        "file": name, "valid": false, "problems": err.problems(),
+                    })),
+                }
+            }
+        }
+    }
+    if format == OutputFormat::Json {
+        match serde_json::to_string_pretty(&reports) {
+            Ok(s) => println!("{s}"),
+            Err(e) => {
+                eprintln!("error: cannot render the report: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    ExitCode::from(worst)
+}
+
+/// Reads a file as UTF-8, with a message a person can act on.
+fn read_text(path: &PathBuf) -> Result<String, String> {
+    let meta =
+        std::fs::metadata(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    if meta.len() > assess_core::limits::MAX_DOCUMENT_BYTES as u64 {
+        return Err(format!(
+            "`{}` is {} bytes; instruments are at most {} bytes",
+            path.display(),
+            meta.len(),
+            assess_core::limits::MAX_DOCUMENT_BYTES
+        ));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "`{}` is not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}

@@ -1,0 +1,580 @@
+//! Errors a person can act on.
+//!
+//! Every problem the engine finds in an input has a [`ProblemKind`] to match
+//! on, a message in the house style (lowercase, identifiers in backticks,
+//! "expected X, found Y"), a key path such as `items[12].scale`, the byte
+//! span in the source text when the input came from TOML, the 1-based line
+//! and column computed from that span, and a hint when one is known.
+//!
+//! Validation collects *all* problems of a document; [`Error`] holds them
+//! together with the name of the source, and its `Display` shows each one
+//! with the offending source line and a caret underline:
+//!
+//! ```text
+//! error: unknown scale `Q`; expected one of `R`, `I`, `A`
+//!   --> riasec.toml:12:9
+//!    |
+//! 12 | scale = "Q"
+//!    |         ^^^
+//!    = path: items[3].scale
+//!    = hint: did you mean `R`?
+//! ```
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// What went wrong, as a small enum to match on.
+///
+/// Serialised in snake_case (`"unknown_key"`); the names are stable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ProblemKind {
+    /// The text is not valid TOML (or JSON, for response files).
+    Syntax,
+    /// The input is larger than the engine accepts (bytes, items, text length…).
+    TooLarge,
+    /// A key the format does not define (often a typo).
+    UnknownKey,
+    /// A required key is absent.
+    MissingKey,
+    /// A value has the wrong type (a string where a number belongs…).
+    InvalidType,
+    /// A value has the right type but is not allowed (an unknown variant, a
+    /// malformed identifier or version, a number out of range).
+    InvalidValue,
+    /// Two things that must have distinct identifiers share one.
+    DuplicateId,
+    /// A reference to a scale, format, option or item that does not exist.
+    UnknownReference,
+    /// A scale with no items, a form with no items for a scale, a choice item
+    /// without options.
+    Empty,
+    /// Localised text lacks a language the instrument declares, or names one
+    /// it does not declare.
+    Language,
+    /// Reverse keying asked of a format whose options have no order.
+    ReverseUnordered,
+    /// Score bands leave part of the score range uncovered.
+    BandGap,
+    /// Score bands overlap.
+    BandOverlap,
+    /// A norm table whose raw scores, percentiles or T-scores are not
+    /// increasing.
+    NormNotMonotone,
+    /// Item response theory parameters outside their admissible range.
+    IrtOutOfRange,
+    /// Thresholds of an ordered IRT model that are not in order.
+    IrtUnordered,
+    /// Two parts of a document contradict each other (an IRT model that does
+    /// not fit the item's response format, a composite of a composite…).
+    Inconsistent,
+    /// A response names an item the instrument does not have.
+    UnknownItem,
+    /// A response value outside the item's allowed values.
+    OutOfRange,
+    /// The same item answered twice in one response set.
+    DuplicateAnswer,
+    /// A response of the wrong kind for the item (a number for a choice item…).
+    WrongAnswerType,
+    /// An input/output failure reading or writing a file (command line only).
+    Io,
+}
+
+impl ProblemKind {
+    /// The stable snake_case name, as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemKind::Syntax => "syntax",
+            ProblemKind::TooLarge => "too_large",
+            ProblemKind::UnknownKey => "unknown_key",
+            ProblemKind::MissingKey => "missing_key",
+            ProblemKind::InvalidType => "invalid_type",
+            ProblemKind::InvalidValue => "invalid_value",
+            ProblemKind::DuplicateId => "duplicate_id",
+            ProblemKind::UnknownReference => "unknown_reference",
+            ProblemKind::Empty => "empty",
+            ProblemKind::Language => "language",
+            ProblemKind::ReverseUnordered => "reverse_unordered",
+            ProblemKind::BandGap => "band_gap",
+            ProblemKind::BandOverlap => "band_overlap",
+            ProblemKind::NormNotMonotone => "norm_not_monotone",
+            ProblemKind::IrtOutOfRange => "irt_out_of_range",
+            ProblemKind::IrtUnordered => "irt_unordered",
+            ProblemKind::Inconsistent => "inconsistent",
+            ProblemKind::UnknownItem => "unknown_item",
+            ProblemKind::OutOfRange => "out_of_range",
+            ProblemKind::DuplicateAnswer => "duplicate_answer",
+            ProblemKind::WrongAnswerType => "wrong_answer_type",
+            ProblemKind::Io => "io",
+        }
+    }
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One located problem.
+///
+/// `line` and `column` are 1-based; the column counts Unicode scalar values
+/// (characters), not bytes, so `é` or an emoji is one column.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    kind: ProblemKind,
+    message: String,
+    path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    span: Option<Range<usize>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hint: Option<String>,
+    #[serde(skip)]
+    snippet: Option<Snippet>,
+}
+
+/// The source line of a problem, kept for display.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Snippet {
+    text: String,
+    /// Caret start and width, in characters within `text`.
+    start: usize,
+    width: usize,
+}
+
+impl Problem {
+    /// A problem of `kind` at key `path` with `message`, not yet located in
+    /// the source.
+    pub fn new(kind: ProblemKind, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            kind,
+            message: message.into(),
+            path: path.into(),
+            line: None,
+            column: None,
+            span: None,
+            hint: None,
+            snippet: None,
+        }
+    }
+
+    /// Adds the byte span in the source text.
+    #[must_use]
+    pub fn with_span(mut self, span: Option<Range<usize>>) -> Self {
+        self.span = span;
+        self
+    }
+
+    /// Adds a hint on how to fix the problem.
+    #[must_use]
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Adds a hint when there is one.
+    #[must_use]
+    pub fn with_hint_opt(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> ProblemKind {
+        self.kind
+    }
+    /// The message, in the house style (lowercase, no final period).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+    /// The key path, such as `items[12].scale` (0-based indices); empty for
+    /// the document as a whole.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+    /// 1-based line, when the problem has a location in the source.
+    pub fn line(&self) -> Option<usize> {
+        self.line
+    }
+    /// 1-based column in characters, when the problem has a location.
+    pub fn column(&self) -> Option<usize> {
+        self.column
+    }
+    /// Byte span in the source text.
+    pub fn span(&self) -> Option<Range<usize>> {
+        self.span.clone()
+    }
+    /// How to fix it, when known.
+    pub fn hint(&self) -> Option<&str> {
+        self.hint.as_deref()
+    }
+
+    /// Computes line, column and the display snippet from the span.
+    pub(crate) fn locate(&mut self, index: &LineIndex<'_>) {
+        let Some(span) = self.span.clone() else {
+            return;
+        };
+        let loc = index.locate(span);
+        self.line = Some(loc.line);
+        self.column = Some(loc.column);
+        self.snippet = Some(Snippet {
+            text: loc.line_text,
+            start: loc.column - 1,
+            width: loc.width,
+        });
+    }
+
+    fn render(&self, f: &mut fmt::Formatter<'_>, source_name: Option<&str>) -> fmt::Result {
+        writeln!(f, "error[{}]: {}", self.kind, self.message)?;
+        let name = source_name.unwrap_or("<input>");
+        let gutter = self.line.map_or(1, |l| l.to_string().len());
+        let pad = " ".repeat(gutter);
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => writeln!(f, "{pad}--> {name}:{line}:{column}")?,
+            _ => writeln!(f, "{pad}--> {name}")?,
+        }
+        if let (Some(line), Some(snippet)) = (self.line, &self.snippet) {
+            writeln!(f, "{pad} |")?;
+            writeln!(f, "{line} | {}", snippet.text)?;
+            writeln!(
+                f,
+                "{pad} | {}{}",
+                " ".repeat(snippet.start),
+                "^".repeat(snippet.width.max(1))
+            )?;
+        }
+        if !self.path.is_empty() {
+            writeln!(f, "{pad} = path: {}", self.path)?;
+        }
+        if let Some(hint) = &self.hint {
+            writeln!(f, "{pad} = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.render(f, None)
+    }
+}
+
+/// All problems found in one input, with the name of its source.
+///
+/// This is the one public error type of the pipeline. [`Error::kind`] is the
+/// kind of the first problem; [`Error::problems`] lists every one in document
+/// order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Error {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_name: Option<String>,
+    problems: Vec<Problem>,
+}
+
+impl Error {
+    /// An error made of `problems`; there must be at least one, otherwise an
+    /// internal problem is recorded so the error is never empty.
+    pub fn new(mut problems: Vec<Problem>) -> Self {
+        if problems.is_empty() {
+            problems.push(Problem::new(
+                ProblemKind::InvalidValue,
+                "",
+                "invalid input (no details were recorded)",
+            ));
+        }
+        Error {
+            source_name: None,
+            problems,
+        }
+    }
+
+    /// An error with a single problem.
+    pub fn single(problem: Problem) -> Self {
+        Error::new(vec![problem])
+    }
+
+    /// Names the source (a file name) for display.
+    #[must_use]
+    pub fn with_source_name(mut self, name: impl Into<String>) -> Self {
+        self.source_name = Some(name.into());
+        self
+    }
+
+    /// The name of the source, when given.
+    pub fn source_name(&self) -> Option<&str> {
+        self.source_name.as_deref()
+    }
+
+    /// The kind of the first problem.
+    pub fn kind(&self) -> ProblemKind {
+        self.problems[0].kind
+    }
+
+    /// The first problem.
+    pub fn first(&self) -> &Problem {
+        &self.problems[0]
+    }
+
+    /// Every problem, in document order.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// Locates every problem that has a span in `source`, and sorts them in
+    /// document order (problems without a location keep their relative order
+    /// at the end).
+    pub(crate) fn located(mut self, source: &str) -> Self {
+        let index = LineIndex::new(source);
+        for p in &mut self.problems {
+            p.locate(&index);
+        }
+        self.problems
+            .sort_by_key(|p| p.span.as_ref().map_or(usize::MAX, |s| s.start));
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            p.render(f, self.source_name.as_deref())?;
+        }
+        if self.problems.len() > 1 {
+            writeln!(f)?;
+            writeln!(f, "{} problems found", self.problems.len())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A resolved source location.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Location {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in characters.
+    pub column: usize,
+    /// The whole line, without its line ending.
+    pub line_text: String,
+    /// Width of the span on that line, in characters (at least 1).
+    pub width: usize,
+}
+
+/// Maps byte offsets to lines and columns.
+pub(crate) struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { text, starts }
+    }
+
+    /// Location of a byte span. Offsets past the end or inside a multi-byte
+    /// character are clamped to the nearest character boundary at or before
+    /// them, so no input can make this panic.
+    pub fn locate(&self, span: Range<usize>) -> Location {
+        let start = floor_char_boundary(self.text, span.start);
+        let end = floor_char_boundary(self.text, span.end.max(span.start));
+        let line_idx = match self.starts.binary_search(&start) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let line_start = self.starts[line_idx];
+        let line_end = self
+            .starts
+            .get(line_idx + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        let raw_line = &self.text[line_start..line_end];
+        let line_text = raw_line.strip_suffix('\r').unwrap_or(raw_line);
+        let column = self.text[line_start..start].chars().count() + 1;
+        let visible_end = end.min(line_start + line_text.len()).max(start);
+        let width = self.text[start..visible_end].chars().count().max(1);
+        Location {
+            line: line_idx + 1,
+            column,
+            line_text: line_text.replace('\t', " "),
+            width,
+        }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The closest candidate to `found` by edit distance, for "did you mean"
+/// hints; `None` when nothing is close.
+pub(crate) fn did_you_mean<'c>(
+    found: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Option<String> {
+    let found_lower = found.to_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let d = levenshtein(&found_lower, &c.to_lowercase());
+        let limit = (c.chars().count().max(found.chars().count()) / 3).max(1);
+        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| format!("did you mean `{c}`?"))
+}
+
+/// Edit distance counting an adjacent transposition as one edit (optimal
+/// string alignment), so `scael` is one edit from `scale`.
+fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for (j, cell) in d.iter_mut().enumerate().take(w) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        d[i * w] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+        }
+    }
+    d[a.len() * w + b.len()]
+}
+
+/// Formats a list of identifiers as "`a`, `b`, `c`".
+pub(crate) fn backtick_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let v: Vec<String> = items.into_iter().map(|s| format!("`{s}`")).collect();
+    v.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loc(text: &str, span: Range<usize>) -> (usize, usize, String, usize) {
+        let l = LineIndex::new(text).locate(span);
+        (l.line, l.column, l.line_text, l.width)
+    }
+
+    #[test]
+    fn empty_input_is_line_1_column_1() {
+        assert_eq!(loc("", 0..0), (1, 1, String::new(), 1));
+    }
+
+    #[test]
+    fn last_byte_and_past_the_end() {
+        let t = "a = 1\nb = 2";
+        assert_eq!(loc(t, 10..11), (2, 5, "b = 2".into(), 1));
+        // A span at or beyond the end is clamped to the end of the last line.
+        assert_eq!(loc(t, 11..11), (2, 6, "b = 2".into(), 1));
+        assert_eq!(loc(t, 50..60), (2, 6, "b = 2".into(), 1));
+    }
+
+    #[test]
+    fn trailing_newline_gives_a_final_empty_line() {
+        let t = "a = 1\n";
+        assert_eq!(loc(t, 6..6), (2, 1, String::new(), 1));
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        // "Sémarang" has a two-byte é; the value starts after `name = "`.
+        let t = "name = \"Séma\" x";
+        let x = t.find('x').unwrap();
+        assert_eq!(loc(t, x..x + 1).1, 15);
+        // An emoji is four bytes and one column.
+        let t = "a = \"🙂\" # b";
+        let b = t.find('b').unwrap();
+        assert_eq!(loc(t, b..b + 1).1, 11);
+    }
+
+    #[test]
+    fn span_inside_a_multibyte_character_does_not_panic() {
+        let t = "x = \"é\"";
+        // Byte 6 is the second byte of `é`; it is clamped back to byte 5.
+        assert_eq!(loc(t, 6..7).1, 6);
+    }
+
+    #[test]
+    fn crlf_line_endings_are_not_shown() {
+        let t = "a = 1\r\nb = 2\r\n";
+        assert_eq!(loc(t, 7..8), (2, 1, "b = 2".into(), 1));
+    }
+
+    #[test]
+    fn width_stops_at_the_end_of_the_line() {
+        let t = "a = [\n1]\n";
+        assert_eq!(loc(t, 4..9).3, 1);
+    }
+
+    #[test]
+    fn hints_find_close_names_only() {
+        assert_eq!(
+            did_you_mean("scael", ["scale", "items"]),
+            Some("did you mean `scale`?".into())
+        );
+        assert_eq!(did_you_mean("zzz", ["scale", "items"]), None);
+        assert_eq!(
+            did_you_mean("scael", ["scales", "scale"]),
+            Some("did you mean `scale`?".into())
+        );
+        assert_eq!(
+            did_you_mean("r", ["R", "I", "A"]),
+            Some("did you mean `R`?".into())
+        );
+    }
+
+    #[test]
+    fn display_shows_the_line_and_a_caret() {
+        let src = "[instrument]\nid = \"x\"\nscale = \"Q\"\n";
+        let start = src.find("\"Q\"").unwrap();
+        let err = Error::new(vec![
+            Problem::new(
+                ProblemKind::UnknownReference,
+                "items[0].scale",
+                "unknown scale `Q`",
+            )
+            .with_span(Some(start..start + 3))
+            .with_hint("did you mean `R`?"),
+        ])
+        .with_source_name("t.toml")
+        .located(src);
+        let shown = err.to_string();
+        assert_eq!(
+            shown,
+            "error[unknown_reference]: unknown scale `Q`\n --> t.toml:3:9\n  |\n3 | scale = \"Q\"\n  |         ^^^\n  = path: items[0].scale\n  = hint: did you mean `R`?\n"
+        );
+    }
+}

@@ -1,0 +1,65 @@
+//! # assess-core
+//!
+//! The scoring engine behind E-Makaryo's interest, aptitude and
+//! work-readiness assessments: one implementation shared by the web front end
+//! (WebAssembly), desktop and mobile clients, Rust services and the `assess`
+//! command line.
+//!
+//! The pipeline, in the order data flows:
+//!
+//! 1. **Instrument** — TOML text is parsed into raw structs that keep their
+//!    source spans, then validated into an [`Instrument`], which cannot exist
+//!    unless it is valid. Every problem is reported at once, each with a key
+//!    path, line and column ([`Error`], [`Problem`]).
+//!
+//! ```
+//! use assess_core::Instrument;
+//!
+//! let text = include_str!("../../../tests/fixtures/valid/mini.toml");
+//! let instrument = Instrument::from_toml(text)?;
+//! assert_eq!(instrument.title().get("id"), "Minat Kerja Singkat");
+//! assert_eq!(instrument.title().get("en"), "Short Work Interest Check");
+//! assert_eq!(instrument.items().len(), 6);
+//!
+//! // A broken file gives every problem, located.
+//! let broken = text.replace("scale = \"R\"", "scale = \"Q\"");
+//! let err = Instrument::from_toml(&broken).unwrap_err();
+//! assert_eq!(err.kind(), assess_core::ProblemKind::UnknownReference);
+//! assert_eq!(err.first().path(), "items[0].scale");
+//! # Ok::<(), assess_core::Error>(())
+//! ```
+//!
+//! The core knows nothing of files, terminals, browsers or clocks: text in,
+//! values out. All transcendental arithmetic goes through [`math`], so the
+//! same input gives the same bytes on every platform.
+
+#![deny(missing_docs)]
+
+mod document;
+mod error;
+mod hash;
+mod instrument;
+pub mod limits;
+pub mod math;
+pub mod prec;
+mod spanned;
+mod text;
+
+pub use error::{Error, Problem, ProblemKind};
+pub use hash::content_hash;
+pub use instrument::{
+    Band, BandBasis, ChoiceOption, EstimatorKind, ExtremePolicy, FORMAT_VERSION, Figure, Form,
+    Format, FormatKind, Instrument, InstrumentKind, IrtModel, IrtParams, IrtSettings, Item,
+    MissingRule, Norm, NormMethod, NormRow, QualityRules, Reliability, Scale, Scoring, Status,
+};
+pub use text::{Localized, PRIMARY_LANGUAGE, SECONDARY_LANGUAGE};
+
+/// The engine's version, copied into every result.
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The JSON Schema of the instrument format, generated from the Rust types.
+#[cfg(feature = "schema")]
+pub fn instrument_schema() -> serde_json::Value {
+    let schema = schemars::schema_for!(instrument::raw::RawDocument);
+    serde_json::to_value(&schema).unwrap_or(serde_json::Value::Null)
+}

@@ -1,0 +1,13 @@
+//! One precision policy: the named tolerances the engine uses, in one place.
+
+/// Two score bounds closer than this are the same bound (band edges against
+/// the score range, band against band). Scores are sums and means of small
+/// numbers; 1e-9 is far below any meaningful difference and far above
+/// rounding error.
+pub const BOUND_EPS: f64 = 1e-9;
+
+/// Whether `a` and `b` are the same bound under [`BOUND_EPS`].
+#[inline]
+pub fn same_bound(a: f64, b: f64) -> bool {
+    (a - b).abs() <= BOUND_EPS * (1.0 + a.abs().max(b.abs()))
+}
