@@ -440,7 +440,9 @@ pub(crate) fn did_you_mean<'c>(
     for c in candidates {
         let d = levenshtein(&found_lower, &c.to_lowercase());
         let limit = (c.chars().count().max(found.chars().count()) / 3).max(1);
-        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+        // Ties go to the candidate that sorts first, so the hint never
+        // depends on the order candidates arrive in.
+        if d <= limit && best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
             best = Some((d, c));
         }
     }
