@@ -54,6 +54,11 @@ pub use instrument::{
 };
 pub use text::{Localized, PRIMARY_LANGUAGE, SECONDARY_LANGUAGE};
 
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
+
 /// The engine's version, copied into every result.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 

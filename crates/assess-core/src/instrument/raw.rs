@@ -13,7 +13,10 @@ use crate::text::Localized;
 /// An instrument file, format version 1.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(title = "assess instrument, format 1"))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(title = "assess instrument, format 1", deny_unknown_fields)
+)]
 pub struct RawDocument {
     /// Version of the instrument file format. Always `1` for now.
     pub format: Sp<i64>,
@@ -40,6 +43,7 @@ pub struct RawDocument {
 /// `[instrument]`: identity, languages, status.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawMeta {
     /// Identifier: lowercase letters, digits, `-` and `_`, 1–64 characters,
     /// starting with a letter.
@@ -70,6 +74,7 @@ pub struct RawMeta {
 /// `[formats.NAME]`: a response format.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawFormat {
     /// `likert`, `binary`, `single_choice` (one correct key) or
     /// `scored_choice` (every option carries a score).
@@ -95,6 +100,7 @@ pub struct RawFormat {
 /// `[[scales]]`: a scale.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawScale {
     /// Identifier, unique among scales; items name it in `scale`.
     pub id: Sp<String>,
@@ -134,6 +140,7 @@ pub struct RawScale {
 /// `missing = { max = 2, prorate = true }`.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawMissing {
     /// How many of the scale's items may be unanswered while the scale is
     /// still scored (default 0).
@@ -148,6 +155,7 @@ pub struct RawMissing {
 /// `reliability = { value = 0.82, method = "alpha", source = "…" }`.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawReliability {
     /// The coefficient, in (0, 1).
     pub value: Sp<f64>,
@@ -163,6 +171,7 @@ pub struct RawReliability {
 /// `[[scales.bands]]`: one band.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawBand {
     /// Stable identifier of the band (`low`, `siap_kerja`…), unique in the scale.
     pub id: Sp<String>,
@@ -182,6 +191,7 @@ pub struct RawBand {
 /// `[[scales.norms]]`: one norm group.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawNorm {
     /// Identifier of the group, unique in the scale.
     pub group: Sp<String>,
@@ -220,6 +230,7 @@ pub struct RawNorm {
 /// One row of a norm table.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawNormRow {
     /// Scale score.
     pub score: Sp<f64>,
@@ -232,6 +243,7 @@ pub struct RawNormRow {
 /// `[[items]]`: one item.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawItem {
     /// Identifier, unique among items; responses name it.
     pub id: Sp<String>,
@@ -268,6 +280,7 @@ pub struct RawItem {
 /// One option of a choice item.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawOption {
     /// Option key (`A`, `B`…), unique in the item; responses name it.
     pub key: Sp<String>,
@@ -281,6 +294,7 @@ pub struct RawOption {
 /// An inline SVG figure.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawFigure {
     /// The SVG markup (`<svg …>…</svg>`), without scripts.
     pub svg: Sp<String>,
@@ -299,6 +313,7 @@ pub struct RawFigure {
 /// intercepts, one per category boundary.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawIrt {
     /// `rasch`, `2pl`, `3pl`, `4pl`, `grm` or `gpcm`.
     pub model: Sp<String>,
@@ -334,6 +349,7 @@ pub enum NumberOrList {
 /// `[[forms]]`: a subset of the items.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawForm {
     /// Identifier, unique among forms. `full` is reserved for all items.
     pub id: Sp<String>,
@@ -347,6 +363,7 @@ pub struct RawForm {
 /// rule is not checked.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawQuality {
     /// Flag when fewer than this share of items is answered (0–1).
     #[serde(default)]
@@ -367,6 +384,7 @@ pub struct RawQuality {
 /// `[irt]`: settings for IRT scoring.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawIrtSettings {
     /// `draft`, `provisional` or `validated`: the status of the item
     /// parameters.
@@ -398,6 +416,7 @@ pub struct RawIrtSettings {
 /// A quadrature grid.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawQuadrature {
     /// Number of equally spaced points (5–401).
     pub points: Sp<i64>,
@@ -410,6 +429,7 @@ pub struct RawQuadrature {
 /// A normal prior.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawPrior {
     /// Mean.
     pub mean: Sp<f64>,

@@ -1160,7 +1160,10 @@ impl Validator {
             if let Some(fig) = &r.figure {
                 self.figure(fig, &format!("{path}.figure"));
             }
-            let Some(fi) = format_idx else { continue };
+            let Some(fi) = format_idx else {
+                self.items_incomplete = true;
+                continue;
+            };
             let format = &formats[fi].1;
             let reverse = r.reverse.as_ref().is_some_and(|b| b.value);
             if let Some(rev) = r.reverse.as_ref().filter(|b| b.value) {
@@ -1195,7 +1198,10 @@ impl Validator {
                 }
                 None => None,
             };
-            let Some(si) = scale_idx else { continue };
+            let Some(si) = scale_idx else {
+                self.items_incomplete = true;
+                continue;
+            };
             if self.problems.len() != before_item {
                 self.items_incomplete = true;
             }
