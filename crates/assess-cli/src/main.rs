@@ -1,9 +1,11 @@
 //! `assess`: the command line for counsellors and programme staff.
 
+mod score;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use assess_core::Instrument;
+use assess_core::{Instrument, Policy, ScoreOptions};
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// Psychometric assessment engine for E-Makaryo: check instruments, score
@@ -31,6 +33,48 @@ enum Command {
     },
     /// Print the JSON Schema of the instrument format.
     Schema,
+    /// Score responses: one respondent or a whole batch, streaming.
+    ///
+    /// Every input row gives one output record, scored or rejected with its
+    /// problems; a summary goes to stderr. Exits with 0 when every row was
+    /// scored, 1 when any row was rejected, 2 when the run could not start.
+    Score {
+        /// The instrument (TOML).
+        #[arg(long, short)]
+        instrument: PathBuf,
+        /// Responses: JSON (one set or an array), JSON Lines, or CSV with a
+        /// header `respondent_id,<item ids>…`.
+        #[arg(long, short)]
+        responses: PathBuf,
+        /// Input layout; by default from the file extension.
+        #[arg(long, value_enum)]
+        input_format: Option<score::InputFormat>,
+        /// Output layout.
+        #[arg(long, value_enum, default_value_t = score::OutputFormat::Json)]
+        format: score::OutputFormat,
+        /// Language of labels and interpretations: `id` or `en`.
+        #[arg(long, default_value = "id")]
+        lang: String,
+        /// Form answered, for sets that do not name one (`pendek`…).
+        #[arg(long)]
+        form: Option<String>,
+        /// `reject`: a row with any bad answer is rejected; `warn`: score
+        /// the valid answers and list the rest as warnings.
+        #[arg(long, value_enum, default_value_t = PolicyArg::Reject)]
+        policy: PolicyArg,
+        /// Norm group to use instead of each scale's first.
+        #[arg(long)]
+        norm_group: Option<String>,
+        /// Write here instead of standard output.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PolicyArg {
+    Reject,
+    Warn,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -43,6 +87,65 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { files, format } => check(&files, format),
+        Command::Score {
+            instrument,
+            responses,
+            input_format,
+            format,
+            lang,
+            form,
+            policy,
+            norm_group,
+            out,
+        } => {
+            let Some(inst) = load_instrument(&instrument) else {
+                return ExitCode::from(2);
+            };
+            let options = ScoreOptions::new()
+                .language(&lang)
+                .policy(match policy {
+                    PolicyArg::Reject => Policy::Reject,
+                    PolicyArg::Warn => Policy::Warn,
+                })
+                .norm_group(norm_group.as_deref());
+            let input_format = input_format.unwrap_or_else(|| score::input_format_of(&responses));
+            let writer = match score::open_output(out.as_ref()) {
+                Ok(w) => w,
+                Err(e) => {
+                    eprintln!("error[io]: cannot write output: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let mut sink = score::Sink::new(writer, format, &inst);
+            if let Err(e) = score::run(
+                &inst,
+                &responses,
+                input_format,
+                &options,
+                form.as_deref(),
+                &mut sink,
+            ) {
+                eprintln!("{}", e.with_source_name(responses.display().to_string()));
+                let _ = sink.finish();
+                return ExitCode::from(2);
+            }
+            match sink.finish() {
+                Ok(c) => {
+                    eprintln!(
+                        "{} rows: {} scored, {} partially scored, {} rejected",
+                        c.scored + c.partial + c.rejected,
+                        c.scored,
+                        c.partial,
+                        c.rejected
+                    );
+                    ExitCode::from(u8::from(c.rejected > 0))
+                }
+                Err(e) => {
+                    eprintln!("error[io]: cannot write output: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Schema => {
             let schema = assess_core::instrument_schema();
             match serde_json::to_string_pretty(&schema) {
@@ -116,6 +219,25 @@ fn check(files: &[PathBuf], format: OutputFormat) -> ExitCode {
         }
     }
     ExitCode::from(worst)
+}
+
+/// Loads and validates an instrument, printing its problems when it fails.
+fn load_instrument(path: &PathBuf) -> Option<Instrument> {
+    let name = path.display().to_string();
+    let text = match read_text(path) {
+        Ok(t) => t,
+        Err(msg) => {
+            eprintln!("error[io]: {msg}");
+            return None;
+        }
+    };
+    match Instrument::from_toml(&text) {
+        Ok(i) => Some(i),
+        Err(e) => {
+            eprintln!("{}", e.with_source_name(name));
+            None
+        }
+    }
 }
 
 /// Reads a file as UTF-8, with a message a person can act on.

@@ -42,6 +42,9 @@ mod instrument;
 pub mod limits;
 pub mod math;
 pub mod prec;
+mod report;
+mod responses;
+mod score;
 mod spanned;
 mod text;
 
@@ -52,6 +55,12 @@ pub use instrument::{
     Format, FormatKind, Instrument, InstrumentKind, IrtModel, IrtParams, IrtSettings, Item,
     MissingRule, Norm, NormMethod, NormRow, QualityRules, Reliability, Scale, Scoring, Status,
 };
+pub use report::{
+    BandResult, BatchRecord, Engine, Flag, FlagKind, InstrumentRef, NormScore, Quality,
+    REPORT_FORMAT, Report, RowStatus, ScaleResult, ScaleStatus, SemBand,
+};
+pub use responses::{Answer, Answers, Checked, Policy, ResponseSet, check};
+pub use score::{ScoreOptions, band_for, score, score_checked, stanine};
 pub use text::{Localized, PRIMARY_LANGUAGE, SECONDARY_LANGUAGE};
 
 /// The README's examples, compiled and run as doctests.

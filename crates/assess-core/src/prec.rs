@@ -11,3 +11,12 @@ pub const BOUND_EPS: f64 = 1e-9;
 pub fn same_bound(a: f64, b: f64) -> bool {
     (a - b).abs() <= BOUND_EPS * (1.0 + a.abs().max(b.abs()))
 }
+
+/// Whether `x` is exactly `v`. For answers, which are whole numbers typed
+/// or parsed from text: there is no rounding error to allow for, and a
+/// tolerance would accept `0.9999` as a `1`.
+#[inline]
+#[allow(clippy::float_cmp)]
+pub fn exactly(x: f64, v: f64) -> bool {
+    x == v
+}

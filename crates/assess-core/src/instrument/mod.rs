@@ -470,6 +470,7 @@ pub struct Reliability {
     pub(crate) method: String,
     pub(crate) source: String,
     pub(crate) sample_size: Option<u64>,
+    pub(crate) sd: Option<f64>,
 }
 
 impl Reliability {
@@ -488,6 +489,10 @@ impl Reliability {
     /// Sample size.
     pub fn sample_size(&self) -> Option<u64> {
         self.sample_size
+    }
+    /// SD of the scale score in the reliability sample, when given.
+    pub fn sd(&self) -> Option<f64> {
+        self.sd
     }
 }
 

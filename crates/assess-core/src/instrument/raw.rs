@@ -166,6 +166,12 @@ pub struct RawReliability {
     /// Sample size the figure rests on.
     #[serde(default)]
     pub sample_size: Option<Sp<i64>>,
+    /// Standard deviation of the scale score in the same sample; with the
+    /// coefficient it gives the standard error of measurement,
+    /// SEM = SD·√(1 − r). Without it, the SD of a `normal` norm group is
+    /// used; without either, no SEM is reported.
+    #[serde(default)]
+    pub sd: Option<Sp<f64>>,
 }
 
 /// `[[scales.bands]]`: one band.

@@ -755,11 +755,26 @@ impl Validator {
                     .sample_size
                     .as_ref()
                     .and_then(|n| self.positive(n, &format!("{rp}.sample_size")));
+                let sd = v.sd.as_ref().and_then(|sd| {
+                    if sd.value.is_finite() && sd.value > 0.0 {
+                        Some(sd.value)
+                    } else {
+                        self.problem(
+                            ProblemKind::InvalidValue,
+                            format!("{rp}.sd"),
+                            sd,
+                            format!("expected a positive standard deviation, found {}", sd.value),
+                        );
+                        ok = false;
+                        None
+                    }
+                });
                 (ok && method.is_some()).then(|| Reliability {
                     value: v.value.value,
                     method: v.method.value.clone(),
                     source: v.source.value.clone(),
                     sample_size: n,
+                    sd,
                 })
             });
             let bands_on = match &r.bands_on {

@@ -1,0 +1,503 @@
+//! Responses: one person's answers, and checking them against an instrument.
+//!
+//! A [`ResponseSet`] is plain serde data:
+//!
+//! ```json
+//! {
+//!   "respondent_id": "rembang-001",
+//!   "form": "pendek",
+//!   "answers": { "R01": 4, "Q12": "B", "S03": "skipped" },
+//!   "seconds": { "R01": 3.5 },
+//!   "metadata": { "age": 22, "gender": "female", "district": "Rembang" }
+//! }
+//! ```
+//!
+//! An answer is a number (a Likert point, or 0/1 for a binary item), an
+//! option key (`"B"`) for choice items, or `"skipped"` (JSON `null` means
+//! the same): the person saw the item and chose not to answer. An item with
+//! no entry was not answered either; both count as missing when scoring.
+//!
+//! `metadata` is carried into the report for batch summaries and is
+//! **never** read by scoring: gender, disability or district cannot change a
+//! score.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{Error, Problem, ProblemKind, backtick_list, did_you_mean};
+use crate::instrument::{FormatKind, Instrument};
+
+/// One answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    /// A Likert point or a binary 0/1.
+    Number(f64),
+    /// The key of the chosen option.
+    Choice(String),
+    /// Seen and deliberately not answered.
+    Skipped,
+}
+
+impl Serialize for Answer {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Answer::Number(x) => s.serialize_f64(*x),
+            Answer::Choice(k) => s.serialize_str(k),
+            Answer::Skipped => s.serialize_str("skipped"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Answer;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number, an option key, \"skipped\" or null")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Answer, E> {
+                Ok(Answer::Number(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Answer, E> {
+                Ok(Answer::Number(v as f64))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Answer, E> {
+                Ok(Answer::Number(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Answer, E> {
+                Ok(if v == "skipped" {
+                    Answer::Skipped
+                } else {
+                    Answer::Choice(v.to_owned())
+                })
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Answer, E> {
+                Ok(Answer::Skipped)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Answer, E> {
+                Ok(Answer::Skipped)
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Answer, E> {
+                Err(E::invalid_type(de::Unexpected::Bool(v), &self))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Answers in the order they arrived, duplicates kept so that checking can
+/// report them (a JSON object with a repeated key, a CSV with a repeated
+/// column). Serialises as a JSON object.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Answers(pub Vec<(String, Answer)>);
+
+impl Answers {
+    /// The answer to `item`, if any (the first, when repeated).
+    pub fn get(&self, item: &str) -> Option<&Answer> {
+        self.0.iter().find(|(k, _)| k == item).map(|(_, a)| a)
+    }
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<K: Into<String>> FromIterator<(K, Answer)> for Answers {
+    fn from_iter<T: IntoIterator<Item = (K, Answer)>>(iter: T) -> Self {
+        Answers(iter.into_iter().map(|(k, a)| (k.into(), a)).collect())
+    }
+}
+
+impl Serialize for Answers {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Answers {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Answers;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of answers by item id")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answers, A::Error> {
+                let mut v = Vec::new();
+                while let Some((k, a)) = map.next_entry::<String, Answer>()? {
+                    if v.len() >= crate::limits::MAX_ITEMS * 2 {
+                        return Err(de::Error::custom("too many answers"));
+                    }
+                    v.push((k, a));
+                }
+                Ok(Answers(v))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// One person's responses to one instrument.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseSet {
+    /// Respondent identifier (as the caller knows them; never interpreted).
+    pub respondent_id: String,
+    /// Form answered (`pendek`…); absent or `full` for all items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
+    /// Answers by item id.
+    #[serde(default)]
+    pub answers: Answers,
+    /// Seconds spent per item, when the client measured them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub seconds: BTreeMap<String, f64>,
+    /// Carried, never used in scoring: age, gender, district, disability,
+    /// accommodations, and any other column.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub metadata: BTreeMap<String, serde_json::Value>,
+}
+
+impl ResponseSet {
+    /// Reads one response set from JSON text.
+    ///
+    /// # Errors
+    ///
+    /// A `syntax` or `invalid_type` problem, located by line and column.
+    pub fn from_json(text: &str) -> Result<ResponseSet, Error> {
+        serde_json::from_str(text).map_err(|e| json_error(text, &e))
+    }
+
+    /// Builds a response set from one CSV record whose header is
+    /// `respondent_id,<item ids>…`; columns that are not items of
+    /// `instrument` (nor `form`) are kept as metadata strings. An empty cell
+    /// is an unanswered item; `skipped` is an explicit skip; a number is a
+    /// Likert or binary value, anything else an option key.
+    ///
+    /// # Errors
+    ///
+    /// When the record has no `respondent_id` column or its length differs
+    /// from the header's.
+    pub fn from_csv_record(
+        instrument: &Instrument,
+        header: &[&str],
+        cells: &[&str],
+    ) -> Result<ResponseSet, Error> {
+        let Some(id_col) = header.iter().position(|h| *h == "respondent_id") else {
+            return Err(Error::single(
+                Problem::new(
+                    ProblemKind::MissingKey,
+                    "respondent_id",
+                    "missing column `respondent_id`",
+                )
+                .with_hint("the first line must name the columns: `respondent_id,<item ids>…`"),
+            ));
+        };
+        if cells.len() != header.len() {
+            return Err(Error::single(Problem::new(
+                ProblemKind::Syntax,
+                "",
+                format!(
+                    "expected {} cells as in the header, found {}",
+                    header.len(),
+                    cells.len()
+                ),
+            )));
+        }
+        let mut set = ResponseSet {
+            respondent_id: cells[id_col].trim().to_owned(),
+            ..ResponseSet::default()
+        };
+        for (h, cell) in header.iter().zip(cells) {
+            let h = h.trim();
+            let cell = cell.trim();
+            if h == "respondent_id" {
+                continue;
+            }
+            if h == "form" {
+                if !cell.is_empty() {
+                    set.form = Some(cell.to_owned());
+                }
+            } else if let Some(item) = h.strip_prefix("seconds.") {
+                if let Ok(s) = cell.parse::<f64>() {
+                    set.seconds.insert(item.to_owned(), s);
+                }
+            } else if instrument.item_index(h).is_some() || looks_like_item(instrument, h) {
+                if cell.is_empty() {
+                    continue;
+                }
+                set.answers
+                    .0
+                    .push((h.to_owned(), parse_cell(instrument, h, cell)));
+            } else if !cell.is_empty() {
+                set.metadata
+                    .insert(h.to_owned(), serde_json::Value::String(cell.to_owned()));
+            }
+        }
+        Ok(set)
+    }
+}
+
+/// Whether a header that is not an item id still looks like one of this
+/// instrument's items (same shape as its ids), so that a misspelt item
+/// column is reported as an unknown item rather than kept as metadata.
+fn looks_like_item(instrument: &Instrument, h: &str) -> bool {
+    did_you_mean(h, instrument.items().iter().map(|i| i.id())).is_some()
+        && h.bytes().any(|b| b.is_ascii_digit())
+}
+
+fn parse_cell(instrument: &Instrument, item: &str, cell: &str) -> Answer {
+    if cell == "skipped" {
+        return Answer::Skipped;
+    }
+    let choice = instrument.item(item).is_some_and(|it| {
+        matches!(
+            instrument.format_of(it).kind(),
+            FormatKind::SingleChoice | FormatKind::ScoredChoice
+        )
+    });
+    match cell.parse::<f64>() {
+        Ok(x) if !choice => Answer::Number(x),
+        _ => Answer::Choice(cell.to_owned()),
+    }
+}
+
+pub(crate) fn json_error(text: &str, e: &serde_json::Error) -> Error {
+    let kind = match e.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            ProblemKind::Syntax
+        }
+        _ => ProblemKind::InvalidType,
+    };
+    // serde_json gives 1-based line and column; turn them into a byte span.
+    let mut offset = 0usize;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == e.line() {
+            let col = e.column().saturating_sub(1);
+            offset += line.char_indices().nth(col).map_or(line.len(), |(b, _)| b);
+            break;
+        }
+        offset += line.len();
+    }
+    let msg = e.to_string();
+    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
+    let span = (e.line() > 0).then_some(offset.min(text.len())..(offset + 1).min(text.len()));
+    Error::single(Problem::new(kind, "", msg).with_span(span)).located(text)
+}
+
+/// What to do with problems found in a response set.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Policy {
+    /// Any problem rejects the whole set.
+    #[default]
+    Reject,
+    /// Score what is valid; report the problems as warnings.
+    Warn,
+}
+
+/// A response set checked against an instrument: one slot per item, in
+/// instrument order.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    /// The answer per item (`None` when unanswered or invalid).
+    pub(crate) values: Vec<Option<Value>>,
+    /// Whether the person explicitly skipped the item.
+    pub(crate) skipped: Vec<bool>,
+    /// Seconds per item, when given.
+    pub(crate) seconds: Vec<Option<f64>>,
+    /// Items presented, in order (the form's items, or all).
+    pub(crate) presented: Vec<usize>,
+    /// The form id (`full` for all items).
+    pub(crate) form: String,
+    /// Problems found (warnings under [`Policy::Warn`]).
+    pub(crate) problems: Vec<Problem>,
+}
+
+/// A checked answer.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Value {
+    /// Likert point or binary value, as given.
+    Number(f64),
+    /// Index of the chosen option.
+    Option(usize),
+}
+
+impl Checked {
+    /// Problems found while checking.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+}
+
+/// Checks `set` against `instrument`, reporting every problem with the item
+/// it concerns.
+///
+/// # Errors
+///
+/// Under [`Policy::Reject`], an [`Error`] listing every problem; under
+/// [`Policy::Warn`], only an unknown form is an error.
+pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Result<Checked, Error> {
+    let n = instrument.items().len();
+    let mut problems = Vec::new();
+    let (form, presented): (String, Vec<usize>) = match set.form.as_deref() {
+        None | Some("full") => ("full".to_owned(), (0..n).collect()),
+        Some(f) => match instrument.form(f) {
+            Some(form) => (f.to_owned(), form.items().to_vec()),
+            None => {
+                let names: Vec<&str> = std::iter::once("full")
+                    .chain(instrument.forms().iter().map(|f| f.id()))
+                    .collect();
+                return Err(Error::single(
+                    Problem::new(
+                        ProblemKind::UnknownReference,
+                        "form",
+                        format!(
+                            "unknown form `{f}`; expected one of {}",
+                            backtick_list(names.iter().copied())
+                        ),
+                    )
+                    .with_hint_opt(did_you_mean(f, names.iter().copied())),
+                ));
+            }
+        },
+    };
+    let mut in_form = vec![false; n];
+    for &i in &presented {
+        in_form[i] = true;
+    }
+    let mut values: Vec<Option<Value>> = vec![None; n];
+    let mut skipped = vec![false; n];
+    let mut seen = vec![false; n];
+    for (id, answer) in &set.answers.0 {
+        let path = format!("answers.{id}");
+        let Some(idx) = instrument.item_index(id) else {
+            problems.push(
+                Problem::new(
+                    ProblemKind::UnknownItem,
+                    path,
+                    format!("unknown item `{id}`"),
+                )
+                .with_hint_opt(did_you_mean(id, instrument.items().iter().map(|i| i.id()))),
+            );
+            continue;
+        };
+        if seen[idx] {
+            problems.push(Problem::new(
+                ProblemKind::DuplicateAnswer,
+                path,
+                format!("item `{id}` is answered more than once; the first answer is kept"),
+            ));
+            continue;
+        }
+        seen[idx] = true;
+        if !in_form[idx] {
+            problems.push(Problem::new(
+                ProblemKind::UnknownItem,
+                path,
+                format!("item `{id}` is not part of form `{form}`"),
+            ));
+            continue;
+        }
+        let item = &instrument.items()[idx];
+        let format = instrument.format_of(item);
+        match (answer, format.kind()) {
+            (Answer::Skipped, _) => skipped[idx] = true,
+            (Answer::Number(x), FormatKind::Likert { min, max, .. }) => {
+                if x.fract() == 0.0 && *x >= f64::from(*min) && *x <= f64::from(*max) {
+                    values[idx] = Some(Value::Number(*x));
+                } else {
+                    problems.push(Problem::new(
+                        ProblemKind::OutOfRange,
+                        path,
+                        format!("answer {x} to `{id}` is out of range; expected a whole number from {min} to {max}"),
+                    ));
+                }
+            }
+            (Answer::Number(x), FormatKind::Binary { .. }) => {
+                if crate::prec::exactly(*x, 0.0) || crate::prec::exactly(*x, 1.0) {
+                    values[idx] = Some(Value::Number(*x));
+                } else {
+                    problems.push(Problem::new(
+                        ProblemKind::OutOfRange,
+                        path,
+                        format!("answer {x} to `{id}` is out of range; expected 0 or 1"),
+                    ));
+                }
+            }
+            (Answer::Choice(k), FormatKind::SingleChoice | FormatKind::ScoredChoice) => {
+                match item.options().iter().position(|o| o.key() == k) {
+                    Some(o) => values[idx] = Some(Value::Option(o)),
+                    None => {
+                        let keys: Vec<&str> = item.options().iter().map(|o| o.key()).collect();
+                        problems.push(
+                            Problem::new(
+                                ProblemKind::OutOfRange,
+                                path,
+                                format!(
+                                    "option `{k}` does not exist in `{id}`; expected one of {}",
+                                    backtick_list(keys.iter().copied())
+                                ),
+                            )
+                            .with_hint_opt(did_you_mean(k, keys.iter().copied())),
+                        );
+                    }
+                }
+            }
+            (Answer::Choice(k), _) => problems.push(Problem::new(
+                ProblemKind::WrongAnswerType,
+                path,
+                format!("expected a number for `{id}`, found the text `{k}`"),
+            )),
+            (Answer::Number(x), _) => problems.push(
+                Problem::new(
+                    ProblemKind::WrongAnswerType,
+                    path,
+                    format!("expected an option key for `{id}`, found the number {x}"),
+                )
+                .with_hint("choice items are answered with the option key, such as \"B\""),
+            ),
+        }
+    }
+    let mut seconds = vec![None; n];
+    for (id, s) in &set.seconds {
+        let path = format!("seconds.{id}");
+        match instrument.item_index(id) {
+            None => problems.push(Problem::new(
+                ProblemKind::UnknownItem,
+                path,
+                format!("seconds given for unknown item `{id}`"),
+            )),
+            Some(_) if !s.is_finite() || *s < 0.0 => problems.push(Problem::new(
+                ProblemKind::OutOfRange,
+                path,
+                format!("seconds for `{id}` must be 0 or more, found {s}"),
+            )),
+            Some(i) => seconds[i] = Some(*s),
+        }
+    }
+    if policy == Policy::Reject && !problems.is_empty() {
+        return Err(Error::new(problems));
+    }
+    Ok(Checked {
+        values,
+        skipped,
+        seconds,
+        presented,
+        form,
+        problems,
+    })
+}
