@@ -122,3 +122,164 @@ fn schema_rejects_unknown_keys_like_the_validator() {
     assert_eq!(v["additionalProperties"], false);
     assert_eq!(v["$defs"]["RawItem"]["additionalProperties"], false);
 }
+
+fn temp(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("assess-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+/// A CSV batch with broken rows: every row comes out, in order, scored or
+/// rejected with its reason; the good rows are untouched.
+#[test]
+fn score_csv_batch_loses_nothing() {
+    let mut csv = b"respondent_id,R1,S1,R2,S2,R3,S3,district,gender\n".to_vec();
+    csv.extend_from_slice(b"ok1,5,3,4,2,2,4,Rembang,female\n");
+    csv.extend_from_slice(b"bad-value,5,3,4,2,2,9,Demak,male\n");
+    csv.extend_from_slice(b"truncated,5,3\n");
+    csv.extend_from_slice(b"latin1,5,3,4,2,2,4,Kebum\xe9n,female\n");
+    csv.extend_from_slice(b"skips,5,skipped,4,,2,4,Brebes,\n");
+    csv.extend_from_slice(b"ok2,1,1,1,1,5,1,Sragen,male\n");
+    let input = temp("batch.csv", &csv);
+    let out = assess(&[
+        "score",
+        "-i",
+        "tests/fixtures/valid/mini.toml",
+        "-r",
+        input.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a rejected row makes the exit code 1"
+    );
+    let lines: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let summary: Vec<(u64, &str, &str)> = lines
+        .iter()
+        .map(|l| {
+            (
+                l["row"].as_u64().unwrap(),
+                l["respondent_id"].as_str().unwrap_or("?"),
+                l["status"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (1, "ok1", "scored"),
+            (2, "bad-value", "rejected"),
+            (3, "?", "rejected"),
+            (4, "?", "rejected"),
+            (5, "skips", "partial"),
+            (6, "ok2", "scored"),
+        ]
+    );
+    assert_eq!(
+        lines[1]["problems"][0]["message"],
+        "answer 9 to `S3` is out of range; expected a whole number from 1 to 5"
+    );
+    assert_eq!(
+        lines[2]["problems"][0]["message"],
+        "expected 9 cells as in the header, found 3"
+    );
+    assert_eq!(
+        lines[3]["problems"][0]["message"],
+        "row 4 is not UTF-8 text (invalid byte after 5 valid bytes)"
+    );
+    assert_eq!(lines[0]["report"]["scales"][0]["raw"], 13.0);
+    assert_eq!(lines[0]["report"]["metadata"]["district"], "Rembang");
+    assert_eq!(lines[4]["report"]["quality"]["skipped"], 1);
+    assert_eq!(
+        text(&out.stderr),
+        "6 rows: 2 scored, 1 partially scored, 3 rejected\n"
+    );
+}
+
+#[test]
+fn score_jsonl_with_broken_lines_and_csv_output() {
+    let jsonl = b"{\"respondent_id\":\"a\",\"answers\":{\"R1\":5,\"R2\":4,\"R3\":2,\"S1\":3,\"S2\":2,\"S3\":4}}\n{\"respondent_id\":\"b\",\"answers\":{\"R1\":5,\n\n{\"respondent_id\":\"c\",\"answers\":{\"R1\":5,\"R1\":4,\"R2\":4,\"R3\":2,\"S1\":3,\"S2\":2,\"S3\":4}}\n";
+    let input = temp("batch.jsonl", jsonl);
+    let out = assess(&[
+        "score",
+        "-i",
+        "tests/fixtures/valid/mini.toml",
+        "-r",
+        input.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    let rows: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        rows[0],
+        "row,respondent_id,status,R.score,R.pomp,R.band,S.score,S.pomp,S.band,flags,problems"
+    );
+    assert_eq!(
+        rows[1],
+        "1,a,scored,13.0,83.33333333333333,tinggi,3.0,50.0,tinggi,,"
+    );
+    assert!(
+        rows[2].starts_with("2,,rejected,,,,,,,,syntax: EOF while parsing"),
+        "{}",
+        rows[2]
+    );
+    assert!(
+        rows[3].starts_with(
+            "4,c,rejected,,,,,,,,duplicate_answer: answers.R1: item `R1` is answered more than once"
+        ),
+        "{}",
+        rows[3]
+    );
+    assert_eq!(rows.len(), 4);
+}
+
+#[test]
+fn score_json_array_with_warn_policy_scores_what_is_valid() {
+    let json = br#"[{"respondent_id":"a","answers":{"R1":5,"R2":4,"R3":2,"S1":3,"S2":2,"S3":"Z"}},
+                    {"respondent_id":"b","answers":{"R1":5}, "extra": 1}]"#;
+    let input = temp("batch.json", json);
+    let out = assess(&[
+        "score",
+        "-i",
+        "tests/fixtures/valid/mini.toml",
+        "-r",
+        input.to_str().unwrap(),
+        "--policy",
+        "warn",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["status"], "partial");
+    assert_eq!(v[0]["report"]["warnings"][0]["kind"], "wrong_answer_type");
+    assert_eq!(v[1]["status"], "rejected");
+    assert!(
+        v[1]["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("unknown field `extra`")
+    );
+}
+
+#[test]
+fn score_with_an_invalid_instrument_stops_before_reading_responses() {
+    let out = assess(&[
+        "score",
+        "-i",
+        "tests/fixtures/invalid/band_gap.toml",
+        "-r",
+        "nowhere.csv",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("error[band_gap]"));
+}

@@ -1,0 +1,278 @@
+//! Invariants of scoring, as properties over random responses.
+
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+use std::sync::LazyLock;
+
+use assess_core::{
+    Answer, Answers, FormatKind, Instrument, Policy, ResponseSet, ScoreOptions, score,
+};
+use assess_tests::read;
+use proptest::prelude::*;
+
+static INSTRUMENTS: LazyLock<Vec<Instrument>> = LazyLock::new(|| {
+    let mut v: Vec<Instrument> = ["mini.toml", "normed.toml", "choice.toml", "bfi.toml"]
+        .iter()
+        .map(|f| Instrument::from_toml(&read(&format!("tests/fixtures/valid/{f}"))).unwrap())
+        .collect();
+    for f in ["riasec.toml", "aptitude.toml", "readiness.toml"] {
+        let path = assess_tests::root().join("instruments").join(f);
+        if let Ok(text) = std::fs::read_to_string(path) {
+            v.push(Instrument::from_toml(&text).unwrap());
+        }
+    }
+    v
+});
+
+/// A valid answer (or none) for every item of `inst`, from random draws.
+fn answers_for(inst: &Instrument, draws: &[u32]) -> Answers {
+    let mut out = Vec::new();
+    for (i, item) in inst.items().iter().enumerate() {
+        let d = draws[i % draws.len()]
+            .wrapping_mul(2_654_435_761)
+            .wrapping_add(i as u32);
+        if d % 7 == 0 {
+            continue; // unanswered
+        }
+        if d % 11 == 0 {
+            out.push((item.id().to_owned(), Answer::Skipped));
+            continue;
+        }
+        let a = match inst.format_of(item).kind() {
+            FormatKind::Likert { min, max, .. } => {
+                let span = u32::try_from(max - min + 1).unwrap();
+                Answer::Number(f64::from(*min) + f64::from(d % span))
+            }
+            FormatKind::Binary { .. } => Answer::Number(f64::from(d % 2)),
+            _ => Answer::Choice(
+                item.options()[(d as usize) % item.options().len()]
+                    .key()
+                    .to_owned(),
+            ),
+        };
+        out.push((item.id().to_owned(), a));
+    }
+    Answers(out)
+}
+
+fn set(id: &str, answers: Answers) -> ResponseSet {
+    ResponseSet {
+        respondent_id: id.to_owned(),
+        answers,
+        ..ResponseSet::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn scores_stay_within_their_bounds(which in 0usize..16, draws in proptest::collection::vec(any::<u32>(), 1..80)) {
+        let inst = &INSTRUMENTS[which % INSTRUMENTS.len()];
+        let report = score(inst, &set("p", answers_for(inst, &draws)), &ScoreOptions::new()).unwrap();
+        for s in &report.scales {
+            if let Some(x) = s.score {
+                prop_assert!(x >= s.min - 1e-9 && x <= s.max + 1e-9, "{} = {x} outside {}..{}", s.id, s.min, s.max);
+                let p = s.pomp.unwrap();
+                prop_assert!((0.0..=100.0).contains(&p));
+                prop_assert!(s.answered + s.missing == s.items);
+            }
+            if let Some(pc) = s.percent_correct {
+                prop_assert!((0.0..=100.0).contains(&pc));
+            }
+            if let Some(n) = &s.norm {
+                prop_assert!((0.0..=100.0).contains(&n.percentile));
+                prop_assert!((1..=9).contains(&n.stanine));
+            }
+        }
+        prop_assert!((0.0..=1.0).contains(&report.quality.completion));
+    }
+
+    #[test]
+    fn scoring_does_not_depend_on_answer_order(which in 0usize..16, draws in proptest::collection::vec(any::<u32>(), 1..80), seed in any::<u64>()) {
+        let inst = &INSTRUMENTS[which % INSTRUMENTS.len()];
+        let answers = answers_for(inst, &draws);
+        let mut shuffled = answers.0.clone();
+        // Fisher–Yates with a small LCG, so the test needs no RNG crate.
+        let mut s = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            s = s.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            shuffled.swap(i, (s >> 33) as usize % (i + 1));
+        }
+        let a = serde_json::to_string(&score(inst, &set("p", answers), &ScoreOptions::new()).unwrap()).unwrap();
+        let b = serde_json::to_string(&score(inst, &set("p", Answers(shuffled)), &ScoreOptions::new()).unwrap()).unwrap();
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn metadata_never_changes_a_score(which in 0usize..16, draws in proptest::collection::vec(any::<u32>(), 1..80),
+        gender in "(female|male|perempuan|laki-laki|)", disability in "(none|deaf|blind|wheelchair user|)", district in "[A-Z][a-z]{2,10}", age in 15u32..40) {
+        let inst = &INSTRUMENTS[which % INSTRUMENTS.len()];
+        let plain = set("p", answers_for(inst, &draws));
+        let mut with_meta = plain.clone();
+        with_meta.metadata.insert("gender".into(), gender.into());
+        with_meta.metadata.insert("disability".into(), disability.into());
+        with_meta.metadata.insert("district".into(), district.into());
+        with_meta.metadata.insert("age".into(), age.into());
+        with_meta.metadata.insert("accommodations".into(), serde_json::json!(["screen reader", "extra time"]));
+        let a = score(inst, &plain, &ScoreOptions::new()).unwrap();
+        let b = score(inst, &with_meta, &ScoreOptions::new()).unwrap();
+        prop_assert_eq!(&a.scales, &b.scales);
+        prop_assert_eq!(&a.quality, &b.quality);
+        prop_assert_eq!(&a.warnings, &b.warnings);
+    }
+
+    /// Reverse keying maps x to (min + max − x); applying it twice is the
+    /// identity: an instrument with R3 reversed, answered x, scores as the
+    /// same instrument with R3 not reversed, answered 6 − x — and reversing
+    /// the answer back recovers the original report.
+    #[test]
+    fn reversing_keying_twice_is_the_identity(r1 in 1u8..=5, r2 in 1u8..=5, r3 in 1u8..=5) {
+        let keyed = Instrument::from_toml(&read("tests/fixtures/valid/mini.toml")).unwrap();
+        let unkeyed_text = read("tests/fixtures/valid/mini.toml").replace("reverse = true\n", "reverse = false\n");
+        let unkeyed = Instrument::from_toml(&unkeyed_text).unwrap();
+        let mk = |x3: u8| set("p", Answers(vec![
+            ("R1".into(), Answer::Number(f64::from(r1))),
+            ("R2".into(), Answer::Number(f64::from(r2))),
+            ("R3".into(), Answer::Number(f64::from(x3))),
+        ]));
+        let opts = ScoreOptions::new().policy(Policy::Warn);
+        let a = score(&keyed, &mk(r3), &opts).unwrap();
+        let b = score(&unkeyed, &mk(6 - r3), &opts).unwrap();
+        prop_assert_eq!(a.scales[0].raw, b.scales[0].raw);
+        let c = score(&keyed, &mk(6 - (6 - r3)), &opts).unwrap();
+        prop_assert_eq!(&a.scales, &c.scales);
+    }
+}
+
+#[test]
+fn every_bad_answer_is_reported_with_its_item_and_nothing_else_is_lost() {
+    let inst = Instrument::from_toml(&read("tests/fixtures/valid/choice.toml")).unwrap();
+    let text = r#"{"respondent_id": "x", "answers": {
+        "N1": "B", "N2": "E", "N3": 2, "J1": "C", "J1": "A", "B1": 2, "Z9": 1, "J2": "A"
+    }, "seconds": {"N1": -1}}"#;
+    let set = ResponseSet::from_json(text).unwrap();
+    // Reject: one error listing every problem.
+    let err = score(&inst, &set, &ScoreOptions::new()).unwrap_err();
+    let got: Vec<(String, String, String)> = err
+        .problems()
+        .iter()
+        .map(|p| {
+            (
+                p.kind().to_string(),
+                p.path().to_owned(),
+                p.message().to_owned(),
+            )
+        })
+        .collect();
+    let want = [
+        (
+            "out_of_range",
+            "answers.N2",
+            "option `E` does not exist in `N2`; expected one of `A`, `B`, `C`, `D`",
+        ),
+        (
+            "wrong_answer_type",
+            "answers.N3",
+            "expected an option key for `N3`, found the number 2",
+        ),
+        (
+            "duplicate_answer",
+            "answers.J1",
+            "item `J1` is answered more than once; the first answer is kept",
+        ),
+        (
+            "out_of_range",
+            "answers.B1",
+            "answer 2 to `B1` is out of range; expected 0 or 1",
+        ),
+        ("unknown_item", "answers.Z9", "unknown item `Z9`"),
+        (
+            "out_of_range",
+            "seconds.N1",
+            "seconds for `N1` must be 0 or more, found -1",
+        ),
+    ];
+    let want: Vec<(String, String, String)> = want
+        .iter()
+        .map(|(a, b, c)| ((*a).into(), (*b).into(), (*c).into()))
+        .collect();
+    assert_eq!(got, want);
+    // Warn: the valid answers are scored, the problems become warnings.
+    let report = score(&inst, &set, &ScoreOptions::new().policy(Policy::Warn)).unwrap();
+    assert_eq!(report.warnings.len(), 6);
+    assert_eq!(report.scales[0].answered, 1); // N1 only
+    assert_eq!(report.scales[1].answered, 2); // J1 (first answer, C = 2) and J2
+    assert_eq!(report.scales[1].raw, Some(5.0));
+}
+
+#[test]
+fn a_likert_answer_given_as_text_is_a_wrong_type() {
+    let inst = Instrument::from_toml(&read("tests/fixtures/valid/mini.toml")).unwrap();
+    let set =
+        ResponseSet::from_json(r#"{"respondent_id":"x","answers":{"R1":"4","R2":4.5,"R3":0}}"#)
+            .unwrap();
+    let err = score(&inst, &set, &ScoreOptions::new()).unwrap_err();
+    let msgs: Vec<&str> = err.problems().iter().map(|p| p.message()).collect();
+    assert_eq!(
+        msgs,
+        [
+            "expected a number for `R1`, found the text `4`",
+            "answer 4.5 to `R2` is out of range; expected a whole number from 1 to 5",
+            "answer 0 to `R3` is out of range; expected a whole number from 1 to 5",
+        ]
+    );
+}
+
+#[test]
+fn unknown_form_and_item_outside_the_form() {
+    let inst = Instrument::from_toml(&read("tests/fixtures/valid/mini.toml")).unwrap();
+    let set =
+        ResponseSet::from_json(r#"{"respondent_id":"x","form":"pendk","answers":{}}"#).unwrap();
+    let err = score(&inst, &set, &ScoreOptions::new().policy(Policy::Warn)).unwrap_err();
+    assert_eq!(
+        err.first().message(),
+        "unknown form `pendk`; expected one of `full`, `pendek`"
+    );
+    assert_eq!(err.first().hint(), Some("did you mean `pendek`?"));
+    let set = ResponseSet::from_json(r#"{"respondent_id":"x","form":"pendek","answers":{"R3":4}}"#)
+        .unwrap();
+    let err = score(&inst, &set, &ScoreOptions::new()).unwrap_err();
+    assert_eq!(
+        err.first().message(),
+        "item `R3` is not part of form `pendek`"
+    );
+}
+
+#[test]
+fn malformed_response_json_is_located() {
+    let err = ResponseSet::from_json("{\"respondent_id\": \"x\",\n \"answers\": {\"R1\": tru}}")
+        .unwrap_err();
+    assert_eq!(err.first().line(), Some(2));
+    assert_eq!(err.kind(), assess_core::ProblemKind::Syntax);
+    let err = ResponseSet::from_json(r#"{"respondent_id": "x", "answer": {}}"#).unwrap_err();
+    assert!(
+        err.first().message().starts_with("unknown field `answer`"),
+        "{}",
+        err.first().message()
+    );
+    let err =
+        ResponseSet::from_json(r#"{"respondent_id": "x", "answers": {"R1": true}}"#).unwrap_err();
+    assert!(
+        err.first()
+            .message()
+            .starts_with("invalid type: boolean `true`")
+    );
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let inst = Instrument::from_toml(&read("tests/fixtures/valid/normed.toml")).unwrap();
+    let set = ResponseSet::from_json(r#"{"respondent_id":"x","answers":{"R1":5,"S1":3,"R2":4,"S2":2,"R3":2,"S3":4},"metadata":{"z":1,"a":2}}"#).unwrap();
+    let a = serde_json::to_string(&score(&inst, &set, &ScoreOptions::new()).unwrap()).unwrap();
+    let b =
+        serde_json::to_string(&score(&inst, &set.clone(), &ScoreOptions::new()).unwrap()).unwrap();
+    assert_eq!(a, b);
+    // Metadata keys are sorted, whatever order they came in.
+    assert!(a.ends_with(r#""metadata":{"a":2,"z":1}}"#));
+}
