@@ -30,11 +30,11 @@ fn answers_for(inst: &Instrument, draws: &[u32]) -> Answers {
     for (i, item) in inst.items().iter().enumerate() {
         let d = draws[i % draws.len()]
             .wrapping_mul(2_654_435_761)
-            .wrapping_add(i as u32);
-        if d % 7 == 0 {
+            .wrapping_add(u32::try_from(i).unwrap_or(0));
+        if d.is_multiple_of(7) {
             continue; // unanswered
         }
-        if d % 11 == 0 {
+        if d.is_multiple_of(11) {
             out.push((item.id().to_owned(), Answer::Skipped));
             continue;
         }
