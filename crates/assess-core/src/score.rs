@@ -7,7 +7,10 @@
 //!   of a single-choice item and 0 otherwise; the option's score for a
 //!   scored-choice item;
 //! - raw = Σ item scores of answered items; mean = raw / answered;
-//! - proration: mean × items, only while missing ≤ the scale's `missing.max`;
+//! - proration: mean × items, only while missing ≤ the scale's `missing.max`
+//!   (for items with different ranges, the answered items' share of their
+//!   possible range carried to the scale's range, which equals mean × items
+//!   when the ranges are the same);
 //! - POMP = 100·(score − min)/(max − min), with min and max the lowest and
 //!   highest possible scores on the form answered;
 //! - z = (score − mean)/sd, T = 50 + 10z, percentile = 100·Φ(z) for normal
@@ -189,6 +192,8 @@ fn item_scale(
     let mut n = 0usize;
     let mut k = 0usize;
     let (mut raw, mut lo_sum, mut hi_sum) = (0.0, 0.0, 0.0);
+    // Possible range of the answered items only, for proration.
+    let (mut lo_ans, mut hi_ans) = (0.0, 0.0);
     let (mut lo_min, mut hi_max) = (f64::INFINITY, f64::NEG_INFINITY);
     let (mut n_single, mut correct) = (0u32, 0u32);
     let (mut has_scored, mut choice_score) = (false, 0.0);
@@ -209,6 +214,8 @@ fn item_scale(
         has_scored |= scored;
         if let Some(v) = checked.values[i] {
             k += 1;
+            lo_ans += item.min_score();
+            hi_ans += item.max_score();
             let x = item_score(instrument, i, v);
             raw += x;
             if single && matches!(v, Value::Option(o) if Some(o) == item.key()) {
@@ -283,7 +290,17 @@ fn item_scale(
     let score = match s.scoring() {
         Scoring::Mean => mean,
         _ if rule.prorate && missing > 0 => {
-            let p = mean * n as f64;
+            // The answered items' position in their possible range, carried
+            // to the whole scale's range. When every item has the same
+            // range this is exactly mean × items (DOMAIN.md); when ranges
+            // differ (Likert 1–5 beside judgement items 0–3) it keeps the
+            // prorated score within the scale's range, where mean × items
+            // would not.
+            let p = if hi_ans > lo_ans {
+                lo_sum + (raw - lo_ans) / (hi_ans - lo_ans) * (hi_sum - lo_sum)
+            } else {
+                mean * n as f64
+            };
             r.prorated = Some(p);
             p
         }
