@@ -276,3 +276,42 @@ fn same_input_same_bytes() {
     // Metadata keys are sorted, whatever order they came in.
     assert!(a.ends_with(r#""metadata":{"a":2,"z":1}}"#));
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// The dense batch path gives exactly the per-respondent `score`.
+    #[test]
+    fn score_matrix_agrees_with_score(which in 0usize..16, rows in proptest::collection::vec(proptest::collection::vec(any::<u32>(), 1..40), 1..6)) {
+        let inst = &INSTRUMENTS[which % INSTRUMENTS.len()];
+        let n = inst.items().len();
+        let mut values = Vec::new();
+        let mut sets = Vec::new();
+        for draws in &rows {
+            let answers = answers_for(inst, draws);
+            let mut row = vec![f64::NAN; n];
+            for (id, a) in &answers.0 {
+                let i = inst.item_index(id).unwrap();
+                row[i] = match a {
+                    Answer::Number(x) => *x,
+                    Answer::Choice(k) => inst.items()[i].options().iter().position(|o| o.key() == k).unwrap() as f64,
+                    Answer::Skipped => f64::NAN,
+                };
+            }
+            values.extend(row);
+            sets.push(set("p", answers));
+        }
+        let m = assess_core::score_matrix(inst, &assess_core::AnswerMatrix::new(inst, &values).unwrap());
+        prop_assert_eq!(m.invalid, 0);
+        for (r, s) in sets.iter().enumerate() {
+            let report = score(inst, s, &ScoreOptions::new()).unwrap();
+            for (c, sr) in report.scales.iter().enumerate() {
+                let got = m.row(r)[c];
+                match sr.score {
+                    Some(x) => prop_assert_eq!(got.to_bits(), x.to_bits(), "{} row {}", sr.id, r),
+                    None => prop_assert!(got.is_nan()),
+                }
+            }
+        }
+    }
+}

@@ -41,6 +41,7 @@ mod hash;
 mod instrument;
 pub mod limits;
 pub mod math;
+mod matrix;
 pub mod prec;
 mod report;
 mod responses;
@@ -55,6 +56,7 @@ pub use instrument::{
     Format, FormatKind, Instrument, InstrumentKind, IrtModel, IrtParams, IrtSettings, Item,
     MissingRule, Norm, NormMethod, NormRow, QualityRules, Reliability, Scale, Scoring, Status,
 };
+pub use matrix::{AnswerMatrix, ScaleMatrix, score_matrix};
 pub use report::{
     BandResult, BatchRecord, Engine, Flag, FlagKind, InstrumentRef, NormScore, Quality,
     REPORT_FORMAT, Report, RowStatus, ScaleResult, ScaleStatus, SemBand,
