@@ -65,6 +65,9 @@ enum Command {
         /// Norm group to use instead of each scale's first.
         #[arg(long)]
         norm_group: Option<String>,
+        /// CSV input: the column holding respondent ids.
+        #[arg(long, default_value = "respondent_id")]
+        id_column: String,
         /// Write here instead of standard output.
         #[arg(long, short)]
         out: Option<PathBuf>,
@@ -96,6 +99,7 @@ fn main() -> ExitCode {
             form,
             policy,
             norm_group,
+            id_column,
             out,
         } => {
             let Some(inst) = load_instrument(&instrument) else {
@@ -123,6 +127,7 @@ fn main() -> ExitCode {
                 input_format,
                 &options,
                 form.as_deref(),
+                &id_column,
                 &mut sink,
             ) {
                 eprintln!("{}", e.with_source_name(responses.display().to_string()));

@@ -9,8 +9,8 @@ use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use assess_core::{
-    BatchRecord, Error, Instrument, Problem, ProblemKind, ResponseSet, RowStatus, ScoreOptions,
-    score,
+    BatchRecord, CsvLayout, Error, Instrument, Problem, ProblemKind, ResponseSet, RowStatus,
+    ScoreOptions, score,
 };
 
 /// Input layouts.
@@ -226,6 +226,7 @@ pub fn run<W: Write>(
     format: InputFormat,
     options: &ScoreOptions,
     form: Option<&str>,
+    id_column: &str,
     sink: &mut Sink<W>,
 ) -> Result<(), Error> {
     let file = File::open(input).map_err(|e| io_error(input, &e))?;
@@ -303,16 +304,7 @@ pub fn run<W: Write>(
                 })
                 .collect();
             let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
-            if !header_refs.contains(&"respondent_id") {
-                return Err(Error::single(
-                    Problem::new(
-                        ProblemKind::MissingKey,
-                        "respondent_id",
-                        format!("`{}` has no `respondent_id` column", input.display()),
-                    )
-                    .with_hint("the first line must name the columns: `respondent_id,<item ids>…`"),
-                ));
-            }
+            let layout = CsvLayout::new(instrument, &header_refs, id_column)?;
             let mut record = csv::ByteRecord::new();
             let mut row = 0;
             loop {
@@ -325,9 +317,7 @@ pub fn run<W: Write>(
                             .map(|c| std::str::from_utf8(c).map_err(|e| e.valid_up_to()))
                             .collect();
                         let set = match cells {
-                            Ok(cells) => {
-                                ResponseSet::from_csv_record(instrument, &header_refs, &cells)
-                            }
+                            Ok(cells) => layout.read(&cells),
                             Err(at) => Err(not_utf8(row, at)),
                         };
                         one(row, set, sink)?;

@@ -61,7 +61,7 @@ pub use report::{
     BandResult, BatchRecord, Engine, Flag, FlagKind, InstrumentRef, NormScore, Quality,
     REPORT_FORMAT, Report, RowStatus, ScaleResult, ScaleStatus, SemBand,
 };
-pub use responses::{Answer, Answers, Checked, Policy, ResponseSet, check};
+pub use responses::{Answer, Answers, Checked, CsvLayout, Policy, ResponseSet, check};
 pub use score::{ScoreOptions, band_for, score, score_checked, stanine};
 pub use text::{Localized, PRIMARY_LANGUAGE, SECONDARY_LANGUAGE};
 

@@ -182,69 +182,162 @@ impl ResponseSet {
     }
 
     /// Builds a response set from one CSV record whose header is
-    /// `respondent_id,<item ids>…`; columns that are not items of
-    /// `instrument` (nor `form`) are kept as metadata strings. An empty cell
-    /// is an unanswered item; `skipped` is an explicit skip; a number is a
-    /// Likert or binary value, anything else an option key.
+    /// `respondent_id,<item ids>…` (see [`CsvLayout`]). For many records,
+    /// make the [`CsvLayout`] once and call [`CsvLayout::read`].
     ///
     /// # Errors
     ///
-    /// When the record has no `respondent_id` column or its length differs
-    /// from the header's.
+    /// When the header has no `respondent_id` column or the record's length
+    /// differs from the header's.
     pub fn from_csv_record(
         instrument: &Instrument,
         header: &[&str],
         cells: &[&str],
     ) -> Result<ResponseSet, Error> {
-        let Some(id_col) = header.iter().position(|h| *h == "respondent_id") else {
+        CsvLayout::new(instrument, header, "respondent_id")?.read(cells)
+    }
+}
+
+/// What each column of a response CSV holds, worked out once from the
+/// header.
+///
+/// Columns: the respondent id column (by default `respondent_id`), `form`,
+/// `seconds.<item id>` timings, item columns (an empty cell is unanswered,
+/// `skipped` an explicit skip, a number a Likert or binary value, anything
+/// else an option key), and every other column, kept as a metadata string.
+/// A column that is not an item but looks like a misspelt item id of this
+/// instrument is read as an answer, so that it is reported as an unknown
+/// item instead of silently becoming metadata.
+#[derive(Clone, Debug)]
+pub struct CsvLayout {
+    roles: Vec<Column>,
+    id_col: usize,
+}
+
+#[derive(Clone, Debug)]
+enum Column {
+    Id,
+    Form,
+    Seconds(String),
+    Item { name: String, choice: bool },
+    Meta(String),
+}
+
+impl CsvLayout {
+    /// The layout of `header` for `instrument`, with respondent ids in
+    /// column `id_column`.
+    ///
+    /// # Errors
+    ///
+    /// When no column is named `id_column`.
+    pub fn new(
+        instrument: &Instrument,
+        header: &[&str],
+        id_column: &str,
+    ) -> Result<CsvLayout, Error> {
+        let Some(id_col) = header.iter().position(|h| h.trim() == id_column) else {
             return Err(Error::single(
                 Problem::new(
                     ProblemKind::MissingKey,
-                    "respondent_id",
-                    "missing column `respondent_id`",
+                    id_column,
+                    format!("missing column `{id_column}`"),
                 )
                 .with_hint("the first line must name the columns: `respondent_id,<item ids>…`"),
             ));
         };
-        if cells.len() != header.len() {
-            return Err(Error::single(Problem::new(
+        let roles = header
+            .iter()
+            .enumerate()
+            .map(|(c, h)| {
+                let h = h.trim();
+                if c == id_col {
+                    Column::Id
+                } else if h == "form" {
+                    Column::Form
+                } else if let Some(item) = h.strip_prefix("seconds.") {
+                    Column::Seconds(item.to_owned())
+                } else if let Some(it) = instrument.item(h) {
+                    let choice = matches!(
+                        instrument.format_of(it).kind(),
+                        FormatKind::SingleChoice | FormatKind::ScoredChoice
+                    );
+                    Column::Item {
+                        name: h.to_owned(),
+                        choice,
+                    }
+                } else if looks_like_item(instrument, h) {
+                    Column::Item {
+                        name: h.to_owned(),
+                        choice: false,
+                    }
+                } else {
+                    Column::Meta(h.to_owned())
+                }
+            })
+            .collect();
+        Ok(CsvLayout { roles, id_col })
+    }
+
+    /// Reads one record.
+    ///
+    /// # Errors
+    ///
+    /// When the record's length differs from the header's.
+    pub fn read(&self, cells: &[&str]) -> Result<ResponseSet, Error> {
+        if cells.len() != self.roles.len() {
+            let mut p = Problem::new(
                 ProblemKind::Syntax,
                 "",
                 format!(
                     "expected {} cells as in the header, found {}",
-                    header.len(),
+                    self.roles.len(),
                     cells.len()
                 ),
-            )));
+            );
+            if let Some(id) = cells.get(self.id_col) {
+                p = p.with_hint(format!("check the row of respondent `{}`", id.trim()));
+            }
+            return Err(Error::single(p));
         }
         let mut set = ResponseSet {
-            respondent_id: cells[id_col].trim().to_owned(),
+            respondent_id: cells[self.id_col].trim().to_owned(),
             ..ResponseSet::default()
         };
-        for (h, cell) in header.iter().zip(cells) {
-            let h = h.trim();
+        set.answers.0.reserve(cells.len());
+        for (role, cell) in self.roles.iter().zip(cells) {
             let cell = cell.trim();
-            if h == "respondent_id" {
-                continue;
-            }
-            if h == "form" {
-                if !cell.is_empty() {
-                    set.form = Some(cell.to_owned());
+            match role {
+                Column::Id => {}
+                Column::Form => {
+                    if !cell.is_empty() {
+                        set.form = Some(cell.to_owned());
+                    }
                 }
-            } else if let Some(item) = h.strip_prefix("seconds.") {
-                if let Ok(s) = cell.parse::<f64>() {
-                    set.seconds.insert(item.to_owned(), s);
+                Column::Seconds(item) => {
+                    if let Ok(x) = cell.parse::<f64>() {
+                        set.seconds.insert(item.clone(), x);
+                    }
                 }
-            } else if instrument.item_index(h).is_some() || looks_like_item(instrument, h) {
-                if cell.is_empty() {
-                    continue;
+                Column::Item { name, choice } => {
+                    if cell.is_empty() {
+                        continue;
+                    }
+                    let answer = if cell == "skipped" {
+                        Answer::Skipped
+                    } else {
+                        match cell.parse::<f64>() {
+                            Ok(x) if !choice => Answer::Number(x),
+                            _ => Answer::Choice(cell.to_owned()),
+                        }
+                    };
+                    set.answers.0.push((name.clone(), answer));
                 }
-                set.answers
-                    .0
-                    .push((h.to_owned(), parse_cell(instrument, h, cell)));
-            } else if !cell.is_empty() {
-                set.metadata
-                    .insert(h.to_owned(), serde_json::Value::String(cell.to_owned()));
+                Column::Meta(name) => {
+                    if !cell.is_empty() {
+                        set.metadata
+                            .insert(name.clone(), serde_json::Value::String(cell.to_owned()));
+                    }
+                }
             }
         }
         Ok(set)
@@ -257,22 +350,6 @@ impl ResponseSet {
 fn looks_like_item(instrument: &Instrument, h: &str) -> bool {
     did_you_mean(h, instrument.items().iter().map(|i| i.id())).is_some()
         && h.bytes().any(|b| b.is_ascii_digit())
-}
-
-fn parse_cell(instrument: &Instrument, item: &str, cell: &str) -> Answer {
-    if cell == "skipped" {
-        return Answer::Skipped;
-    }
-    let choice = instrument.item(item).is_some_and(|it| {
-        matches!(
-            instrument.format_of(it).kind(),
-            FormatKind::SingleChoice | FormatKind::ScoredChoice
-        )
-    });
-    match cell.parse::<f64>() {
-        Ok(x) if !choice => Answer::Number(x),
-        _ => Answer::Choice(cell.to_owned()),
-    }
 }
 
 pub(crate) fn json_error(text: &str, e: &serde_json::Error) -> Error {

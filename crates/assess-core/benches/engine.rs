@@ -1,0 +1,103 @@
+//! Speed of the engine's hot paths. Run with
+//! `cargo bench -p assess-core --bench engine`; results and how they were
+//! measured are written up in BENCHMARKS.md.
+//!
+//! Inputs: the shipped 60-item bilingual RIASEC inventory, and the shared
+//! benchmark file `../shared/bench/likert_16000x60.csv` (16,000 synthetic
+//! respondents × 60 Likert items) when it is beside the checkout.
+
+#![allow(clippy::unwrap_used, clippy::panic, missing_docs)]
+
+use std::sync::LazyLock;
+
+use assess_core::{AnswerMatrix, Instrument, ResponseSet, ScoreOptions, score, score_matrix};
+use divan::{Bencher, black_box};
+
+fn main() {
+    divan::main();
+}
+
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+static RIASEC_TEXT: LazyLock<String> =
+    LazyLock::new(|| std::fs::read_to_string(format!("{ROOT}/instruments/riasec.toml")).unwrap());
+static RIASEC: LazyLock<Instrument> =
+    LazyLock::new(|| Instrument::from_toml(&RIASEC_TEXT).unwrap());
+
+/// The 16,000 × 60 answers of the shared benchmark file, columns put in
+/// the instrument's item order by name (or, without the file, the same
+/// shape from a fixed pattern).
+static LIKERT: LazyLock<Vec<f64>> = LazyLock::new(|| {
+    let path = format!("{ROOT}/../shared/bench/likert_16000x60.csv");
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return (0..16_000 * 60)
+            .map(|i| f64::from((i * 7 + i / 60) % 5 + 1))
+            .collect();
+    };
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let cols: Vec<usize> = RIASEC
+        .items()
+        .iter()
+        .map(|it| header.iter().position(|h| *h == it.id()).unwrap())
+        .collect();
+    let mut out = Vec::with_capacity(16_000 * 60);
+    for line in lines {
+        let cells: Vec<f64> = line.split(',').map(|c| c.parse().unwrap()).collect();
+        out.extend(cols.iter().map(|&c| cells[c]));
+    }
+    out
+});
+
+/// Parse and validate the 60-item bilingual instrument.
+#[divan::bench]
+fn parse_and_validate_riasec(b: Bencher<'_, '_>) {
+    let text = RIASEC_TEXT.as_str();
+    b.bench(|| Instrument::from_toml(black_box(text)).unwrap());
+}
+
+/// Check and score one respondent on 60 items, building the full Report.
+#[divan::bench]
+fn check_and_score_one_respondent(b: Bencher<'_, '_>) {
+    let inst = &*RIASEC;
+    let row = &LIKERT[..60];
+    let set = ResponseSet {
+        respondent_id: "bench-1".into(),
+        answers: inst
+            .items()
+            .iter()
+            .zip(&LIKERT[..60])
+            .map(|(it, &x)| (it.id().to_owned(), assess_core::Answer::Number(x)))
+            .collect(),
+        ..ResponseSet::default()
+    };
+    let opts = ScoreOptions::new();
+    b.bench(|| score(inst, black_box(&set), &opts).unwrap());
+}
+
+/// Serialise one Report to JSON (what every client stores).
+#[divan::bench]
+fn report_to_json(b: Bencher<'_, '_>) {
+    let inst = &*RIASEC;
+    let set = ResponseSet {
+        respondent_id: "bench-1".into(),
+        answers: inst
+            .items()
+            .iter()
+            .enumerate()
+            .map(|(i, it)| (it.id().to_owned(), assess_core::Answer::Number(LIKERT[i])))
+            .collect(),
+        ..ResponseSet::default()
+    };
+    let report = score(inst, &set, &ScoreOptions::new()).unwrap();
+    b.bench(|| serde_json::to_string(black_box(&report)).unwrap());
+}
+
+/// Scale scores of 16,000 respondents × 60 items in memory, one core.
+#[divan::bench(sample_count = 30)]
+fn score_matrix_16000x60(b: Bencher<'_, '_>) {
+    let inst = &*RIASEC;
+    let m = AnswerMatrix::new(inst, &LIKERT).unwrap();
+    b.counter(divan::counter::ItemsCount::new(m.rows()))
+        .bench(|| score_matrix(inst, black_box(&m)));
+}
