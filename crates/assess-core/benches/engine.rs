@@ -60,7 +60,6 @@ fn parse_and_validate_riasec(b: Bencher<'_, '_>) {
 #[divan::bench]
 fn check_and_score_one_respondent(b: Bencher<'_, '_>) {
     let inst = &*RIASEC;
-    let row = &LIKERT[..60];
     let set = ResponseSet {
         respondent_id: "bench-1".into(),
         answers: inst
