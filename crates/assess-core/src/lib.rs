@@ -35,6 +35,7 @@
 
 #![deny(missing_docs)]
 
+pub mod analysis;
 mod document;
 mod error;
 mod hash;
@@ -46,6 +47,7 @@ pub mod prec;
 mod report;
 mod responses;
 mod score;
+pub mod simulate;
 mod spanned;
 mod text;
 

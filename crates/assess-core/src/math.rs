@@ -43,6 +43,18 @@ pub fn erfc(x: f64) -> f64 {
     libm::erfc(x)
 }
 
+/// Sine.
+#[inline]
+pub fn sin(x: f64) -> f64 {
+    libm::sin(x)
+}
+
+/// Cosine.
+#[inline]
+pub fn cos(x: f64) -> f64 {
+    libm::cos(x)
+}
+
 /// Standard normal cumulative distribution function Φ(z), via erfc so the
 /// lower tail keeps its relative precision.
 #[inline]

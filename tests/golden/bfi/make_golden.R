@@ -32,14 +32,16 @@ for (s in names(keys)) {
 }
 write.csv(out, "bfi_scoreitems.csv", row.names = FALSE, quote = FALSE)
 
-# Reliability and item statistics (for the analysis golden tests), complete
-# cases of the extract, per scale.
+# Reliability and item statistics (for the analysis golden tests): the
+# complete cases of the extract on each scale (listwise deletion).
 rel <- list()
 for (s in names(keys)) {
   k <- keys[[s]]
   cols <- sub("^-", "", k)
-  a <- psych::alpha(items[, cols], keys = cols[startsWith(k, "-")], warnings = FALSE)
+  complete <- na.omit(items[, cols])
+  a <- psych::alpha(complete, keys = cols[startsWith(k, "-")], warnings = FALSE)
   rel[[s]] <- list(
+    n = nrow(complete),
     raw_alpha = a$total$raw_alpha, std_alpha = a$total$std.alpha,
     average_r = a$total$average_r,
     r_drop = unname(a$item.stats$r.drop),
