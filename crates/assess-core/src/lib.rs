@@ -46,6 +46,7 @@ mod matrix;
 pub mod prec;
 mod report;
 mod responses;
+pub mod riasec;
 mod score;
 pub mod simulate;
 mod spanned;

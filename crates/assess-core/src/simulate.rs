@@ -66,9 +66,26 @@ pub fn simulate_respondent<R: Rng + ?Sized>(
             }
         })
         .collect();
+    simulate_with_theta(instrument, respondent_id, theta, missing, rng)
+}
+
+/// Simulates one respondent with given latent traits (`theta[s]` for scale
+/// `s` in instrument order), for example a persona whose interests are
+/// described in words.
+pub fn simulate_with_theta<R: Rng + ?Sized>(
+    instrument: &Instrument,
+    respondent_id: &str,
+    theta: Vec<f64>,
+    missing: f64,
+    rng: &mut R,
+) -> Simulee {
     let mut answers = Vec::with_capacity(instrument.items().len());
     for item in instrument.items() {
-        let t = theta[item.scale_index()];
+        let t = theta
+            .get(item.scale_index())
+            .copied()
+            .filter(|x| x.is_finite())
+            .unwrap_or(0.0);
         let skip = rng.random::<f64>() < missing;
         let answer = match instrument.format_of(item).kind() {
             FormatKind::Likert { min, max, .. } => {

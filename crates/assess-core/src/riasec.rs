@@ -1,0 +1,448 @@
+//! Holland's RIASEC: the hexagon, Holland codes with explicit ties,
+//! consistency, differentiation and congruence.
+//!
+//! Sources (DOMAIN.md, "RIASEC"):
+//! - hexagon distances: same 0, adjacent 1, alternate 2, opposite 3;
+//! - consistency (Holland, 1973): first two letters adjacent = high,
+//!   alternate = medium, opposite = low;
+//! - differentiation indices as tabulated by Bergmann (1993): Holland
+//!   (1973) X1 − X6; Iachan (1984) X1 − (X2 + X4)/2; Frantz & Walsh X1 − X2;
+//!   Spokane & Walsh X1 − X3; Iachan X1 − (X3 + X5)/2; Peiser & Meir
+//!   (X1 − X6)/ΣX; Healy & Mourton, the population SD of the six scores;
+//! - congruence: Iachan's M (1984), position weights [[22, 10, 4],
+//!   [10, 5, 2], [4, 2, 1]], 0–28; Brown & Gore's C (1994), 3·c1 + 2·c2 +
+//!   c3 with ci = 3 − hexagon distance, 0–18.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// The six types, in hexagon order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Type {
+    /// Realistic (Realistis).
+    R,
+    /// Investigative (Investigatif).
+    I,
+    /// Artistic (Artistik).
+    A,
+    /// Social (Sosial).
+    S,
+    /// Enterprising (Wirausaha).
+    E,
+    /// Conventional (Konvensional).
+    C,
+}
+
+impl Type {
+    /// All six, in hexagon order R, I, A, S, E, C.
+    pub const ALL: [Type; 6] = [Type::R, Type::I, Type::A, Type::S, Type::E, Type::C];
+
+    /// Position on the hexagon, 0–5.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The letter.
+    pub fn letter(self) -> char {
+        ['R', 'I', 'A', 'S', 'E', 'C'][self.index()]
+    }
+
+    /// The type for a letter (either case).
+    pub fn from_letter(c: char) -> Option<Type> {
+        Type::ALL
+            .iter()
+            .copied()
+            .find(|t| t.letter() == c.to_ascii_uppercase())
+    }
+
+    /// Name in Bahasa Indonesia (`id`) or English (any other language).
+    pub fn name(self, lang: &str) -> &'static str {
+        let (id, en) = match self {
+            Type::R => ("Realistis", "Realistic"),
+            Type::I => ("Investigatif", "Investigative"),
+            Type::A => ("Artistik", "Artistic"),
+            Type::S => ("Sosial", "Social"),
+            Type::E => ("Wirausaha", "Enterprising"),
+            Type::C => ("Konvensional", "Conventional"),
+        };
+        if lang == "en" { en } else { id }
+    }
+}
+
+impl fmt::Display for Type {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.letter())
+    }
+}
+
+/// Distance between two types on the hexagon: 0 same, 1 adjacent,
+/// 2 alternate, 3 opposite. Symmetric by construction: it depends only on
+/// the circular difference of positions.
+pub fn hexagon_distance(a: Type, b: Type) -> u8 {
+    let d = a.index().abs_diff(b.index());
+    // d is 0..=5; the shorter way round the hexagon.
+    u8::try_from(d.min(6 - d)).unwrap_or(3)
+}
+
+/// Consistency of a code's first two letters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Consistency {
+    /// Adjacent on the hexagon.
+    High,
+    /// Alternate.
+    Medium,
+    /// Opposite.
+    Low,
+}
+
+/// Holland's consistency of the first two letters (the same letter twice
+/// counts as high).
+pub fn consistency(first: Type, second: Type) -> Consistency {
+    match hexagon_distance(first, second) {
+        0 | 1 => Consistency::High,
+        2 => Consistency::Medium,
+        _ => Consistency::Low,
+    }
+}
+
+/// A three-letter code.
+pub type Code = [Type; 3];
+
+/// Writes a code as letters (`SEC`).
+pub fn code_string(code: &Code) -> String {
+    code.iter().map(|t| t.letter()).collect()
+}
+
+/// Parses a code of one to three distinct letters (`"SEC"`, `"RI"`).
+pub fn parse_code(s: &str) -> Option<Vec<Type>> {
+    let v: Option<Vec<Type>> = s.chars().map(Type::from_letter).collect();
+    let v = v?;
+    let mut seen = [false; 6];
+    for t in &v {
+        if std::mem::replace(&mut seen[t.index()], true) {
+            return None;
+        }
+    }
+    (!v.is_empty() && v.len() <= 3).then_some(v)
+}
+
+/// Iachan's M (1984): Σ over shared letters of the weight for (position in
+/// the person's code, position in the occupation's code); 0–28 for
+/// three-letter codes.
+pub fn iachan_m(person: &[Type], occupation: &[Type]) -> u32 {
+    const W: [[u32; 3]; 3] = [[22, 10, 4], [10, 5, 2], [4, 2, 1]];
+    let mut m = 0;
+    for (i, p) in person.iter().take(3).enumerate() {
+        if let Some(j) = occupation.iter().take(3).position(|o| o == p) {
+            m += W[i][j];
+        }
+    }
+    m
+}
+
+/// Brown & Gore's C (1994): 3·c1 + 2·c2 + c3, ci = 3 − hexagon distance of
+/// the letters in position i; 0–18.
+pub fn brown_gore_c(person: &[Type], occupation: &[Type]) -> u32 {
+    person
+        .iter()
+        .zip(occupation)
+        .take(3)
+        .zip([3u32, 2, 1])
+        .map(|((p, o), w)| w * u32::from(3 - hexagon_distance(*p, *o)))
+        .sum()
+}
+
+/// Pearson correlation of two six-score profiles; `None` when either is
+/// flat.
+pub fn profile_correlation(a: &[f64; 6], b: &[f64; 6]) -> Option<f64> {
+    let ma = a.iter().sum::<f64>() / 6.0;
+    let mb = b.iter().sum::<f64>() / 6.0;
+    let (mut sab, mut saa, mut sbb) = (0.0, 0.0, 0.0);
+    for (x, y) in a.iter().zip(b) {
+        sab += (x - ma) * (y - mb);
+        saa += (x - ma) * (x - ma);
+        sbb += (y - mb) * (y - mb);
+    }
+    (saa > 0.0 && sbb > 0.0).then(|| sab / (saa * sbb).sqrt())
+}
+
+/// Differentiation indices of six scores (Bergmann, 1993).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Differentiation {
+    /// Holland (1973): X1 − X6.
+    pub holland: f64,
+    /// Iachan (1984): X1 − (X2 + X4)/2.
+    pub iachan: f64,
+    /// Frantz & Walsh: X1 − X2.
+    pub frantz_walsh: f64,
+    /// Spokane & Walsh: X1 − X3.
+    pub spokane_walsh: f64,
+    /// Iachan: X1 − (X3 + X5)/2.
+    pub iachan_35: f64,
+    /// Peiser & Meir: (X1 − X6)/ΣX (absent when ΣX = 0).
+    pub peiser_meir: Option<f64>,
+    /// Healy & Mourton: population standard deviation of the six scores.
+    pub healy_mourton: f64,
+}
+
+/// Differentiation of `scores` (any order; sorted internally).
+pub fn differentiation(scores: &[f64; 6]) -> Differentiation {
+    let mut x = *scores;
+    x.sort_by(|a, b| b.total_cmp(a));
+    let sum: f64 = x.iter().sum();
+    let mean = sum / 6.0;
+    let sd = (x.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / 6.0).sqrt();
+    Differentiation {
+        holland: x[0] - x[5],
+        iachan: x[0] - (x[1] + x[3]) / 2.0,
+        frantz_walsh: x[0] - x[1],
+        spokane_walsh: x[0] - x[2],
+        iachan_35: x[0] - (x[2] + x[4]) / 2.0,
+        peiser_meir: (sum != 0.0).then(|| (x[0] - x[5]) / sum),
+        healy_mourton: sd,
+    }
+}
+
+/// The Holland code of six scores, with ties reported.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HollandCode {
+    /// The code chosen by the documented rule: letters by score, highest
+    /// first; among tied scores, in hexagon order R, I, A, S, E, C.
+    pub code: String,
+    /// Every code the scores allow (the chosen one first): each ordering of
+    /// tied letters that reaches into the first three places.
+    pub alternatives: Vec<String>,
+    /// Whether ties touch the first three letters (then `alternatives` has
+    /// more than one code).
+    pub tied: bool,
+    /// Ranks 1–6 of R, I, A, S, E, C; tied scores share the best rank
+    /// (competition ranking: 1, 2, 2, 4…).
+    pub ranks: [u8; 6],
+}
+
+/// Builds the Holland code of `scores` (in R, I, A, S, E, C order).
+///
+/// Ties are never broken silently: the chosen code uses hexagon order among
+/// equal scores (a fixed, documented rule), and `alternatives` lists every
+/// code a different tie-break would give. Scores equal within 1e-9 count as
+/// tied.
+pub fn holland_code(scores: &[f64; 6]) -> HollandCode {
+    let same = |a: f64, b: f64| crate::prec::same_bound(a, b);
+    let mut order: Vec<Type> = Type::ALL.to_vec();
+    // Stable sort: equal scores keep hexagon order.
+    order.sort_by(|a, b| {
+        let (x, y) = (scores[a.index()], scores[b.index()]);
+        if same(x, y) {
+            std::cmp::Ordering::Equal
+        } else {
+            y.total_cmp(&x)
+        }
+    });
+    let mut ranks = [0u8; 6];
+    for (pos, t) in order.iter().enumerate() {
+        let first_equal = order
+            .iter()
+            .position(|u| same(scores[u.index()], scores[t.index()]))
+            .unwrap_or(pos);
+        ranks[t.index()] = u8::try_from(first_equal + 1).unwrap_or(6);
+    }
+    // Groups of tied letters, in order.
+    let mut groups: Vec<Vec<Type>> = Vec::new();
+    for t in &order {
+        match groups.last_mut() {
+            Some(g) if same(scores[g[0].index()], scores[t.index()]) => g.push(*t),
+            _ => groups.push(vec![*t]),
+        }
+    }
+    // Every ordering of the groups that fill the first three places.
+    let mut alternatives: Vec<String> = vec![String::new()];
+    let mut filled = 0;
+    for g in &groups {
+        if filled >= 3 {
+            break;
+        }
+        let take = (3 - filled).min(g.len());
+        let mut next = Vec::new();
+        for prefix in &alternatives {
+            for perm in permutations(g, take) {
+                let mut s = prefix.clone();
+                s.extend(perm.iter().map(|t| t.letter()));
+                next.push(s);
+            }
+        }
+        alternatives = next;
+        filled += take;
+    }
+    let code: String = order.iter().take(3).map(|t| t.letter()).collect();
+    alternatives.retain(|a| *a != code);
+    alternatives.insert(0, code.clone());
+    HollandCode {
+        tied: alternatives.len() > 1,
+        code,
+        alternatives,
+        ranks,
+    }
+}
+
+/// Ordered selections of `k` items from `items`, in lexicographic order of
+/// positions (so the first is the items' own order).
+fn permutations(items: &[Type], k: usize) -> Vec<Vec<Type>> {
+    if k == 0 {
+        return vec![Vec::new()];
+    }
+    let mut out = Vec::new();
+    for (i, t) in items.iter().enumerate() {
+        let rest: Vec<Type> = items
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, u)| *u)
+            .collect();
+        for mut p in permutations(&rest, k - 1) {
+            p.insert(0, *t);
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Iachan's M averaged over a person's tied codes (DOMAIN.md: "Tied codes:
+/// average M over the tie-breaks").
+pub fn iachan_m_tied(person_codes: &[String], occupation: &[Type]) -> f64 {
+    let ms: Vec<f64> = person_codes
+        .iter()
+        .filter_map(|c| parse_code(c))
+        .map(|p| f64::from(iachan_m(&p, occupation)))
+        .collect();
+    if ms.is_empty() {
+        0.0
+    } else {
+        ms.iter().sum::<f64>() / ms.len() as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(s: &str) -> Vec<Type> {
+        parse_code(s).unwrap()
+    }
+
+    /// DOMAIN.md worked values (person / occupation → M, C):
+    /// RIA/RIA → 28, 18; RIA/SEC → 0, 0; RIA/IRA → 21, 13;
+    /// RIA/RAI → 26, 15; RIA/CRI → 12, 12.
+    #[test]
+    fn domain_worked_values_for_m_and_c() {
+        for (occ, m, c) in [
+            ("RIA", 28, 18),
+            ("SEC", 0, 0),
+            ("IRA", 21, 13),
+            ("RAI", 26, 15),
+            ("CRI", 12, 12),
+        ] {
+            assert_eq!(iachan_m(&code("RIA"), &code(occ)), m, "M RIA/{occ}");
+            assert_eq!(brown_gore_c(&code("RIA"), &code(occ)), c, "C RIA/{occ}");
+        }
+    }
+
+    #[test]
+    fn hexagon_is_symmetric_with_the_published_distances() {
+        // DOMAIN.md: adjacent RI IA AS SE EC CR; alternate RA IS AE SC ER CI;
+        // opposite RS IE AC.
+        for pair in ["RI", "IA", "AS", "SE", "EC", "CR"] {
+            let p = code(pair);
+            assert_eq!(hexagon_distance(p[0], p[1]), 1, "{pair}");
+        }
+        for pair in ["RA", "IS", "AE", "SC", "ER", "CI"] {
+            let p = code(pair);
+            assert_eq!(hexagon_distance(p[0], p[1]), 2, "{pair}");
+        }
+        for pair in ["RS", "IE", "AC"] {
+            let p = code(pair);
+            assert_eq!(hexagon_distance(p[0], p[1]), 3, "{pair}");
+        }
+        for a in Type::ALL {
+            assert_eq!(hexagon_distance(a, a), 0);
+            for b in Type::ALL {
+                assert_eq!(hexagon_distance(a, b), hexagon_distance(b, a), "{a}{b}");
+            }
+        }
+        // The A–S pair a published R implementation got wrong one way.
+        assert_eq!(hexagon_distance(Type::A, Type::S), 1);
+        assert_eq!(hexagon_distance(Type::S, Type::A), 1);
+    }
+
+    #[test]
+    fn consistency_from_the_first_two_letters() {
+        assert_eq!(consistency(Type::S, Type::E), Consistency::High);
+        assert_eq!(consistency(Type::R, Type::A), Consistency::Medium);
+        assert_eq!(consistency(Type::A, Type::C), Consistency::Low);
+    }
+
+    /// Scores 30, 25, 20, 15, 10, 5 for R..C, worked by hand:
+    /// Holland 30 − 5 = 25; Iachan 30 − (25 + 15)/2 = 10; Frantz & Walsh 5;
+    /// Spokane & Walsh 10; Iachan 30 − (20 + 10)/2 = 15; Peiser & Meir
+    /// 25/105; Healy & Mourton sqrt(((12.5² + 7.5² + 2.5²)·2)/6) =
+    /// sqrt(437.5/6) = 8.539125638299666.
+    #[test]
+    fn differentiation_indices_hand_worked() {
+        let d = differentiation(&[30.0, 25.0, 20.0, 15.0, 10.0, 5.0]);
+        assert!((d.holland - 25.0).abs() < 1e-12);
+        assert!((d.iachan - 10.0).abs() < 1e-12);
+        assert!((d.frantz_walsh - 5.0).abs() < 1e-12);
+        assert!((d.spokane_walsh - 10.0).abs() < 1e-12);
+        assert!((d.iachan_35 - 15.0).abs() < 1e-12);
+        assert!((d.peiser_meir.unwrap() - 25.0 / 105.0).abs() < 1e-12);
+        assert!((d.healy_mourton - 8.539_125_638_299_666).abs() < 1e-12);
+        // Order of the input does not matter.
+        assert_eq!(d, differentiation(&[5.0, 10.0, 15.0, 20.0, 25.0, 30.0]));
+    }
+
+    #[test]
+    fn code_without_ties() {
+        let h = holland_code(&[1.0, 2.0, 3.0, 6.0, 5.0, 4.0]);
+        assert_eq!(h.code, "SEC");
+        assert_eq!(h.alternatives, ["SEC"]);
+        assert!(!h.tied);
+        assert_eq!(h.ranks, [6, 5, 4, 1, 2, 3]);
+    }
+
+    #[test]
+    fn two_types_tied_for_first() {
+        // S and E tied at the top: SE… by hexagon order, ES… listed.
+        let h = holland_code(&[1.0, 2.0, 3.0, 5.0, 5.0, 4.0]);
+        assert_eq!(h.code, "SEC");
+        assert_eq!(h.alternatives, ["SEC", "ESC"]);
+        assert!(h.tied);
+        assert_eq!(h.ranks, [6, 5, 4, 1, 1, 3]);
+    }
+
+    #[test]
+    fn tie_for_third_place_lists_each_letter() {
+        let h = holland_code(&[3.0, 3.0, 1.0, 5.0, 4.0, 3.0]);
+        assert_eq!(h.code, "SER");
+        assert_eq!(h.alternatives, ["SER", "SEI", "SEC"]);
+    }
+
+    #[test]
+    fn all_six_equal_lists_every_code() {
+        let h = holland_code(&[3.0; 6]);
+        assert_eq!(h.code, "RIA");
+        assert_eq!(h.alternatives.len(), 6 * 5 * 4);
+        assert_eq!(h.ranks, [1; 6]);
+        // Averaged M over all tie-breaks.
+        let m = iachan_m_tied(&h.alternatives, &code("SEC"));
+        assert!(m > 0.0 && m < 28.0);
+    }
+
+    #[test]
+    fn profile_correlation_of_shapes() {
+        let a = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0];
+        let b = [2.0, 4.0, 6.0, 8.0, 10.0, 12.0];
+        assert!((profile_correlation(&a, &b).unwrap() - 1.0).abs() < 1e-12);
+        assert!(profile_correlation(&a, &[3.0; 6]).is_none());
+    }
+}
