@@ -65,6 +65,7 @@ pub use report::{
     REPORT_FORMAT, Report, RowStatus, ScaleResult, ScaleStatus, SemBand,
 };
 pub use responses::{Answer, Answers, Checked, CsvLayout, Policy, ResponseSet, check};
+pub use riasec::RiasecProfile;
 pub use score::{ScoreOptions, band_for, score, score_checked, stanine};
 pub use text::{Localized, PRIMARY_LANGUAGE, SECONDARY_LANGUAGE};
 

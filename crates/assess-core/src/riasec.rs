@@ -323,6 +323,103 @@ pub fn iachan_m_tied(person_codes: &[String], occupation: &[Type]) -> f64 {
     }
 }
 
+/// How far apart the top and bottom types must be, in POMP points (0–100),
+/// for a profile not to count as flat: 15 points is 0.6 of a step on a
+/// 5-point scale.
+pub const FLAT_PROFILE_POMP: f64 = 15.0;
+/// Below this POMP for the highest type, every type is at or below the
+/// neutral middle of the answer scale: a uniformly low profile.
+pub const LOW_PROFILE_POMP: f64 = 50.0;
+
+/// A person's RIASEC profile, from an interest report's six scales.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RiasecProfile {
+    /// POMP scores (0–100) of R, I, A, S, E, C: comparable across the full
+    /// and short forms.
+    pub scores: [f64; 6],
+    /// The Holland code, its ties and ranks.
+    pub holland: HollandCode,
+    /// Consistency of the chosen code's first two letters.
+    pub consistency: Consistency,
+    /// Differentiation indices, on the POMP scores.
+    pub differentiation: Differentiation,
+    /// Top and bottom within [`FLAT_PROFILE_POMP`] points.
+    pub flat: bool,
+    /// Highest type below [`LOW_PROFILE_POMP`].
+    pub low: bool,
+    /// A note for the counsellor when the profile is flat or low, in the
+    /// report language.
+    pub note: Option<String>,
+}
+
+impl RiasecProfile {
+    /// The profile of an interest report whose scales include `R`, `I`,
+    /// `A`, `S`, `E` and `C`, all scored.
+    ///
+    /// # Errors
+    ///
+    /// When a type's scale is missing or not scorable.
+    pub fn from_report(report: &crate::Report) -> Result<RiasecProfile, crate::Error> {
+        let mut scores = [0.0; 6];
+        for t in Type::ALL {
+            let id = t.letter().to_string();
+            let s = report.scales.iter().find(|s| s.id == id).ok_or_else(|| {
+                crate::Error::single(crate::Problem::new(
+                    crate::ProblemKind::MissingKey,
+                    format!("scales.{id}"),
+                    format!("an interest profile needs a scale `{id}`"),
+                ))
+            })?;
+            scores[t.index()] = s.pomp.ok_or_else(|| {
+                crate::Error::single(crate::Problem::new(
+                    crate::ProblemKind::Empty,
+                    format!("scales.{id}"),
+                    format!("scale `{id}` is not scorable, so there is no profile"),
+                ))
+            })?;
+        }
+        Ok(Self::from_scores(scores, &report.language))
+    }
+
+    /// The profile of six POMP scores (R, I, A, S, E, C), notes in `lang`.
+    pub fn from_scores(scores: [f64; 6], lang: &str) -> RiasecProfile {
+        let holland = holland_code(&scores);
+        let code = parse_code(&holland.code).unwrap_or_default();
+        let consistency = match code.as_slice() {
+            [a, b, ..] => consistency(*a, *b),
+            _ => Consistency::Low,
+        };
+        let differentiation = differentiation(&scores);
+        let flat = differentiation.holland < FLAT_PROFILE_POMP;
+        let top = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let low = top < LOW_PROFILE_POMP;
+        let en = lang == "en";
+        let note = match (flat, low) {
+            (_, true) => Some(if en {
+                "No kind of work stands out as liked yet. Talk about what the person enjoys doing day to day, and try short taster activities before choosing training."
+            } else {
+                "Belum ada jenis pekerjaan yang menonjol disukai. Bicarakan kegiatan sehari-hari yang disukai, dan coba kegiatan singkat sebelum memilih pelatihan."
+            }),
+            (true, false) => Some(if en {
+                "The person likes many kinds of work about equally. Explore two or three families together, and use aptitude and readiness results to narrow the choice."
+            } else {
+                "Minatnya hampir sama kuat untuk banyak jenis pekerjaan. Jelajahi dua atau tiga kelompok pekerjaan bersama, dan gunakan hasil bakat dan kesiapan kerja untuk mempersempit pilihan."
+            }),
+            (false, false) => None,
+        }
+        .map(str::to_owned);
+        RiasecProfile {
+            scores,
+            holland,
+            consistency,
+            differentiation,
+            flat,
+            low,
+            note,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -436,6 +533,25 @@ mod tests {
         // Averaged M over all tie-breaks.
         let m = iachan_m_tied(&h.alternatives, &code("SEC"));
         assert!(m > 0.0 && m < 28.0);
+    }
+
+    #[test]
+    fn flat_and_low_profiles_get_a_counselling_note() {
+        let flat = RiasecProfile::from_scores([60.0, 62.0, 58.0, 65.0, 61.0, 59.0], "en");
+        assert!(flat.flat && !flat.low);
+        assert!(
+            flat.note
+                .as_deref()
+                .unwrap()
+                .starts_with("The person likes many kinds")
+        );
+        let low = RiasecProfile::from_scores([10.0, 30.0, 20.0, 45.0, 5.0, 25.0], "id");
+        assert!(low.low && !low.flat);
+        assert!(low.note.as_deref().unwrap().starts_with("Belum ada"));
+        let clear = RiasecProfile::from_scores([10.0, 20.0, 30.0, 90.0, 70.0, 40.0], "en");
+        assert!(!clear.flat && !clear.low && clear.note.is_none());
+        assert_eq!(clear.holland.code, "SEC");
+        assert_eq!(clear.consistency, Consistency::High);
     }
 
     #[test]
