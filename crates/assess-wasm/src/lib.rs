@@ -47,6 +47,44 @@ impl WasmInstrument {
     pub fn title(&self, lang: &str) -> String {
         self.inner.title().get(lang).to_owned()
     }
+
+    /// Checks and scores one response set (JSON text) and returns the
+    /// Report as JSON text, byte-identical to the native engine's.
+    ///
+    /// `policy` is `"reject"` (any bad answer throws) or `"warn"` (bad
+    /// answers become warnings). Throws an `Error` with `kind`, `path`,
+    /// `line`, `column` and `problems`.
+    #[wasm_bindgen(js_name = scoreJson)]
+    pub fn score_json(&self, responses: &str, lang: &str, policy: &str) -> Result<String, JsValue> {
+        score_to_json(&self.inner, responses, lang, policy).map_err(|e| to_js_error(&e))
+    }
+}
+
+/// Scores `responses` (JSON) on `instrument` and serialises the Report: the
+/// binding's whole logic, kept free of JavaScript types so native tests can
+/// run it.
+pub fn score_to_json(
+    instrument: &Instrument,
+    responses: &str,
+    lang: &str,
+    policy: &str,
+) -> Result<String, assess_core::Error> {
+    let policy = match policy {
+        "warn" => assess_core::Policy::Warn,
+        _ => assess_core::Policy::Reject,
+    };
+    let set = assess_core::ResponseSet::from_json(responses)?;
+    let options = assess_core::ScoreOptions::new()
+        .language(lang)
+        .policy(policy);
+    let report = assess_core::score(instrument, &set, &options)?;
+    serde_json::to_string(&report).map_err(|e| {
+        assess_core::Error::single(assess_core::Problem::new(
+            assess_core::ProblemKind::InvalidValue,
+            "",
+            format!("cannot serialise the report: {e}"),
+        ))
+    })
 }
 
 /// Parses and validates an instrument from TOML text.
