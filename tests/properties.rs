@@ -315,3 +315,22 @@ proptest! {
         }
     }
 }
+
+/// Numbers in response JSON are parsed correctly rounded, whatever other
+/// crates enable: serde_json's default fast float parser is not, and once
+/// printed 3.7 where the exact median of 3.3 and 4.1 is 3.6999999999999997.
+#[test]
+fn response_numbers_parse_correctly_rounded() {
+    let inst = Instrument::from_toml(&read("tests/fixtures/valid/mini.toml")).unwrap();
+    let set = ResponseSet::from_json(
+        r#"{"respondent_id":"x","answers":{"R1":3,"S1":4},"seconds":{"R1":3.3,"S1":4.1}}"#,
+    )
+    .unwrap();
+    assert_eq!(set.seconds["R1"].to_bits(), 3.3f64.to_bits());
+    assert_eq!(set.seconds["S1"].to_bits(), 4.1f64.to_bits());
+    let r = score(&inst, &set, &ScoreOptions::new().policy(Policy::Warn)).unwrap();
+    assert_eq!(
+        r.quality.median_seconds.unwrap().to_bits(),
+        ((3.3f64 + 4.1) / 2.0).to_bits()
+    );
+}
