@@ -8,8 +8,9 @@
 //!   age group, disability) drawn independently of the answers.
 //!
 //! None of these are real people. Regenerate with
-//! `cargo run -p assess-cli --example generate_samples` (the output is the
-//! same on every run and every machine: ChaCha8 with fixed seeds).
+//! `cargo run -p assess-cli --example generate_samples [INSTRUMENT…]` (the
+//! output is the same on every run and every machine: ChaCha8 with a fixed
+//! seed per instrument).
 
 #![allow(clippy::unwrap_used, clippy::panic, missing_docs)]
 
@@ -199,11 +200,16 @@ const PERSONAS: &[Persona] = &[
 fn main() {
     let out = format!("{ROOT}/examples/responses");
     std::fs::create_dir_all(&out).unwrap();
+    // `generate_samples riasec` regenerates one instrument's files only.
+    let only: Vec<String> = std::env::args().skip(1).collect();
     for (name, seed, synthetic) in [
         ("riasec", 11, 3000),
         ("aptitude", 12, 2000),
         ("readiness", 13, 2000),
     ] {
+        if !only.is_empty() && !only.iter().any(|o| o == name) {
+            continue;
+        }
         let text = std::fs::read_to_string(format!("{ROOT}/instruments/{name}.toml")).unwrap();
         let inst = Instrument::from_toml(&text).unwrap();
         let mut rng = seeded_rng(seed);
