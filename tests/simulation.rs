@@ -30,8 +30,13 @@ fn pearson(x: &[f64], y: &[f64]) -> f64 {
 fn check(file: &str, seed: u64, n: usize, min_r: f64, min_alpha: f64) -> Vec<(String, f64, f64)> {
     let inst = Instrument::from_toml(&read(&format!("instruments/{file}"))).unwrap();
     let mut rng = seeded_rng(seed);
-    let sims: Vec<_> = (0..n).map(|i| simulate_respondent(&inst, &format!("s{i}"), 0.0, &mut rng)).collect();
-    let reports: Vec<_> = sims.iter().map(|s| score(&inst, &s.responses, &ScoreOptions::new()).unwrap()).collect();
+    let sims: Vec<_> = (0..n)
+        .map(|i| simulate_respondent(&inst, &format!("s{i}"), 0.0, &mut rng))
+        .collect();
+    let reports: Vec<_> = sims
+        .iter()
+        .map(|s| score(&inst, &s.responses, &ScoreOptions::new()).unwrap())
+        .collect();
     let sets: Vec<_> = sims.iter().map(|s| s.responses.clone()).collect();
     let rel = analysis::reliability(&inst, &sets);
     let mut out = Vec::new();
@@ -40,12 +45,22 @@ fn check(file: &str, seed: u64, n: usize, min_r: f64, min_alpha: f64) -> Vec<(St
             continue;
         }
         let theta: Vec<f64> = sims.iter().map(|x| x.theta[si]).collect();
-        let scores: Vec<f64> = reports.iter().map(|r| r.scales[si].score.unwrap()).collect();
+        let scores: Vec<f64> = reports
+            .iter()
+            .map(|r| r.scales[si].score.unwrap())
+            .collect();
         let r = pearson(&theta, &scores);
         let alpha = rel.iter().find(|x| x.scale == s.id()).unwrap().alpha;
-        println!("simulation {file} {:>18}: r(theta, score) = {r:.3}, alpha = {alpha:.3}", s.id());
+        println!(
+            "simulation {file} {:>18}: r(theta, score) = {r:.3}, alpha = {alpha:.3}",
+            s.id()
+        );
         assert!(r >= min_r, "{file} {}: r = {r:.3} < {min_r}", s.id());
-        assert!(alpha >= min_alpha, "{file} {}: alpha = {alpha:.3} < {min_alpha}", s.id());
+        assert!(
+            alpha >= min_alpha,
+            "{file} {}: alpha = {alpha:.3} < {min_alpha}",
+            s.id()
+        );
         out.push((s.id().to_owned(), r, alpha));
     }
     out
@@ -63,15 +78,24 @@ fn riasec_recovers_the_six_types() {
     for i in 0..n {
         let s = simulate_respondent(&inst, &format!("s{i}"), 0.0, &mut rng);
         let r = score(&inst, &s.responses, &ScoreOptions::new()).unwrap();
-        let top = (0..6).max_by(|&a, &b| s.theta[a].total_cmp(&s.theta[b])).unwrap();
+        let top = (0..6)
+            .max_by(|&a, &b| s.theta[a].total_cmp(&s.theta[b]))
+            .unwrap();
         let mut by_score: Vec<usize> = (0..6).collect();
-        by_score.sort_by(|&a, &b| r.scales[b].score.unwrap().total_cmp(&r.scales[a].score.unwrap()));
+        by_score.sort_by(|&a, &b| {
+            r.scales[b]
+                .score
+                .unwrap()
+                .total_cmp(&r.scales[a].score.unwrap())
+        });
         let top_score = r.scales[by_score[0]].score.unwrap();
         if by_score[..2].contains(&top) || r.scales[top].score.unwrap() >= top_score {
             hits += 1;
         }
     }
-    println!("simulation riasec.toml: highest-interest type among the top two scores for {hits} of {n}");
+    println!(
+        "simulation riasec.toml: highest-interest type among the top two scores for {hits} of {n}"
+    );
     assert!(hits as f64 >= 0.85 * n as f64, "{hits} of {n}");
 }
 

@@ -151,6 +151,10 @@ LEVELS = [("perlu_pendampingan", 0.0, 50.0, "Perlu pendampingan", "Needs support
           ("siap_kerja", 75.0, 100.0, "Siap kerja", "Work ready")]
 
 
+def lower_first(s):
+    return s[0].lower() + s[1:]
+
+
 def q(s):
     return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
 
@@ -217,13 +221,13 @@ missing = {{ max = 1, prorate = true }}
 bands_on = "pomp"
 """)
     interps = [
-        (f"Kemampuan {ni.lower()} Anda masih perlu dilatih dengan pendampingan.", f"Your {ne.lower()} still needs practice with support."),
-        (f"Kemampuan {ni.lower()} Anda sudah berkembang; masih ada yang bisa dilatih.", f"Your {ne.lower()} is developing; some parts can still be practised."),
-        (f"Kemampuan {ni.lower()} Anda sudah baik untuk bekerja.", f"Your {ne.lower()} is good enough for work."),
+        (f"Kemampuan {lower_first(ni)} Anda masih perlu dilatih dengan pendampingan.", f"Your {ne.lower()} still needs practice with support."),
+        (f"Kemampuan {lower_first(ni)} Anda sudah berkembang; masih ada yang bisa dilatih.", f"Your {ne.lower()} is developing; some parts can still be practised."),
+        (f"Kemampuan {lower_first(ni)} Anda sudah baik untuk bekerja.", f"Your {ne.lower()} is good enough for work."),
     ]
     steps = [
         (f"Ikuti modul \u201c{mi}\u201d di BLK dengan pendamping.", f"Take the \u201c{me}\u201d module at a BLK with a mentor."),
-        (f"Latih {ni.lower()} lewat magang atau tugas kelompok; modul \u201c{mi}\u201d dapat membantu.", f"Practise {ne.lower()} through an apprenticeship or group tasks; the \u201c{me}\u201d module can help."),
+        (f"Latih {lower_first(ni)} lewat magang atau tugas kelompok; modul \u201c{mi}\u201d dapat membantu.", f"Practise {ne.lower()} through an apprenticeship or group tasks; the \u201c{me}\u201d module can help."),
         ("Siap melamar: tunjukkan kemampuan ini saat wawancara kerja.", "Ready to apply: show this strength in job interviews."),
     ]
     for (bid, lo, hi, li, le), (ii, ie), (si, se) in zip(LEVELS, interps, steps):
