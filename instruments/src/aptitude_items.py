@@ -6,6 +6,13 @@ IRT parameters are expert judgement (3PL, c = 0.2), not calibrated.
 Run `python3 instruments/src/aptitude_items.py > instruments/aptitude.toml`.
 """
 
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tomlgen import q, t  # noqa: E402
+
+
 N = [
  ("Harga satu bungkus mi Rp3.500. Berapa harga 2 bungkus?", "One packet of noodles costs Rp3,500. How much do 2 packets cost?",
   [("Rp5.000", "Rp5,000"), ("Rp7.000", "Rp7,000"), ("Rp6.500", "Rp6,500"), ("Rp7.500", "Rp7,500")], 1, 1.0, -2.0),
@@ -122,12 +129,6 @@ DOMAINS = [
 ]
 
 
-def q(s):
-    return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
-
-
-def t(i, e):
-    return "{ id = " + q(i) + ", en = " + q(e) + " }"
 
 
 BANDS = [("perlu_latihan", 0.0, 40.0, "Perlu latihan", "Needs practice"),

@@ -5,6 +5,13 @@ items scored 0-3. Written for this project.
 Run `python3 instruments/src/readiness_items.py > instruments/readiness.toml`.
 """
 
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tomlgen import q, t  # noqa: E402
+
+
 # (id, prefix, name_id, name_en, desc_id, desc_en, module_id, module_en,
 #  likert [(id, en, reverse)], sjt [(stem_id, stem_en, [(opt_id, opt_en, score)])])
 C = [
@@ -155,12 +162,6 @@ def lower_first(s):
     return s[0].lower() + s[1:]
 
 
-def q(s):
-    return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
-
-
-def t(i, e):
-    return "{ id = " + q(i) + ", en = " + q(e) + " }"
 
 
 out = []

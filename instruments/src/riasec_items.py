@@ -4,6 +4,13 @@ this project (not taken from any published inventory), with the scale texts.
 Run `python3 instruments/src/riasec_items.py > instruments/riasec.toml`.
 """
 
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tomlgen import q, t  # noqa: E402
+
+
 ITEMS = {
  "R": [
   ("bengkel", "Memperbaiki rem sepeda motor", "Fix the brakes of a motorbike"),
@@ -118,12 +125,6 @@ SHORT = {"R": [1, 2, 3, 4, 5], "I": [1, 2, 3, 5, 6], "A": [1, 2, 4, 5, 6],
 TYPES = "RIASEC"
 
 
-def q(s):
-    return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
-
-
-def t(i, e):
-    return "{ id = " + q(i) + ", en = " + q(e) + " }"
 
 
 out = []

@@ -56,39 +56,32 @@ fn parse_and_validate_riasec(b: Bencher<'_, '_>) {
     b.bench(|| Instrument::from_toml(black_box(text)).unwrap());
 }
 
-/// Check and score one respondent on 60 items, building the full Report.
-#[divan::bench]
-fn check_and_score_one_respondent(b: Bencher<'_, '_>) {
-    let inst = &*RIASEC;
-    let set = ResponseSet {
+/// The first respondent of the benchmark file as a response set.
+fn first_respondent() -> ResponseSet {
+    ResponseSet {
         respondent_id: "bench-1".into(),
-        answers: inst
+        answers: RIASEC
             .items()
             .iter()
             .zip(&LIKERT[..60])
             .map(|(it, &x)| (it.id().to_owned(), assess_core::Answer::Number(x)))
             .collect(),
         ..ResponseSet::default()
-    };
+    }
+}
+
+/// Check and score one respondent on 60 items, building the full Report.
+#[divan::bench]
+fn check_and_score_one_respondent(b: Bencher<'_, '_>) {
+    let set = first_respondent();
     let opts = ScoreOptions::new();
-    b.bench(|| score(inst, black_box(&set), &opts).unwrap());
+    b.bench(|| score(&RIASEC, black_box(&set), &opts).unwrap());
 }
 
 /// Serialise one Report to JSON (what every client stores).
 #[divan::bench]
 fn report_to_json(b: Bencher<'_, '_>) {
-    let inst = &*RIASEC;
-    let set = ResponseSet {
-        respondent_id: "bench-1".into(),
-        answers: inst
-            .items()
-            .iter()
-            .enumerate()
-            .map(|(i, it)| (it.id().to_owned(), assess_core::Answer::Number(LIKERT[i])))
-            .collect(),
-        ..ResponseSet::default()
-    };
-    let report = score(inst, &set, &ScoreOptions::new()).unwrap();
+    let report = score(&RIASEC, &first_respondent(), &ScoreOptions::new()).unwrap();
     b.bench(|| serde_json::to_string(black_box(&report)).unwrap());
 }
 

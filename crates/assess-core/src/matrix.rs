@@ -9,6 +9,7 @@
 
 use crate::error::{Error, Problem, ProblemKind};
 use crate::instrument::{FormatKind, Instrument, Scoring};
+use crate::score::prorate;
 
 /// Answers of many respondents: row-major, one column per item in
 /// instrument order. A Likert or binary answer is its value; a choice
@@ -183,21 +184,12 @@ pub fn score_matrix(instrument: &Instrument, answers: &AnswerMatrix<'_>) -> Scal
             let score = match s.scoring() {
                 Scoring::Mean => mean,
                 _ if s.missing().prorate && missing > 0 => {
-                    if hi_ans > lo_ans {
-                        lo_sum + (raw - lo_ans) / (hi_ans - lo_ans) * (hi_sum - lo_sum)
-                    } else {
-                        mean * n as f64
-                    }
+                    prorate(raw, (k, n), (lo_ans, hi_ans), (lo_sum, hi_sum))
                 }
                 _ => raw,
             };
             dst[si] = score;
-            let (lo, hi) = (s.min_score(), s.max_score());
-            pomp[si] = if hi > lo {
-                (100.0 * (score - lo) / (hi - lo)).clamp(0.0, 100.0)
-            } else {
-                0.0
-            };
+            pomp[si] = crate::score::pomp(score, s.min_score(), s.max_score());
         }
         for (si, s) in scales.iter().enumerate() {
             if s.scoring() != Scoring::Composite {

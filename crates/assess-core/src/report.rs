@@ -138,6 +138,41 @@ pub struct ScaleResult {
     pub band: Option<BandResult>,
 }
 
+impl ScaleResult {
+    /// The result of scale `s` before scoring: counts and range set, no
+    /// score yet (`n` items or components, `k` answered).
+    pub(crate) fn unscored(
+        s: &crate::instrument::Scale,
+        lang: &str,
+        (n, k): (usize, usize),
+        (min, max): (f64, f64),
+    ) -> ScaleResult {
+        ScaleResult {
+            id: s.id().to_owned(),
+            name: s.name().get(lang).to_owned(),
+            status: ScaleStatus::Complete,
+            reason: None,
+            scoring: s.scoring(),
+            items: n,
+            answered: k,
+            missing: n - k,
+            raw: None,
+            mean: None,
+            prorated: None,
+            score: None,
+            min,
+            max,
+            pomp: None,
+            correct: None,
+            percent_correct: None,
+            choice_score: None,
+            norm: None,
+            sem: None,
+            band: None,
+        }
+    }
+}
+
 /// Norm-referenced scores.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct NormScore {

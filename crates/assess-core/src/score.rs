@@ -238,29 +238,15 @@ fn item_scale(
         Scoring::Mean => (lo_min, hi_max),
         _ => (lo_sum, hi_sum),
     };
-    let mut r = ScaleResult {
-        id: s.id().to_owned(),
-        name: s.name().get(lang).to_owned(),
-        status: ScaleStatus::Complete,
-        reason: None,
-        scoring: s.scoring(),
-        items: n,
-        answered: k,
-        missing,
-        raw: None,
-        mean: None,
-        prorated: None,
-        score: None,
-        min: if min.is_finite() { min } else { 0.0 },
-        max: if max.is_finite() { max } else { 0.0 },
-        pomp: None,
-        correct: None,
-        percent_correct: None,
-        choice_score: None,
-        norm: None,
-        sem: None,
-        band: None,
-    };
+    let mut r = ScaleResult::unscored(
+        s,
+        lang,
+        (n, k),
+        (
+            if min.is_finite() { min } else { 0.0 },
+            if max.is_finite() { max } else { 0.0 },
+        ),
+    );
     if n_single > 0 {
         r.correct = Some(correct);
         r.percent_correct = Some(100.0 * f64::from(correct) / f64::from(n_single));
@@ -290,17 +276,7 @@ fn item_scale(
     let score = match s.scoring() {
         Scoring::Mean => mean,
         _ if rule.prorate && missing > 0 => {
-            // The answered items' position in their possible range, carried
-            // to the whole scale's range. When every item has the same
-            // range this is exactly mean × items (DOMAIN.md); when ranges
-            // differ (Likert 1–5 beside judgement items 0–3) it keeps the
-            // prorated score within the scale's range, where mean × items
-            // would not.
-            let p = if hi_ans > lo_ans {
-                lo_sum + (raw - lo_ans) / (hi_ans - lo_ans) * (hi_sum - lo_sum)
-            } else {
-                mean * n as f64
-            };
+            let p = prorate(raw, (k, n), (lo_ans, hi_ans), (lo_sum, hi_sum));
             r.prorated = Some(p);
             p
         }
@@ -325,29 +301,7 @@ fn composite_scale(
     let n = comps.len();
     let k = pomps.len();
     let missing = n - k;
-    let mut r = ScaleResult {
-        id: s.id().to_owned(),
-        name: s.name().get(lang).to_owned(),
-        status: ScaleStatus::Complete,
-        reason: None,
-        scoring: Scoring::Composite,
-        items: n,
-        answered: k,
-        missing,
-        raw: None,
-        mean: None,
-        prorated: None,
-        score: None,
-        min: 0.0,
-        max: 100.0,
-        pomp: None,
-        correct: None,
-        percent_correct: None,
-        choice_score: None,
-        norm: None,
-        sem: None,
-        band: None,
-    };
+    let mut r = ScaleResult::unscored(s, lang, (n, k), (0.0, 100.0));
     let allowed = s.missing().max;
     if k == 0 || missing > allowed {
         r.status = ScaleStatus::NotScorable;
@@ -378,15 +332,42 @@ fn composite_scale(
     r
 }
 
+/// Prorates a sum `raw` over `k` answered items whose possible range is
+/// `answered`, to a scale of `n` items whose range is `all`: the answered
+/// items' share of their range, carried to the scale's range. When every
+/// item has the same range this is exactly mean × items (DOMAIN.md); when
+/// ranges differ (Likert 1–5 beside judgement items 0–3) it stays within
+/// the scale's range, where mean × items would not.
+pub(crate) fn prorate(
+    raw: f64,
+    (k, n): (usize, usize),
+    answered: (f64, f64),
+    all: (f64, f64),
+) -> f64 {
+    let (lo_ans, hi_ans) = answered;
+    let (lo_all, hi_all) = all;
+    if hi_ans > lo_ans {
+        lo_all + (raw - lo_ans) / (hi_ans - lo_ans) * (hi_all - lo_all)
+    } else {
+        // Answered items that cannot vary: mean × items.
+        raw / k as f64 * n as f64
+    }
+}
+
+/// Percent of maximum possible, 100·(score − min)/(max − min), within 0–100.
+pub(crate) fn pomp(score: f64, min: f64, max: f64) -> f64 {
+    if max > min {
+        (100.0 * (score - min) / (max - min)).clamp(0.0, 100.0)
+    } else {
+        0.0
+    }
+}
+
 /// POMP, norms, SEM and band for a scored scale.
 fn finish(s: &Scale, r: &mut ScaleResult, score: f64, full: bool, options: &ScoreOptions) {
     let lang = options.language.as_str();
     r.score = Some(score);
-    let pomp = if r.max > r.min {
-        (100.0 * (score - r.min) / (r.max - r.min)).clamp(0.0, 100.0)
-    } else {
-        0.0
-    };
+    let pomp = pomp(score, r.min, r.max);
     r.pomp = Some(pomp);
     // Norms and reliabilities describe the full form.
     if full {
