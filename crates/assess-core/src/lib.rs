@@ -36,6 +36,7 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+mod check;
 mod document;
 mod error;
 mod hash;

@@ -8,11 +8,12 @@ use super::{
     Format, FormatKind, Instrument, InstrumentKind, IrtModel, IrtParams, IrtSettings, Item,
     MissingRule, Norm, NormMethod, NormRow, QualityRules, Reliability, Scale, Scoring, Status,
 };
+use crate::check::Checker;
 use crate::error::{Error, Problem, ProblemKind, backtick_list, did_you_mean};
 use crate::limits;
 use crate::prec::same_bound;
 use crate::spanned::Sp;
-use crate::text::{Localized, PRIMARY_LANGUAGE, is_language_code};
+use crate::text::{Localized, PRIMARY_LANGUAGE};
 
 /// Every key the instrument format defines, for "did you mean" hints on
 /// unknown keys.
@@ -101,8 +102,10 @@ pub(super) fn load(text: &str) -> Result<Instrument, Error> {
             Err(problems) => return Err(Error::new(problems).located(text)),
         };
     let mut v = Validator {
-        problems: unknown,
-        languages: Vec::new(),
+        c: Checker {
+            problems: unknown,
+            languages: Vec::new(),
+        },
         items_incomplete: false,
         declared_items: BTreeSet::new(),
     };
@@ -111,14 +114,13 @@ pub(super) fn load(text: &str) -> Result<Instrument, Error> {
         Some(inst) if v.problems.is_empty() => Ok(inst),
         _ => {
             v.problems.truncate(limits::MAX_PROBLEMS);
-            Err(Error::new(v.problems).located(text))
+            Err(Error::new(std::mem::take(&mut v.problems)).located(text))
         }
     }
 }
 
 struct Validator {
-    problems: Vec<Problem>,
-    languages: Vec<String>,
+    c: Checker,
     /// Some item could not be built (its own problems are reported): scale
     /// ranges and empty-scale checks would only repeat them.
     items_incomplete: bool,
@@ -137,190 +139,21 @@ struct ScaleDraft {
     scoring_invalid: bool,
 }
 
+impl std::ops::Deref for Validator {
+    type Target = Checker;
+    fn deref(&self) -> &Checker {
+        &self.c
+    }
+}
+
+impl std::ops::DerefMut for Validator {
+    fn deref_mut(&mut self) -> &mut Checker {
+        &mut self.c
+    }
+}
+
 impl Validator {
-    fn push(&mut self, p: Problem) {
-        self.problems.push(p);
-    }
-
-    fn problem<T>(
-        &mut self,
-        kind: ProblemKind,
-        path: impl Into<String>,
-        span: &Sp<T>,
-        message: impl Into<String>,
-    ) {
-        self.push(Problem::new(kind, path, message).with_span(span.at()));
-    }
-
     // ---- small checks -------------------------------------------------
-
-    fn id(&mut self, s: &Sp<String>, path: &str) {
-        let v = s.value.as_str();
-        let ok_chars = v
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        let starts = v.bytes().next().is_some_and(|b| b.is_ascii_alphabetic());
-        if v.len() > limits::MAX_ID_LEN {
-            self.problem(
-                ProblemKind::TooLarge,
-                path,
-                s,
-                format!(
-                    "identifier is {} bytes long; expected at most {}",
-                    v.len(),
-                    limits::MAX_ID_LEN
-                ),
-            );
-        } else if !ok_chars || !starts {
-            self.push(
-                Problem::new(
-                    ProblemKind::InvalidValue,
-                    path,
-                    format!("invalid identifier `{v}`; expected a letter followed by letters, digits, `-` or `_`"),
-                )
-                .with_span(s.at()),
-            );
-        }
-    }
-
-    fn nonempty(&mut self, s: &Sp<String>, path: &str) {
-        if s.value.trim().is_empty() {
-            self.problem(
-                ProblemKind::InvalidValue,
-                path,
-                s,
-                "expected a non-empty text, found an empty one",
-            );
-        } else if s.value.chars().count() > limits::MAX_TEXT_CHARS {
-            self.problem(
-                ProblemKind::TooLarge,
-                path,
-                s,
-                format!("text is longer than {} characters", limits::MAX_TEXT_CHARS),
-            );
-        }
-    }
-
-    fn text(&mut self, t: &Sp<Localized>, path: &str) {
-        let mut missing = Vec::new();
-        for lang in &self.languages {
-            match t.value.exact(lang) {
-                None => missing.push(lang.clone()),
-                Some(s) if s.trim().is_empty() => missing.push(lang.clone()),
-                Some(_) => {}
-            }
-        }
-        if !missing.is_empty() {
-            let list = backtick_list(missing.iter().map(String::as_str));
-            self.push(
-                Problem::new(
-                    ProblemKind::Language,
-                    path,
-                    format!(
-                        "missing text in {list}; the instrument declares {}",
-                        backtick_list(self.languages.iter().map(String::as_str))
-                    ),
-                )
-                .with_span(t.at())
-                .with_hint(format!(
-                    "add {} to this table",
-                    missing
-                        .iter()
-                        .map(|l| format!("`{l} = \"…\"`"))
-                        .collect::<Vec<_>>()
-                        .join(" and ")
-                )),
-            );
-        }
-        for (lang, s) in t.value.iter() {
-            if !self.languages.iter().any(|l| l == lang) {
-                let hint = did_you_mean(lang, self.languages.iter().map(String::as_str))
-                    .unwrap_or_else(|| {
-                        format!("add `{lang}` to `instrument.languages`, or remove it here")
-                    });
-                self.push(
-                    Problem::new(
-                        ProblemKind::Language,
-                        format!("{path}.{lang}"),
-                        format!("language `{lang}` is not declared in `instrument.languages`"),
-                    )
-                    .with_span(t.at())
-                    .with_hint(hint),
-                );
-            }
-            if s.chars().count() > limits::MAX_TEXT_CHARS {
-                self.push(
-                    Problem::new(
-                        ProblemKind::TooLarge,
-                        format!("{path}.{lang}"),
-                        format!("text is longer than {} characters", limits::MAX_TEXT_CHARS),
-                    )
-                    .with_span(t.at()),
-                );
-            }
-        }
-    }
-
-    fn opt_text(&mut self, t: &Option<Sp<Localized>>, path: &str) {
-        if let Some(t) = t {
-            self.text(t, path);
-        }
-    }
-
-    fn choice<T: Copy>(
-        &mut self,
-        s: &Sp<String>,
-        path: &str,
-        what: &str,
-        options: &[(&str, T)],
-    ) -> Option<T> {
-        if let Some((_, v)) = options.iter().find(|(name, _)| *name == s.value) {
-            return Some(*v);
-        }
-        let names = options.iter().map(|(n, _)| *n);
-        self.push(
-            Problem::new(
-                ProblemKind::InvalidValue,
-                path,
-                format!(
-                    "unknown {what} `{}`; expected one of {}",
-                    s.value,
-                    backtick_list(names.clone())
-                ),
-            )
-            .with_span(s.at())
-            .with_hint_opt(did_you_mean(&s.value, names)),
-        );
-        None
-    }
-
-    fn finite(&mut self, x: &Sp<f64>, path: &str) -> bool {
-        if x.value.is_finite() {
-            true
-        } else {
-            self.problem(
-                ProblemKind::InvalidValue,
-                path,
-                x,
-                format!("expected a finite number, found `{}`", x.value),
-            );
-            false
-        }
-    }
-
-    fn too_many<T>(&mut self, list: &Sp<Vec<T>>, path: &str, what: &str, max: usize) -> bool {
-        if list.value.len() > max {
-            self.problem(
-                ProblemKind::TooLarge,
-                path,
-                list,
-                format!("{} {what}; expected at most {max}", list.value.len()),
-            );
-            true
-        } else {
-            false
-        }
-    }
 
     // ---- the document -------------------------------------------------
 
@@ -414,62 +247,6 @@ impl Validator {
             hash: crate::hash::content_hash(source),
             item_index,
         })
-    }
-
-    fn status(&mut self, s: &Sp<String>, path: &str) -> Option<Status> {
-        self.choice(
-            s,
-            path,
-            "status",
-            &[
-                ("draft", Status::Draft),
-                ("provisional", Status::Provisional),
-                ("validated", Status::Validated),
-            ],
-        )
-    }
-
-    fn languages(&mut self, langs: &Sp<Vec<Sp<String>>>) {
-        if self.too_many(
-            langs,
-            "instrument.languages",
-            "languages",
-            limits::MAX_LANGUAGES,
-        ) {
-            return;
-        }
-        let mut seen = BTreeSet::new();
-        for (i, l) in langs.value.iter().enumerate() {
-            let path = format!("instrument.languages[{i}]");
-            if !is_language_code(&l.value) {
-                self.problem(
-                    ProblemKind::InvalidValue,
-                    path,
-                    l,
-                    format!("invalid language code `{}`; expected two or three lowercase letters such as `id` or `en`", l.value),
-                );
-            } else if !seen.insert(l.value.clone()) {
-                self.problem(
-                    ProblemKind::DuplicateId,
-                    path,
-                    l,
-                    format!("language `{}` is listed twice", l.value),
-                );
-            }
-        }
-        if !seen.contains(PRIMARY_LANGUAGE) {
-            self.push(
-                Problem::new(
-                    ProblemKind::Language,
-                    "instrument.languages",
-                    "Bahasa Indonesia (`id`) is required in `languages`",
-                )
-                .with_span(langs.at())
-                .with_hint("add `\"id\"` to the list and an `id` text to every localised table"),
-            );
-            seen.insert(PRIMARY_LANGUAGE.to_owned());
-        }
-        self.languages = seen.into_iter().collect();
     }
 
     // ---- formats --------------------------------------------------------
@@ -826,21 +603,6 @@ impl Validator {
             });
         }
         out
-    }
-
-    fn positive(&mut self, n: &Sp<i64>, path: &str) -> Option<u64> {
-        match u64::try_from(n.value) {
-            Ok(v) if v > 0 => Some(v),
-            _ => {
-                self.problem(
-                    ProblemKind::InvalidValue,
-                    path,
-                    n,
-                    format!("expected a positive whole number, found {}", n.value),
-                );
-                None
-            }
-        }
     }
 
     fn norms(&mut self, norms: &Sp<Vec<Sp<raw::RawNorm>>>, path: &str) -> Vec<Norm> {
