@@ -5,7 +5,7 @@ mod score;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use assess_core::{Instrument, Policy, ScoreOptions};
+use assess_core::{Document, Instrument, Policy, ScoreOptions};
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// Psychometric assessment engine for E-Makaryo: check instruments, score
@@ -31,8 +31,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
-    /// Print the JSON Schema of the instrument format.
-    Schema,
+    /// Print the JSON Schema of the instrument format (or, with
+    /// `--catalog`, of the job-family catalogue format).
+    Schema {
+        /// The catalogue format instead of the instrument format.
+        #[arg(long)]
+        catalog: bool,
+    },
     /// Score responses: one respondent or a whole batch, streaming.
     ///
     /// Every input row gives one output record, scored or rejected with its
@@ -151,8 +156,12 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Schema => {
-            let schema = assess_core::instrument_schema();
+        Command::Schema { catalog } => {
+            let schema = if catalog {
+                assess_core::catalog_schema()
+            } else {
+                assess_core::instrument_schema()
+            };
             match serde_json::to_string_pretty(&schema) {
                 Ok(s) => {
                     println!("{s}");
@@ -186,8 +195,8 @@ fn check(files: &[PathBuf], format: OutputFormat) -> ExitCode {
                 continue;
             }
         };
-        match Instrument::from_toml(&text) {
-            Ok(inst) => match format {
+        match Document::from_toml(&text) {
+            Ok(Document::Instrument(inst)) => match format {
                 OutputFormat::Text => println!(
                     "ok: {name} ({} {}, {} items, {} scales, {}, {})",
                     inst.id(),
@@ -198,8 +207,22 @@ fn check(files: &[PathBuf], format: OutputFormat) -> ExitCode {
                     inst.hash()
                 ),
                 OutputFormat::Json => reports.push(serde_json::json!({
-                    "file": name, "valid": true, "id": inst.id(), "version": inst.version(),
+                    "file": name, "valid": true, "kind": "instrument", "id": inst.id(), "version": inst.version(),
                     "hash": inst.hash(), "problems": [],
+                })),
+            },
+            Ok(Document::Catalog(cat)) => match format {
+                OutputFormat::Text => println!(
+                    "ok: {name} (catalogue {} {}, {} families, {}, {})",
+                    cat.id(),
+                    cat.version(),
+                    cat.families().len(),
+                    cat.status().as_str(),
+                    cat.hash()
+                ),
+                OutputFormat::Json => reports.push(serde_json::json!({
+                    "file": name, "valid": true, "kind": "catalog", "id": cat.id(), "version": cat.version(),
+                    "hash": cat.hash(), "problems": [],
                 })),
             },
             Err(err) => {

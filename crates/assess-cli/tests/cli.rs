@@ -283,3 +283,18 @@ fn score_with_an_invalid_instrument_stops_before_reading_responses() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).starts_with("error[band_gap]"));
 }
+
+#[test]
+fn check_and_schema_cover_the_catalogue() {
+    let out = assess(&["check", "instruments/job-families.toml"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stdout).starts_with(
+            "ok: instruments/job-families.toml (catalogue job-families-jateng 0.1.0, "
+        )
+    );
+    let out = assess(&["schema", "--catalog"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["title"], "assess job-family catalogue, format 1");
+    assert_eq!(v["$defs"]["RawFamily"]["additionalProperties"], false);
+}

@@ -36,6 +36,7 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+mod catalog;
 mod check;
 mod document;
 mod error;
@@ -53,6 +54,12 @@ pub mod simulate;
 mod spanned;
 mod text;
 
+#[cfg(feature = "schema")]
+pub use catalog::catalog_schema;
+pub use catalog::{
+    CATALOG_FORMAT_VERSION, Catalog, Document, Family, ISCO08_UNIT_GROUPS, Schooling, Training,
+    TrainingKind, is_isco08_unit_group,
+};
 pub use error::{Error, Problem, ProblemKind};
 pub use hash::content_hash;
 pub use instrument::{
