@@ -46,6 +46,7 @@ pub mod limits;
 pub mod math;
 mod matrix;
 pub mod prec;
+pub mod recommend;
 mod report;
 mod responses;
 pub mod riasec;
@@ -68,6 +69,7 @@ pub use instrument::{
     MissingRule, Norm, NormMethod, NormRow, QualityRules, Reliability, Scale, Scoring, Status,
 };
 pub use matrix::{AnswerMatrix, ScaleMatrix, score_matrix};
+pub use recommend::{RecommendOptions, Recommendations, Results, recommend};
 pub use report::{
     BandResult, BatchRecord, Engine, Flag, FlagKind, InstrumentRef, NormScore, Quality,
     REPORT_FORMAT, Report, RowStatus, ScaleResult, ScaleStatus, SemBand,

@@ -1,0 +1,485 @@
+//! Explained job-family recommendations.
+//!
+//! **Interest fit** (0–100) is the index that ranks families: the mean of
+//! the person's six POMP interest scores, weighted by how much each type
+//! matters in the family (its O*NET-style level minus 1, so level 1 weighs
+//! nothing and level 7 weighs 6):
+//!
+//! fit = Σₜ (levelₜ − 1)·POMPₜ / Σₜ (levelₜ − 1)
+//!
+//! Why this index: it reads as "how much this person likes the kinds of
+//! activity this work is made of", on the same 0–100 scale as the profile;
+//! it uses the whole profile rather than three letters, so ties and flat
+//! profiles need no tie-break; and it can only rise when a person's interest
+//! in any type rises (a property test checks it), which code-based indices
+//! and profile correlations do not guarantee. Iachan's M, Brown & Gore's C
+//! and the profile correlation are reported beside it for counsellors who
+//! know them, and break ties in the ranking.
+//!
+//! **Adjustments**, only when results are given: −5 for each aptitude
+//! domain the family lists whose band is below the suggested minimum, −3 for
+//! each readiness competency it lists that is at the lowest level. The
+//! overall score stays within 0–100. Adjustments point at what to
+//! strengthen; they never remove a family.
+//!
+//! **Filters** apply only when asked for: highest schooling, sectors, and
+//! families whose accessibility notes address given groups. Gender,
+//! disability and any other metadata are never inputs.
+
+use serde::Serialize;
+
+use crate::catalog::{Catalog, Family, Schooling, TrainingKind};
+use crate::instrument::{Instrument, Status};
+use crate::report::Report;
+use crate::riasec::{
+    RiasecProfile, Type, brown_gore_c, iachan_m_tied, parse_code, profile_correlation,
+};
+
+/// Points off the overall score per aptitude domain below its minimum band.
+pub const APTITUDE_PENALTY: f64 = 5.0;
+/// Points off per listed readiness competency at the lowest level.
+pub const READINESS_PENALTY: f64 = 3.0;
+
+/// Options: language, how many, and the filters the user asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecommendOptions {
+    language: String,
+    top: usize,
+    max_schooling: Option<Schooling>,
+    sectors: Vec<String>,
+    accommodations_for: Vec<String>,
+}
+
+impl Default for RecommendOptions {
+    fn default() -> Self {
+        RecommendOptions {
+            language: crate::text::PRIMARY_LANGUAGE.to_owned(),
+            top: 5,
+            max_schooling: None,
+            sectors: Vec::new(),
+            accommodations_for: Vec::new(),
+        }
+    }
+}
+
+impl RecommendOptions {
+    /// Bahasa Indonesia, top 5, no filters.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Language of names and explanations.
+    #[must_use]
+    pub fn language(mut self, lang: &str) -> Self {
+        lang.clone_into(&mut self.language);
+        self
+    }
+    /// How many families to return (0 for all).
+    #[must_use]
+    pub fn top(mut self, n: usize) -> Self {
+        self.top = n;
+        self
+    }
+    /// Only families whose usual schooling is at most this level.
+    #[must_use]
+    pub fn max_schooling(mut self, s: Option<Schooling>) -> Self {
+        self.max_schooling = s;
+        self
+    }
+    /// Only families in at least one of these sectors.
+    #[must_use]
+    pub fn sectors(mut self, sectors: &[&str]) -> Self {
+        self.sectors = sectors.iter().map(|s| (*s).to_owned()).collect();
+        self
+    }
+    /// Only families whose accessibility notes address all these groups
+    /// (asked for by the user; never inferred from metadata).
+    #[must_use]
+    pub fn accommodations_for(mut self, groups: &[&str]) -> Self {
+        self.accommodations_for = groups.iter().map(|s| (*s).to_owned()).collect();
+        self
+    }
+}
+
+/// The ranked families for one person.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Recommendations {
+    /// Which catalogue.
+    pub catalog: CatalogRef,
+    /// The ranking index, by name (`weighted_interest_fit`).
+    pub index: &'static str,
+    /// Language of the text.
+    pub language: String,
+    /// The person's Holland code.
+    pub code: String,
+    /// Families considered after filters.
+    pub considered: usize,
+    /// The recommendations, best first.
+    pub families: Vec<Recommendation>,
+}
+
+/// Which catalogue, exactly.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CatalogRef {
+    /// Identifier.
+    pub id: String,
+    /// Version.
+    pub version: String,
+    /// Content hash.
+    pub hash: String,
+    /// Status.
+    pub status: Status,
+}
+
+/// One recommended family.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Recommendation {
+    /// 1-based rank.
+    pub rank: usize,
+    /// Family id.
+    pub id: String,
+    /// Name in the report language.
+    pub name: String,
+    /// Description in the report language.
+    pub description: String,
+    /// Overall score: interest fit plus adjustments, 0–100.
+    pub score: f64,
+    /// The ranking index, 0–100.
+    pub interest_fit: f64,
+    /// Iachan's M against the family's code, averaged over tied person codes.
+    pub iachan_m: f64,
+    /// Brown & Gore's C against the family's code.
+    pub brown_gore_c: u32,
+    /// Pearson correlation of the person's scores with the family's levels.
+    pub profile_r: Option<f64>,
+    /// Sum of the adjustments applied.
+    pub adjustment: f64,
+    /// The family's high-point code.
+    pub family_code: String,
+    /// ISCO-08 unit groups.
+    pub isco: Vec<String>,
+    /// Usual schooling.
+    pub schooling: Schooling,
+    /// Preparation level 1–5.
+    pub zone: u8,
+    /// Aptitude domains the family lists, checked against the results given.
+    pub aptitude: Vec<AptitudeCheck>,
+    /// Readiness competencies the family lists, checked against the results.
+    pub readiness: Vec<ReadinessCheck>,
+    /// Why, in plain words, in the report language.
+    pub explanation: String,
+    /// What to do next.
+    pub next_steps: Vec<String>,
+    /// Training routes.
+    pub training: Vec<TrainingRoute>,
+    /// Accessibility notes, for information.
+    pub accessibility: String,
+}
+
+/// An aptitude domain a family lists.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AptitudeCheck {
+    /// Domain (scale id).
+    pub domain: String,
+    /// Suggested minimum band id.
+    pub min_band: String,
+    /// The person's band id, when aptitude results were given.
+    pub band: Option<String>,
+    /// Whether the band reaches the minimum, when known.
+    pub meets: Option<bool>,
+}
+
+/// A readiness competency a family lists.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReadinessCheck {
+    /// Competency (scale id).
+    pub competency: String,
+    /// The person's level id, when readiness results were given.
+    pub level: Option<String>,
+    /// At the lowest level: worth strengthening first.
+    pub strengthen: bool,
+}
+
+/// A training route, localised.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TrainingRoute {
+    /// Kind.
+    pub kind: TrainingKind,
+    /// Name.
+    pub name: String,
+    /// Typical length.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration: Option<String>,
+}
+
+/// Scored results of another instrument, with the instrument that defines
+/// their bands' order.
+#[derive(Clone, Copy, Debug)]
+pub struct Results<'a> {
+    /// The instrument.
+    pub instrument: &'a Instrument,
+    /// One person's report on it.
+    pub report: &'a Report,
+}
+
+/// Weighted interest fit (see the module documentation).
+pub fn interest_fit(scores: &[f64; 6], levels: [u8; 6]) -> f64 {
+    let (mut num, mut den) = (0.0, 0.0);
+    for (s, l) in scores.iter().zip(levels) {
+        let w = f64::from(l.saturating_sub(1));
+        num += w * s;
+        den += w;
+    }
+    if den > 0.0 { num / den } else { 0.0 }
+}
+
+/// Ranks the catalogue's families for a person.
+pub fn recommend(
+    profile: &RiasecProfile,
+    aptitude: Option<Results<'_>>,
+    readiness: Option<Results<'_>>,
+    catalog: &Catalog,
+    options: &RecommendOptions,
+) -> Recommendations {
+    let lang = options.language.as_str();
+    let codes = &profile.holland.alternatives;
+    let person = parse_code(&profile.holland.code).unwrap_or_default();
+    let mut list: Vec<Recommendation> = catalog
+        .families()
+        .iter()
+        .filter(|f| keep(f, options))
+        .map(|f| {
+            let fit = interest_fit(&profile.scores, f.interests());
+            let levels = f.interests().map(f64::from);
+            let apt = aptitude_checks(f, aptitude);
+            let ready = readiness_checks(f, readiness);
+            let adjustment = -(APTITUDE_PENALTY
+                * apt.iter().filter(|a| a.meets == Some(false)).count() as f64)
+                - READINESS_PENALTY * ready.iter().filter(|r| r.strengthen).count() as f64;
+            let explanation = explain(profile, f, fit, &apt, &ready, aptitude, readiness, lang);
+            let mut next_steps: Vec<String> = f
+                .training()
+                .iter()
+                .take(2)
+                .map(|t| match t.duration() {
+                    Some(d) => format!("{} ({d})", t.name().get(lang)),
+                    None => t.name().get(lang).to_owned(),
+                })
+                .collect();
+            if let Some(r) = readiness {
+                for c in ready.iter().filter(|c| c.strengthen) {
+                    if let Some(step) = r
+                        .report
+                        .scales
+                        .iter()
+                        .find(|s| s.id == c.competency)
+                        .and_then(|s| s.band.as_ref())
+                        .and_then(|b| b.next_step.clone())
+                    {
+                        next_steps.push(step);
+                    }
+                }
+            }
+            Recommendation {
+                rank: 0,
+                id: f.id().to_owned(),
+                name: f.name().get(lang).to_owned(),
+                description: f.description().get(lang).to_owned(),
+                score: (fit + adjustment).clamp(0.0, 100.0),
+                interest_fit: fit,
+                iachan_m: iachan_m_tied(codes, f.code()),
+                brown_gore_c: brown_gore_c(&person, f.code()),
+                profile_r: profile_correlation(&profile.scores, &levels),
+                adjustment,
+                family_code: f.code().iter().map(|t| t.letter()).collect(),
+                isco: f.isco().to_vec(),
+                schooling: f.schooling(),
+                zone: f.zone(),
+                aptitude: apt,
+                readiness: ready,
+                explanation,
+                next_steps,
+                training: f
+                    .training()
+                    .iter()
+                    .map(|t| TrainingRoute {
+                        kind: t.kind(),
+                        name: t.name().get(lang).to_owned(),
+                        duration: t.duration().map(str::to_owned),
+                    })
+                    .collect(),
+                accessibility: f.accessibility().get(lang).to_owned(),
+            }
+        })
+        .collect();
+    let considered = list.len();
+    list.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(b.interest_fit.total_cmp(&a.interest_fit))
+            .then(b.iachan_m.total_cmp(&a.iachan_m))
+            .then(a.id.cmp(&b.id))
+    });
+    if options.top > 0 {
+        list.truncate(options.top);
+    }
+    for (i, r) in list.iter_mut().enumerate() {
+        r.rank = i + 1;
+    }
+    Recommendations {
+        catalog: CatalogRef {
+            id: catalog.id().to_owned(),
+            version: catalog.version().to_owned(),
+            hash: catalog.hash().to_owned(),
+            status: catalog.status(),
+        },
+        index: "weighted_interest_fit",
+        language: lang.to_owned(),
+        code: profile.holland.code.clone(),
+        considered,
+        families: list,
+    }
+}
+
+fn keep(f: &Family, o: &RecommendOptions) -> bool {
+    o.max_schooling
+        .is_none_or(|s| f.schooling().level() <= s.level())
+        && (o.sectors.is_empty() || f.sectors().iter().any(|s| o.sectors.contains(s)))
+        && o.accommodations_for
+            .iter()
+            .all(|g| f.accommodations_for().contains(g))
+}
+
+/// Position of `band` among the bands of scale `scale` (lowest first).
+fn band_position(inst: &Instrument, scale: &str, band: &str) -> Option<usize> {
+    inst.scale(scale)?
+        .bands()
+        .iter()
+        .position(|b| b.id() == band)
+}
+
+fn aptitude_checks(f: &Family, aptitude: Option<Results<'_>>) -> Vec<AptitudeCheck> {
+    f.aptitude()
+        .iter()
+        .map(|(domain, min_band)| {
+            let band = aptitude.and_then(|r| {
+                r.report
+                    .scales
+                    .iter()
+                    .find(|s| s.id == *domain)
+                    .and_then(|s| s.band.as_ref())
+                    .map(|b| b.id.clone())
+            });
+            let meets = match (aptitude, &band) {
+                (Some(r), Some(b)) => match (
+                    band_position(r.instrument, domain, b),
+                    band_position(r.instrument, domain, min_band),
+                ) {
+                    (Some(have), Some(need)) => Some(have >= need),
+                    _ => None,
+                },
+                _ => None,
+            };
+            AptitudeCheck {
+                domain: domain.clone(),
+                min_band: min_band.clone(),
+                band,
+                meets,
+            }
+        })
+        .collect()
+}
+
+fn readiness_checks(f: &Family, readiness: Option<Results<'_>>) -> Vec<ReadinessCheck> {
+    f.readiness()
+        .iter()
+        .map(|c| {
+            let level = readiness.and_then(|r| {
+                r.report
+                    .scales
+                    .iter()
+                    .find(|s| s.id == *c)
+                    .and_then(|s| s.band.as_ref())
+                    .map(|b| b.id.clone())
+            });
+            let strengthen = match (readiness, &level) {
+                (Some(r), Some(l)) => band_position(r.instrument, c, l) == Some(0),
+                _ => false,
+            };
+            ReadinessCheck {
+                competency: c.clone(),
+                level,
+                strengthen,
+            }
+        })
+        .collect()
+}
+
+/// A sentence a young person can read.
+#[allow(clippy::too_many_arguments)]
+fn explain(
+    profile: &RiasecProfile,
+    f: &Family,
+    fit: f64,
+    apt: &[AptitudeCheck],
+    ready: &[ReadinessCheck],
+    aptitude: Option<Results<'_>>,
+    readiness: Option<Results<'_>>,
+    lang: &str,
+) -> String {
+    let en = lang == "en";
+    let top: Vec<&str> = profile
+        .holland
+        .code
+        .chars()
+        .take(2)
+        .filter_map(Type::from_letter)
+        .map(|t| t.name(lang))
+        .collect();
+    let and = if en { " and " } else { " dan " };
+    let mut s = if en {
+        format!(
+            "Your strongest interests are {}. This work involves a lot of {}. Interest fit: {:.0} out of 100.",
+            top.join(and),
+            f.activities().get(lang),
+            fit
+        )
+    } else {
+        format!(
+            "Minat tertinggi Anda adalah {}. Pekerjaan ini banyak {}. Kecocokan minat: {:.0} dari 100.",
+            top.join(and),
+            f.activities().get(lang),
+            fit
+        )
+    };
+    let scale_name = |r: Option<Results<'_>>, id: &str| -> String {
+        r.and_then(|r| r.instrument.scale(id))
+            .map_or_else(|| id.to_owned(), |s| s.name().get(lang).to_lowercase())
+    };
+    let weak_apt: Vec<String> = apt
+        .iter()
+        .filter(|a| a.meets == Some(false))
+        .map(|a| scale_name(aptitude, &a.domain))
+        .collect();
+    if !weak_apt.is_empty() {
+        s.push(' ');
+        s.push_str(&if en {
+            format!("It helps to practise {} first.", weak_apt.join(and))
+        } else {
+            format!("Sebaiknya latih dulu {}.", weak_apt.join(and))
+        });
+    }
+    let weak_ready: Vec<String> = ready
+        .iter()
+        .filter(|r| r.strengthen)
+        .map(|r| scale_name(readiness, &r.competency))
+        .collect();
+    if !weak_ready.is_empty() {
+        s.push(' ');
+        s.push_str(&if en {
+            format!("Also strengthen: {}.", weak_ready.join(", "))
+        } else {
+            format!("Kuatkan juga: {}.", weak_ready.join(", "))
+        });
+    }
+    s
+}
