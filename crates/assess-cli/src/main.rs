@@ -18,6 +18,7 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per run
 enum Command {
     /// Check instrument files and print every problem, located.
     ///
@@ -73,6 +74,20 @@ enum Command {
         /// CSV input: the column holding respondent ids.
         #[arg(long, default_value = "respondent_id")]
         id_column: String,
+        /// Add job-family recommendations from this catalogue to each
+        /// scored interest record.
+        #[arg(long, value_name = "CATALOG")]
+        recommend: Option<PathBuf>,
+        /// With `--recommend`: how many families (0 for all).
+        #[arg(long, default_value_t = 5)]
+        top: usize,
+        /// With `--recommend`: only families whose usual schooling is at
+        /// most this level (SD, SMP, SMA, SMK, D1–D4, S1).
+        #[arg(long)]
+        schooling: Option<String>,
+        /// With `--recommend`: only families in these sectors (repeatable).
+        #[arg(long)]
+        sector: Vec<String>,
         /// Write here instead of standard output.
         #[arg(long, short)]
         out: Option<PathBuf>,
@@ -105,6 +120,10 @@ fn main() -> ExitCode {
             policy,
             norm_group,
             id_column,
+            recommend,
+            top,
+            schooling,
+            sector,
             out,
         } => {
             let Some(inst) = load_instrument(&instrument) else {
@@ -117,6 +136,34 @@ fn main() -> ExitCode {
                     PolicyArg::Warn => Policy::Warn,
                 })
                 .norm_group(norm_group.as_deref());
+            let catalog = match &recommend {
+                Some(path) => match load_catalog(path) {
+                    Some(c) => Some(c),
+                    None => return ExitCode::from(2),
+                },
+                None => None,
+            };
+            let schooling = match schooling.as_deref() {
+                Some(s) => match assess_core::Schooling::parse(s) {
+                    Some(level) => Some(level),
+                    None => {
+                        eprintln!(
+                            "error[invalid_value]: unknown schooling `{s}`; expected one of `SD`, `SMP`, `SMA`, `SMK`, `D1`, `D2`, `D3`, `D4`, `S1`"
+                        );
+                        return ExitCode::from(2);
+                    }
+                },
+                None => None,
+            };
+            let sectors: Vec<&str> = sector.iter().map(String::as_str).collect();
+            let rec = catalog.as_ref().map(|c| score::Recommend {
+                catalog: c,
+                options: assess_core::RecommendOptions::new()
+                    .language(&lang)
+                    .top(top)
+                    .max_schooling(schooling)
+                    .sectors(&sectors),
+            });
             let input_format = input_format.unwrap_or_else(|| score::input_format_of(&responses));
             let writer = match score::open_output(out.as_ref()) {
                 Ok(w) => w,
@@ -133,6 +180,7 @@ fn main() -> ExitCode {
                 &options,
                 form.as_deref(),
                 &id_column,
+                rec.as_ref(),
                 &mut sink,
             ) {
                 eprintln!("{}", e.with_source_name(responses.display().to_string()));
@@ -261,6 +309,26 @@ fn load_instrument(path: &PathBuf) -> Option<Instrument> {
     };
     match Instrument::from_toml(&text) {
         Ok(i) => Some(i),
+        Err(e) => {
+            eprintln!("{}", e.with_source_name(name));
+            None
+        }
+    }
+}
+
+/// Loads and validates a job-family catalogue, printing its problems when
+/// it fails.
+fn load_catalog(path: &PathBuf) -> Option<assess_core::Catalog> {
+    let name = path.display().to_string();
+    let text = match read_text(path) {
+        Ok(t) => t,
+        Err(msg) => {
+            eprintln!("error[io]: {msg}");
+            return None;
+        }
+    };
+    match assess_core::Catalog::from_toml(&text) {
+        Ok(c) => Some(c),
         Err(e) => {
             eprintln!("{}", e.with_source_name(name));
             None

@@ -9,9 +9,17 @@ use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use assess_core::{
-    BatchRecord, CsvLayout, Error, Instrument, Problem, ProblemKind, ResponseSet, RowStatus,
-    ScoreOptions, score,
+    BatchRecord, Catalog, CsvLayout, Error, Instrument, Problem, ProblemKind, RecommendOptions,
+    ResponseSet, RowStatus, ScoreOptions, recommend, score,
 };
+
+/// Recommendations to add to each scored interest record.
+pub struct Recommend<'a> {
+    /// The catalogue.
+    pub catalog: &'a Catalog,
+    /// Options (language, top N, filters).
+    pub options: RecommendOptions,
+}
 
 /// Input layouts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -69,6 +77,7 @@ pub struct Sink<W: Write> {
     first: bool,
     csv_header: Option<Vec<String>>,
     scale_ids: Vec<String>,
+    interest: bool,
     pub counts: Counts,
 }
 
@@ -84,6 +93,7 @@ impl<W: Write> Sink<W> {
                 .iter()
                 .map(|s| s.id().to_owned())
                 .collect(),
+            interest: instrument.kind() == assess_core::InstrumentKind::Interest,
             counts: Counts::default(),
         }
     }
@@ -114,6 +124,10 @@ impl<W: Write> Sink<W> {
                     h.push(format!("{id}.{f}"));
                 }
             }
+            if self.interest {
+                h.push("holland_code".into());
+                h.push("top_families".into());
+            }
             h.push("flags".into());
             h.push("problems".into());
             write_csv_row(&mut self.out, h.iter().map(String::as_str))?;
@@ -131,6 +145,26 @@ impl<W: Write> Sink<W> {
                     cells.push(s.pomp.map(num).unwrap_or_default());
                     cells.push(s.band.as_ref().map(|b| b.id.clone()).unwrap_or_default());
                 }
+                if self.interest {
+                    cells.push(
+                        r.riasec
+                            .as_ref()
+                            .map(|p| p.holland.code.clone())
+                            .unwrap_or_default(),
+                    );
+                    cells.push(
+                        rec.recommendations
+                            .as_ref()
+                            .map(|x| {
+                                x.families
+                                    .iter()
+                                    .map(|f| f.id.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(";")
+                            })
+                            .unwrap_or_default(),
+                    );
+                }
                 let flags: Vec<String> = r
                     .quality
                     .flags
@@ -146,7 +180,8 @@ impl<W: Write> Sink<W> {
                 cells.push(problem_list(&r.warnings));
             }
             None => {
-                for _ in 0..self.scale_ids.len() * 3 {
+                let blanks = self.scale_ids.len() * 3 + if self.interest { 2 } else { 0 };
+                for _ in 0..blanks {
                     cells.push(String::new());
                 }
                 cells.push(String::new());
@@ -220,6 +255,7 @@ fn write_csv_row<'a, W: Write>(
 /// Only for problems that stop the whole run: the input cannot be read, a
 /// JSON document is not JSON, a CSV file has no header. Problems of single
 /// rows become rejected records.
+#[allow(clippy::too_many_arguments)] // one call site; a struct would only rename them
 pub fn run<W: Write>(
     instrument: &Instrument,
     input: &Path,
@@ -227,6 +263,7 @@ pub fn run<W: Write>(
     options: &ScoreOptions,
     form: Option<&str>,
     id_column: &str,
+    rec: Option<&Recommend<'_>>,
     sink: &mut Sink<W>,
 ) -> Result<(), Error> {
     let file = File::open(input).map_err(|e| io_error(input, &e))?;
@@ -239,7 +276,14 @@ pub fn run<W: Write>(
                         set.form = Some(f.to_owned());
                     }
                     let id = Some(set.respondent_id.clone());
-                    BatchRecord::new(row, id, score(instrument, &set, options))
+                    let mut record = BatchRecord::new(row, id, score(instrument, &set, options));
+                    if let (Some(rec), Some(profile)) =
+                        (rec, record.report.as_ref().and_then(|r| r.riasec.as_ref()))
+                    {
+                        record.recommendations =
+                            Some(recommend(profile, None, None, rec.catalog, &rec.options));
+                    }
+                    record
                 }
                 Err(e) => BatchRecord::new(row, None, Err(e)),
             };

@@ -223,20 +223,20 @@ fn score_jsonl_with_broken_lines_and_csv_output() {
     let rows: Vec<&str> = stdout.lines().collect();
     assert_eq!(
         rows[0],
-        "row,respondent_id,status,R.score,R.pomp,R.band,S.score,S.pomp,S.band,flags,problems"
+        "row,respondent_id,status,R.score,R.pomp,R.band,S.score,S.pomp,S.band,holland_code,top_families,flags,problems"
     );
     assert_eq!(
         rows[1],
-        "1,a,scored,13.0,83.33333333333333,tinggi,3.0,50.0,tinggi,,"
+        "1,a,scored,13.0,83.33333333333333,tinggi,3.0,50.0,tinggi,,,,"
     );
     assert!(
-        rows[2].starts_with("2,,rejected,,,,,,,,syntax: EOF while parsing"),
+        rows[2].starts_with("2,,rejected,,,,,,,,,,syntax: EOF while parsing"),
         "{}",
         rows[2]
     );
     assert!(
         rows[3].starts_with(
-            "4,c,rejected,,,,,,,,duplicate_answer: answers.R1: item `R1` is answered more than once"
+            "4,c,rejected,,,,,,,,,,duplicate_answer: answers.R1: item `R1` is answered more than once"
         ),
         "{}",
         rows[3]
@@ -297,4 +297,73 @@ fn check_and_schema_cover_the_catalogue() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["title"], "assess job-family catalogue, format 1");
     assert_eq!(v["$defs"]["RawFamily"]["additionalProperties"], false);
+}
+
+/// An interest instrument's CSV has Holland code and top-family columns
+/// (empty for this two-scale fixture, which has no full profile).
+#[test]
+fn score_with_recommendations_adds_holland_code_and_families() {
+    let out = assess(&[
+        "score",
+        "-i",
+        "instruments/riasec.toml",
+        "-r",
+        "examples/responses/riasec-personas.json",
+        "--recommend",
+        "instruments/job-families.toml",
+        "--top",
+        "3",
+        "--format",
+        "jsonl",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let first: serde_json::Value =
+        serde_json::from_str(text(&out.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!(first["report"]["riasec"]["holland"]["code"], "ESR");
+    let fams = first["recommendations"]["families"].as_array().unwrap();
+    assert_eq!(fams.len(), 3);
+    assert_eq!(first["recommendations"]["index"], "weighted_interest_fit");
+    assert!(
+        fams[0]["explanation"]
+            .as_str()
+            .unwrap()
+            .starts_with("Your strongest interests are Enterprising and Social.")
+    );
+    assert_eq!(fams[0]["adjustment"], 0.0);
+    let out = assess(&[
+        "score",
+        "-i",
+        "instruments/riasec.toml",
+        "-r",
+        "examples/responses/riasec-personas.json",
+        "--recommend",
+        "instruments/job-families.toml",
+        "--top",
+        "0",
+        "--schooling",
+        "SD",
+        "--format",
+        "jsonl",
+    ]);
+    for line in text(&out.stdout).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        for f in v["recommendations"]["families"].as_array().unwrap() {
+            assert_eq!(f["schooling"], "SD");
+        }
+    }
+    let out = assess(&[
+        "score",
+        "-i",
+        "instruments/riasec.toml",
+        "-r",
+        "examples/responses/riasec-personas.json",
+        "--recommend",
+        "instruments/job-families.toml",
+        "--schooling",
+        "SLTA",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("error[invalid_value]: unknown schooling `SLTA`"));
 }

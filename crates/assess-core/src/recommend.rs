@@ -252,8 +252,9 @@ pub fn recommend(
             let levels = f.interests().map(f64::from);
             let apt = aptitude_checks(f, aptitude);
             let ready = readiness_checks(f, readiness);
-            let adjustment = -(APTITUDE_PENALTY
-                * apt.iter().filter(|a| a.meets == Some(false)).count() as f64)
+            // 0.0 − penalties, never −0.0, so an unadjusted family prints 0.0.
+            let adjustment = 0.0
+                - APTITUDE_PENALTY * apt.iter().filter(|a| a.meets == Some(false)).count() as f64
                 - READINESS_PENALTY * ready.iter().filter(|r| r.strengthen).count() as f64;
             let explanation = explain(profile, f, fit, &apt, &ready, aptitude, readiness, lang);
             let mut next_steps: Vec<String> = f

@@ -36,6 +36,10 @@ pub struct Report {
     pub quality: Quality,
     /// Problems in the responses that did not stop scoring.
     pub warnings: Vec<Problem>,
+    /// The RIASEC profile, for an interest instrument whose scales include
+    /// `R`, `I`, `A`, `S`, `E` and `C`, all scored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub riasec: Option<crate::riasec::RiasecProfile>,
     /// Respondent metadata, carried unchanged; never used in scoring.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub metadata: BTreeMap<String, serde_json::Value>,
@@ -302,6 +306,9 @@ pub struct BatchRecord {
     pub report: Option<Report>,
     /// Why the row was rejected (the report's warnings otherwise).
     pub problems: Vec<Problem>,
+    /// Job-family recommendations, when asked for (interest instruments).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommendations: Option<crate::recommend::Recommendations>,
 }
 
 /// The outcome of one batch row.
@@ -341,6 +348,7 @@ impl BatchRecord {
                     },
                     problems: Vec::new(),
                     report: Some(report),
+                    recommendations: None,
                 }
             }
             Err(e) => BatchRecord {
@@ -349,6 +357,7 @@ impl BatchRecord {
                 status: RowStatus::Rejected,
                 report: None,
                 problems: e.problems().to_vec(),
+                recommendations: None,
             },
         }
     }

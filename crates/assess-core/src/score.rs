@@ -143,7 +143,7 @@ pub fn score_checked(
             results[i] = Some(r);
         }
     }
-    Report {
+    let mut report = Report {
         report_format: REPORT_FORMAT,
         engine: Engine {
             name: "assess",
@@ -162,8 +162,13 @@ pub fn score_checked(
         scales: results.into_iter().flatten().collect(),
         quality: quality(instrument, checked, lang),
         warnings: checked.problems.clone(),
+        riasec: None,
         metadata: set.metadata.clone(),
+    };
+    if instrument.kind() == crate::instrument::InstrumentKind::Interest {
+        report.riasec = crate::riasec::RiasecProfile::from_report(&report).ok();
     }
+    report
 }
 
 /// The score of item `i` given its checked value (reverse keying applied).
