@@ -93,3 +93,22 @@ fn score_matrix_16000x60(b: Bencher<'_, '_>) {
     b.counter(divan::counter::ItemsCount::new(m.rows()))
         .bench(|| score_matrix(inst, black_box(&m)));
 }
+
+static CATALOG: LazyLock<assess_core::Catalog> = LazyLock::new(|| {
+    assess_core::Catalog::from_toml(
+        &std::fs::read_to_string(format!("{ROOT}/instruments/job-families.toml")).unwrap(),
+    )
+    .unwrap()
+});
+
+/// Profile plus ranking of the whole catalogue (54 families) for one
+/// person, from a scored interest report; the top 5 are explained.
+#[divan::bench]
+fn profile_and_rank_catalogue(b: Bencher<'_, '_>) {
+    let report = score(&RIASEC, &first_respondent(), &ScoreOptions::new()).unwrap();
+    let opts = assess_core::RecommendOptions::new().top(5);
+    b.bench(|| {
+        let profile = assess_core::RiasecProfile::from_report(black_box(&report)).unwrap();
+        assess_core::recommend(&profile, None, None, &CATALOG, &opts)
+    });
+}

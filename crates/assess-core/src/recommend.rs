@@ -243,19 +243,52 @@ pub fn recommend(
     let lang = options.language.as_str();
     let codes = &profile.holland.alternatives;
     let person = parse_code(&profile.holland.code).unwrap_or_default();
-    let mut list: Vec<Recommendation> = catalog
+    // Rank on numbers first; build names, explanations and routes only for
+    // the families returned.
+    struct Ranked<'c> {
+        family: &'c Family,
+        score: f64,
+        fit: f64,
+        m: f64,
+    }
+    let mut ranked: Vec<Ranked<'_>> = catalog
         .families()
         .iter()
         .filter(|f| keep(f, options))
         .map(|f| {
             let fit = interest_fit(&profile.scores, f.interests());
+            let adjustment = adjustment(
+                &aptitude_checks(f, aptitude),
+                &readiness_checks(f, readiness),
+            );
+            Ranked {
+                family: f,
+                score: (fit + adjustment).clamp(0.0, 100.0),
+                fit,
+                m: iachan_m_tied(codes, f.code()),
+            }
+        })
+        .collect();
+    let considered = ranked.len();
+    ranked.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(b.fit.total_cmp(&a.fit))
+            .then(b.m.total_cmp(&a.m))
+            .then(a.family.id().cmp(b.family.id()))
+    });
+    if options.top > 0 {
+        ranked.truncate(options.top);
+    }
+    let mut list: Vec<Recommendation> = ranked
+        .iter()
+        .map(|r| {
+            let f = r.family;
+            let fit = r.fit;
             let levels = f.interests().map(f64::from);
             let apt = aptitude_checks(f, aptitude);
             let ready = readiness_checks(f, readiness);
-            // 0.0 − penalties, never −0.0, so an unadjusted family prints 0.0.
-            let adjustment = 0.0
-                - APTITUDE_PENALTY * apt.iter().filter(|a| a.meets == Some(false)).count() as f64
-                - READINESS_PENALTY * ready.iter().filter(|r| r.strengthen).count() as f64;
+            let adjustment = adjustment(&apt, &ready);
             let explanation = explain(profile, f, fit, &apt, &ready, aptitude, readiness, lang);
             let mut next_steps: Vec<String> = f
                 .training()
@@ -312,17 +345,6 @@ pub fn recommend(
             }
         })
         .collect();
-    let considered = list.len();
-    list.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(b.interest_fit.total_cmp(&a.interest_fit))
-            .then(b.iachan_m.total_cmp(&a.iachan_m))
-            .then(a.id.cmp(&b.id))
-    });
-    if options.top > 0 {
-        list.truncate(options.top);
-    }
     for (i, r) in list.iter_mut().enumerate() {
         r.rank = i + 1;
     }
@@ -339,6 +361,14 @@ pub fn recommend(
         considered,
         families: list,
     }
+}
+
+/// The adjustment for unmet aptitude minimums and readiness competencies
+/// at the lowest level: 0.0 − penalties, never −0.0, so an unadjusted
+/// family prints 0.0.
+fn adjustment(apt: &[AptitudeCheck], ready: &[ReadinessCheck]) -> f64 {
+    0.0 - APTITUDE_PENALTY * apt.iter().filter(|a| a.meets == Some(false)).count() as f64
+        - READINESS_PENALTY * ready.iter().filter(|r| r.strengthen).count() as f64
 }
 
 fn keep(f: &Family, o: &RecommendOptions) -> bool {
