@@ -53,3 +53,28 @@ fn instrument_format_documents_every_key() {
         "keys not documented in docs/instrument-format.md: {missing:?}"
     );
 }
+
+#[test]
+fn catalog_format_documents_every_key() {
+    let doc = read("docs/catalog-format.md");
+    let schema = assess_core::catalog_schema();
+    let mut missing = Vec::new();
+    for def in schema["$defs"]
+        .as_object()
+        .unwrap()
+        .values()
+        .chain([&schema])
+    {
+        if let Some(props) = def["properties"].as_object() {
+            for key in props.keys() {
+                if !doc.contains(&format!("`{key}`")) {
+                    missing.push(key.clone());
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "keys not documented in docs/catalog-format.md: {missing:?}"
+    );
+}
