@@ -126,7 +126,7 @@ fn main() -> ExitCode {
             sector,
             out,
         } => {
-            let Some(inst) = load_instrument(&instrument) else {
+            let Some(inst) = load(&instrument, Instrument::from_toml) else {
                 return ExitCode::from(2);
             };
             let options = ScoreOptions::new()
@@ -137,7 +137,7 @@ fn main() -> ExitCode {
                 })
                 .norm_group(norm_group.as_deref());
             let catalog = match &recommend {
-                Some(path) => match load_catalog(path) {
+                Some(path) => match load(path, assess_core::Catalog::from_toml) {
                     Some(c) => Some(c),
                     None => return ExitCode::from(2),
                 },
@@ -297,9 +297,9 @@ fn check(files: &[PathBuf], format: OutputFormat) -> ExitCode {
     ExitCode::from(worst)
 }
 
-/// Loads and validates an instrument, printing its problems when it fails.
-fn load_instrument(path: &PathBuf) -> Option<Instrument> {
-    let name = path.display().to_string();
+/// Reads and validates a file with `parse` (an instrument or a
+/// catalogue), printing its problems, located, when it fails.
+fn load<T>(path: &PathBuf, parse: fn(&str) -> Result<T, assess_core::Error>) -> Option<T> {
     let text = match read_text(path) {
         Ok(t) => t,
         Err(msg) => {
@@ -307,30 +307,10 @@ fn load_instrument(path: &PathBuf) -> Option<Instrument> {
             return None;
         }
     };
-    match Instrument::from_toml(&text) {
-        Ok(i) => Some(i),
+    match parse(&text) {
+        Ok(v) => Some(v),
         Err(e) => {
-            eprintln!("{}", e.with_source_name(name));
-            None
-        }
-    }
-}
-
-/// Loads and validates a job-family catalogue, printing its problems when
-/// it fails.
-fn load_catalog(path: &PathBuf) -> Option<assess_core::Catalog> {
-    let name = path.display().to_string();
-    let text = match read_text(path) {
-        Ok(t) => t,
-        Err(msg) => {
-            eprintln!("error[io]: {msg}");
-            return None;
-        }
-    };
-    match assess_core::Catalog::from_toml(&text) {
-        Ok(c) => Some(c),
-        Err(e) => {
-            eprintln!("{}", e.with_source_name(name));
+            eprintln!("{}", e.with_source_name(path.display().to_string()));
             None
         }
     }
