@@ -102,7 +102,7 @@ L = [
  ("Lanjutkan deret ini: 1, 4, 9, 16, 25, \u2026", "Continue the sequence: 1, 4, 9, 16, 25, \u2026",
   [("36", "36"), ("30", "30"), ("35", "35"), ("49", "49")], 0, 1.6, 1.3),
  ("Semua kain katun di gudang ini berwarna putih. Sebagian kain di gudang ini adalah katun. Mana yang PASTI benar?", "All the cotton cloth in this warehouse is white. Some of the cloth in this warehouse is cotton. Which is CERTAINLY true?",
-  [("Semua kain di gudang ini berwarna putih", "All the cloth in this warehouse is white"), ("Sebagian kain di gudang ini berwarna putih", "Some of the cloth in this warehouse is white"), ("Semua kain putih adalah katun", "All white cloth is cotton"), ("Tidak ada kain putih yang bukan katun", "No white cloth is anything but cotton")], 1, 1.8, 1.9),
+  [("Semua kain di gudang ini berwarna putih", "All the cloth in this warehouse is white"), ("Sebagian kain di gudang ini berwarna putih", "Some of the cloth in this warehouse is white"), ("Semua kain putih adalah katun", "All white cloth is cotton"), ("Tidak ada kain katun di gudang ini", "There is no cotton cloth in this warehouse")], 1, 1.8, 1.9),
 ]
 
 DOMAINS = [
@@ -210,13 +210,22 @@ composite = ["numerik", "verbal", "klerikal", "logika"]
 missing = {{ max = 1 }}
 bands_on = "score"
 """)
-for (bid, lo, hi, li, le), (ii, ie) in zip(BANDS, INTERP):
+TOTAL = [
+    (("Secara keseluruhan, sebagian besar soal belum terjawab benar.", "Overall, most questions were not yet answered correctly."),
+     ("Bicarakan dengan konselor bagian mana yang paling perlu dilatih; kelas dasar di BLK dapat membantu.", "Discuss with a counsellor which part needs practice most; a basic class at a BLK can help.")),
+    (("Secara keseluruhan, sekitar separuh soal atau lebih terjawab benar.", "Overall, about half of the questions or more were answered correctly."),
+     ("Lihat bagian yang masih “cukup” dan latih bagian itu sambil memilih pelatihan kerja.", "Look at the parts that are still “fair” and practise them while choosing job training.")),
+    (("Secara keseluruhan, sebagian besar soal terjawab benar.", "Overall, most questions were answered correctly."),
+     ("Kemampuan umum Anda baik; pilih pelatihan sesuai minat Anda.", "Your general ability is good; choose training that matches your interests.")),
+]
+for (bid, lo, hi, li, le), ((ii, ie), (si, se)) in zip(BANDS, TOTAL):
     w(f"""[[scales.bands]]
 id = "{bid}"
 min = {lo}
 max = {hi}
 label = {t(li, le)}
 interpretation = {t(ii, ie)}
+next_step = {t(si, se)}
 """)
 keys = "ABCD"
 for sid, pre, items, *_ in DOMAINS:
