@@ -10,7 +10,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tomlgen import q, t  # noqa: E402
+from tomlgen import band, q, t  # noqa: E402
 
 
 N = [
@@ -193,15 +193,8 @@ scoring = "sum"
 missing = {{ max = 2, prorate = true }}
 bands_on = "pomp"
 """)
-    for (bid, lo, hi, li, le), (ii, ie), (xi, xe) in zip(BANDS, INTERP, [s1, s2, s3]):
-        w(f"""[[scales.bands]]
-id = "{bid}"
-min = {lo}
-max = {hi}
-label = {t(li, le)}
-interpretation = {t(ii, ie)}
-next_step = {t(xi, xe)}
-""")
+    for (bid, lo, hi, li, le), interp, step in zip(BANDS, INTERP, [s1, s2, s3]):
+        w(band(bid, lo, hi, (li, le), interp, step))
 w(f"""[[scales]]
 id = "total"
 name = {t("Kemampuan Umum", "General ability")}
@@ -218,15 +211,8 @@ TOTAL = [
     (("Secara keseluruhan, sebagian besar soal terjawab benar.", "Overall, most questions were answered correctly."),
      ("Kemampuan umum Anda baik; pilih pelatihan sesuai minat Anda.", "Your general ability is good; choose training that matches your interests.")),
 ]
-for (bid, lo, hi, li, le), ((ii, ie), (si, se)) in zip(BANDS, TOTAL):
-    w(f"""[[scales.bands]]
-id = "{bid}"
-min = {lo}
-max = {hi}
-label = {t(li, le)}
-interpretation = {t(ii, ie)}
-next_step = {t(si, se)}
-""")
+for (bid, lo, hi, li, le), (interp, step) in zip(BANDS, TOTAL):
+    w(band(bid, lo, hi, (li, le), interp, step))
 keys = "ABCD"
 for sid, pre, items, *_ in DOMAINS:
     for n, (si, se, opts, key, a, b) in enumerate(items, 1):

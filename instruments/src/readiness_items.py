@@ -9,7 +9,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tomlgen import q, t  # noqa: E402
+from tomlgen import band, q, t  # noqa: E402
 
 
 # (id, prefix, name_id, name_en, desc_id, desc_en, module_id, module_en,
@@ -231,15 +231,8 @@ bands_on = "pomp"
         (f"Latih {lower_first(ni)} lewat magang atau tugas kelompok; modul \u201c{mi}\u201d dapat membantu.", f"Practise {ne.lower()} through an apprenticeship or group tasks; the \u201c{me}\u201d module can help."),
         ("Siap melamar: tunjukkan kemampuan ini saat wawancara kerja.", "Ready to apply: show this strength in job interviews."),
     ]
-    for (bid, lo, hi, li, le), (ii, ie), (si, se) in zip(LEVELS, interps, steps):
-        w(f"""[[scales.bands]]
-id = "{bid}"
-min = {lo}
-max = {hi}
-label = {t(li, le)}
-interpretation = {t(ii, ie)}
-next_step = {t(si, se)}
-""")
+    for (bid, lo, hi, li, le), interp, step in zip(LEVELS, interps, steps):
+        w(band(bid, lo, hi, (li, le), interp, step))
 w(f"""[[scales]]
 id = "kesiapan_kerja"
 name = {t("Kesiapan kerja keseluruhan", "Overall work readiness")}
@@ -256,15 +249,8 @@ overall = [
     (("Anda sudah siap bekerja.", "You are ready for work."),
      ("Siap melamar kerja lewat E-Makaryo; konselor dapat membantu memilih lowongan.", "Ready to apply for jobs through E-Makaryo; a counsellor can help you choose vacancies.")),
 ]
-for (bid, lo, hi, li, le), ((ii, ie), (si, se)) in zip(LEVELS, overall):
-    w(f"""[[scales.bands]]
-id = "{bid}"
-min = {lo}
-max = {hi}
-label = {t(li, le)}
-interpretation = {t(ii, ie)}
-next_step = {t(si, se)}
-""")
+for (bid, lo, hi, li, le), (interp, step) in zip(LEVELS, overall):
+    w(band(bid, lo, hi, (li, le), interp, step))
 keys = "ABCD"
 for k in range(6):
     for cid, pre, *_rest in C:

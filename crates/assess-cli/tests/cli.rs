@@ -76,10 +76,7 @@ fn unreadable_and_non_utf8_files_exit_2_with_a_message() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).starts_with("error[io]: cannot read `no/such/file.toml`"));
 
-    let dir = std::env::temp_dir().join(format!("assess-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let bad = dir.join("latin1.toml");
-    std::fs::write(&bad, b"title = \"Caf\xe9\"\n").unwrap();
+    let bad = temp("latin1.toml", b"title = \"Caf\xe9\"\n");
     let out = assess(&["check", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("is not UTF-8 text (invalid byte at offset 12)"));
