@@ -38,7 +38,14 @@ fn check(file: &str, seed: u64, n: usize, min_r: f64, min_alpha: f64) -> Vec<(St
         .map(|s| score(&inst, &s.responses, &ScoreOptions::new()).unwrap())
         .collect();
     let sets: Vec<_> = sims.iter().map(|s| s.responses.clone()).collect();
-    let rel = analysis::reliability(&inst, &sets);
+    let data = analysis::AnalysisData::from_sets(&inst, &sets, None).unwrap();
+    let rel = analysis::analyze(
+        &inst,
+        &data,
+        &analysis::AnalysisOptions::new().missing(analysis::Missing::Listwise),
+    )
+    .unwrap()
+    .scales;
     let mut out = Vec::new();
     for (si, s) in inst.scales().iter().enumerate() {
         if s.scoring() == Scoring::Composite {
@@ -50,7 +57,13 @@ fn check(file: &str, seed: u64, n: usize, min_r: f64, min_alpha: f64) -> Vec<(St
             .map(|r| r.scales[si].score.unwrap())
             .collect();
         let r = pearson(&theta, &scores);
-        let alpha = rel.iter().find(|x| x.scale == s.id()).unwrap().alpha;
+        let alpha = rel
+            .iter()
+            .find(|x| x.scale == s.id())
+            .unwrap()
+            .reliability
+            .alpha
+            .unwrap();
         println!(
             "simulation {file} {:>18}: r(theta, score) = {r:.3}, alpha = {alpha:.3}",
             s.id()

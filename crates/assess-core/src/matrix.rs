@@ -48,6 +48,10 @@ impl<'a> AnswerMatrix<'a> {
     pub fn rows(&self) -> usize {
         self.rows
     }
+    /// The answers, row-major.
+    pub fn values(&self) -> &'a [f64] {
+        self.values
+    }
 }
 
 /// Scale scores of many respondents: row-major, one column per scale in
@@ -71,7 +75,7 @@ impl ScaleMatrix {
 
 /// How one item turns an answer into a score.
 #[derive(Clone, Debug)]
-enum Rule {
+pub(crate) enum Rule {
     /// Likert/binary: valid when min ≤ x ≤ max and whole; score a + b·x
     /// (b = −1 when reverse keyed).
     Linear { min: f64, max: f64, a: f64, b: f64 },
@@ -79,12 +83,34 @@ enum Rule {
     Table(Vec<f64>),
 }
 
-/// Scores every row of `answers` on the full form, by the same rules as
-/// [`crate::score`]; the column of each scale holds its `score` field.
-pub fn score_matrix(instrument: &Instrument, answers: &AnswerMatrix<'_>) -> ScaleMatrix {
-    let items = instrument.items();
-    let n_items = items.len();
-    let rules: Vec<Rule> = items
+impl Rule {
+    /// The item score of answer `x` (not `NaN`), or `None` when `x` is not
+    /// a valid answer.
+    #[inline]
+    pub(crate) fn apply(&self, x: f64) -> Option<f64> {
+        match self {
+            Rule::Linear { min, max, a, b } => {
+                if x < *min || x > *max || x.fract() != 0.0 {
+                    None
+                } else {
+                    Some(a + b * x)
+                }
+            }
+            Rule::Table(t) => {
+                if x < 0.0 || x.fract() != 0.0 {
+                    return None;
+                }
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                t.get(x as usize).copied()
+            }
+        }
+    }
+}
+
+/// The scoring rule of every item of `instrument`, in item order.
+pub(crate) fn rules(instrument: &Instrument) -> Vec<Rule> {
+    instrument
+        .items()
         .iter()
         .map(|it| match instrument.format_of(it).kind() {
             FormatKind::Likert { min, max, .. } => {
@@ -124,7 +150,15 @@ pub fn score_matrix(instrument: &Instrument, answers: &AnswerMatrix<'_>) -> Scal
             }
             _ => Rule::Table(it.options().iter().map(|o| o.score()).collect()),
         })
-        .collect();
+        .collect()
+}
+
+/// Scores every row of `answers` on the full form, by the same rules as
+/// [`crate::score`]; the column of each scale holds its `score` field.
+pub fn score_matrix(instrument: &Instrument, answers: &AnswerMatrix<'_>) -> ScaleMatrix {
+    let items = instrument.items();
+    let n_items = items.len();
+    let rules = rules(instrument);
     let scales = instrument.scales();
     let n_scales = scales.len();
     let mut out = vec![f64::NAN; answers.rows * n_scales];
@@ -146,28 +180,9 @@ pub fn score_matrix(instrument: &Instrument, answers: &AnswerMatrix<'_>) -> Scal
                 if x.is_nan() {
                     continue;
                 }
-                let v = match &rules[i] {
-                    Rule::Linear { min, max, a, b } => {
-                        if x < *min || x > *max || x.fract() != 0.0 {
-                            invalid += 1;
-                            continue;
-                        }
-                        a + b * x
-                    }
-                    Rule::Table(t) => {
-                        if x < 0.0 || x.fract() != 0.0 {
-                            invalid += 1;
-                            continue;
-                        }
-                        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                        match t.get(x as usize) {
-                            Some(v) => *v,
-                            None => {
-                                invalid += 1;
-                                continue;
-                            }
-                        }
-                    }
+                let Some(v) = rules[i].apply(x) else {
+                    invalid += 1;
+                    continue;
                 };
                 raw += v;
                 k += 1;
