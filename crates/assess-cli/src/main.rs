@@ -1,7 +1,9 @@
 //! `assess`: the command line for counsellors and programme staff.
 
+mod analyze;
 #[allow(dead_code)] // used by the HTML reports, which are being built on their branches
 mod html;
+mod norms;
 mod score;
 
 use std::path::PathBuf;
@@ -94,6 +96,17 @@ enum Command {
         #[arg(long, short)]
         out: Option<PathBuf>,
     },
+    /// Analyse an instrument from collected responses: reliability, item
+    /// analysis, distractors and (with `--group`) DIF; JSON and an HTML
+    /// report.
+    ///
+    /// Exits with 0 when done, 2 when the analysis could not run.
+    Analyze(analyze::Args),
+    /// Build local norm tables from collected responses and write them
+    /// into a copy of the instrument, for `assess score` to use.
+    ///
+    /// Exits with 0 when done, 2 when the norms could not be built.
+    Norms(norms::Args),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -206,6 +219,8 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Analyze(args) => analyze::run(&args),
+        Command::Norms(args) => norms::run(&args),
         Command::Schema { catalog } => {
             let schema = if catalog {
                 assess_core::catalog_schema()

@@ -382,7 +382,7 @@ pub fn run<W: Write>(
     Ok(())
 }
 
-fn not_utf8(row: usize, at: usize) -> Error {
+pub(crate) fn not_utf8(row: usize, at: usize) -> Error {
     Error::single(
         Problem::new(
             ProblemKind::Syntax,
@@ -393,7 +393,7 @@ fn not_utf8(row: usize, at: usize) -> Error {
     )
 }
 
-fn io_error(path: &Path, e: &std::io::Error) -> Error {
+pub(crate) fn io_error(path: &Path, e: &std::io::Error) -> Error {
     Error::single(Problem::new(
         ProblemKind::Io,
         "",
@@ -401,7 +401,7 @@ fn io_error(path: &Path, e: &std::io::Error) -> Error {
     ))
 }
 
-fn csv_error(path: &Path, e: &csv::Error) -> Error {
+pub(crate) fn csv_error(path: &Path, e: &csv::Error) -> Error {
     Error::single(Problem::new(
         ProblemKind::Syntax,
         "",

@@ -106,6 +106,7 @@ pub struct AnalysisOptions {
     ci_level: f64,
     min_group: usize,
     reference: Option<String>,
+    rest_as_focal: bool,
     thresholds: Thresholds,
 }
 
@@ -116,6 +117,7 @@ impl Default for AnalysisOptions {
             ci_level: 0.95,
             min_group: 100,
             reference: None,
+            rest_as_focal: false,
             thresholds: Thresholds::default(),
         }
     }
@@ -150,6 +152,13 @@ impl AnalysisOptions {
     /// The reference group of DIF (by default the largest).
     pub fn reference(mut self, group: Option<&str>) -> Self {
         self.reference = group.map(str::to_owned);
+        self
+    }
+    /// Compare the reference group with everybody else taken together
+    /// (for example disability `tidak ada` against every kind of
+    /// disability, each too small alone). Needs [`AnalysisOptions::reference`].
+    pub fn rest_as_focal(mut self, yes: bool) -> Self {
+        self.rest_as_focal = yes;
         self
     }
     /// Flag thresholds.
@@ -732,7 +741,38 @@ pub fn analyze(
         .iter()
         .filter(|s| s.scoring() != Scoring::Composite)
         .collect();
-    let dif_setup = match &data.group {
+    let merged: Option<Vec<Option<String>>> = match (&data.group, options.rest_as_focal) {
+        (Some((column, labels)), true) => {
+            let Some(r) = &options.reference else {
+                return Err(Error::single(Problem::new(
+                    ProblemKind::MissingKey,
+                    column.as_str(),
+                    "comparing the reference group with all others needs a reference group",
+                )));
+            };
+            if !labels.iter().flatten().any(|l| l == r) {
+                // Let dif_groups report the unknown reference with the labels found.
+                None
+            } else {
+                let rest = format!("other than {r}");
+                Some(
+                    labels
+                        .iter()
+                        .map(|l| {
+                            l.as_ref()
+                                .map(|l| if l == r { l.clone() } else { rest.clone() })
+                        })
+                        .collect(),
+                )
+            }
+        }
+        _ => None,
+    };
+    let group_labels: Option<(&str, &[Option<String>])> = data
+        .group
+        .as_ref()
+        .map(|(c, l)| (c.as_str(), merged.as_deref().unwrap_or(l.as_slice())));
+    let dif_setup = match group_labels {
         Some((column, labels)) => Some(dif_groups(column, labels, options)?),
         None => None,
     };
@@ -822,7 +862,7 @@ pub fn analyze(
                 out
             })
             .collect();
-        if let (Some(setup), Some((_, labels))) = (&dif_setup, &data.group) {
+        if let (Some(setup), Some((_, labels))) = (&dif_setup, group_labels) {
             dif_scales.push(dif_scale(
                 instrument,
                 s.id(),

@@ -1,0 +1,729 @@
+//! `assess analyze`: reliability, item analysis and DIF of an instrument
+//! from collected responses, as JSON and as a bilingual HTML report.
+//!
+//! All numbers come from `assess_core::analysis`; this module reads files
+//! and lays the results out.
+
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+use assess_core::analysis::{
+    Analysis, AnalysisData, CsvAnalysisReader, DifStatistics, GroupRole, ItemAnalysis, ItemFlag,
+    ScaleAnalysis,
+};
+use assess_core::{Error, Instrument, Problem, ProblemKind, ResponseSet};
+
+use crate::html::{Bar, Page, bar_chart, escape};
+use crate::score::{InputFormat, csv_error, io_error, not_utf8};
+
+/// Responses read for analysis or norms.
+pub struct Loaded {
+    /// The answers and group labels.
+    pub data: AnalysisData,
+    /// Items of the instrument without a column (CSV only).
+    pub absent: Vec<String>,
+    /// Whether any respondent id carries the sample generator's prefix
+    /// (`sintetis-`): the data are simulated.
+    pub simulated: bool,
+}
+
+/// The prefix `examples/generate_samples.rs` gives simulated respondents.
+const SIMULATED_PREFIX: &str = "sintetis-";
+
+/// Reads a response file (CSV fast path, or JSON / JSON Lines response
+/// sets) with the labels of `group`.
+///
+/// # Errors
+///
+/// When the file cannot be read, is not CSV/JSON, has no item columns, or
+/// lacks the grouping column.
+pub fn load(
+    instrument: &Instrument,
+    path: &Path,
+    format: InputFormat,
+    group: Option<&str>,
+    id_column: &str,
+) -> Result<Loaded, Error> {
+    let file = File::open(path).map_err(|e| io_error(path, &e))?;
+    let reader = BufReader::with_capacity(1 << 16, file);
+    match format {
+        InputFormat::Csv => {
+            let mut rdr = csv::ReaderBuilder::new()
+                .flexible(true)
+                .has_headers(true)
+                .from_reader(reader);
+            let header: Vec<String> = rdr
+                .byte_headers()
+                .map_err(|e| csv_error(path, &e))?
+                .iter()
+                .map(|h| {
+                    String::from_utf8_lossy(h)
+                        .trim_start_matches('\u{feff}')
+                        .to_owned()
+                })
+                .collect();
+            let refs: Vec<&str> = header.iter().map(String::as_str).collect();
+            let id_col = refs.iter().position(|h| h.trim() == id_column);
+            let mut r = CsvAnalysisReader::new(instrument, &refs, group)?;
+            let absent = r.absent_items().to_vec();
+            let mut record = csv::ByteRecord::new();
+            let mut simulated = false;
+            let mut row = 0;
+            loop {
+                match rdr.read_byte_record(&mut record) {
+                    Ok(false) => break,
+                    Ok(true) => {
+                        row += 1;
+                        let mut cells: Vec<&str> = Vec::with_capacity(refs.len());
+                        for c in &record {
+                            cells.push(
+                                std::str::from_utf8(c)
+                                    .map_err(|e| not_utf8(row, e.valid_up_to()))?,
+                            );
+                        }
+                        if let Some(Some(id)) = id_col.map(|c| cells.get(c)) {
+                            simulated |= id.starts_with(SIMULATED_PREFIX);
+                        }
+                        r.push(&cells);
+                    }
+                    Err(e) => return Err(csv_error(path, &e)),
+                }
+            }
+            Ok(Loaded {
+                data: r.finish(),
+                absent,
+                simulated,
+            })
+        }
+        InputFormat::Json | InputFormat::Jsonl => {
+            let mut text = String::new();
+            BufReader::new(reader)
+                .read_to_string(&mut text)
+                .map_err(|e| io_error(path, &e))?;
+            let sets = if format == InputFormat::Jsonl {
+                let mut sets = Vec::new();
+                for (i, line) in text.lines().enumerate() {
+                    if line.trim().is_empty() {
+                        continue;
+                    }
+                    sets.push(ResponseSet::from_json(line).map_err(|e| {
+                        Error::single(Problem::new(
+                            e.kind(),
+                            format!("line {}", i + 1),
+                            e.first().message().to_owned(),
+                        ))
+                    })?);
+                }
+                sets
+            } else {
+                let value: serde_json::Value = serde_json::from_str(&text).map_err(|_| {
+                    ResponseSet::from_json(&text).err().unwrap_or_else(|| {
+                        Error::single(Problem::new(ProblemKind::Syntax, "", "not JSON"))
+                    })
+                })?;
+                let items = match value {
+                    serde_json::Value::Array(v) => v,
+                    other => vec![other],
+                };
+                items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, v)| {
+                        serde_json::from_value::<ResponseSet>(v).map_err(|e| {
+                            Error::single(Problem::new(
+                                ProblemKind::InvalidType,
+                                format!("[{i}]"),
+                                e.to_string(),
+                            ))
+                        })
+                    })
+                    .collect::<Result<Vec<_>, _>>()?
+            };
+            let simulated = sets
+                .iter()
+                .any(|s| s.respondent_id.starts_with(SIMULATED_PREFIX));
+            Ok(Loaded {
+                data: AnalysisData::from_sets(instrument, &sets, group)?,
+                absent: Vec::new(),
+                simulated,
+            })
+        }
+    }
+}
+
+/// Bahasa Indonesia or English.
+fn tr<'a>(lang: &str, id: &'a str, en: &'a str) -> &'a str {
+    if lang == "en" { en } else { id }
+}
+
+fn num(x: Option<f64>, digits: usize) -> String {
+    match x {
+        Some(v) => format!("{v:.digits$}"),
+        None => "—".to_owned(),
+    }
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", 100.0 * x)
+}
+
+fn flag_text(f: ItemFlag, lang: &str) -> &'static str {
+    let (id, en) = match f {
+        ItemFlag::LowersReliability => (
+            "alfa naik bila butir dibuang",
+            "alpha rises without the item",
+        ),
+        ItemFlag::LowItemRest => ("korelasi butir–sisa rendah", "low item–rest correlation"),
+        ItemFlag::NegativeItemRest => (
+            "korelasi butir–sisa negatif (kunci atau arah terbalik?)",
+            "negative item–rest correlation (miskeyed or reversed?)",
+        ),
+        ItemFlag::AlmostAllRight => ("hampir semua menjawab benar", "almost everybody right"),
+        ItemFlag::AlmostNoneRight => ("hampir tidak ada yang benar", "almost nobody right"),
+        ItemFlag::OneAnswerDominates => (
+            "satu jawaban dipilih hampir semua orang",
+            "one answer chosen by almost everybody",
+        ),
+        ItemFlag::KeyDoesNotDiscriminate => (
+            "kunci tidak membedakan kelompok atas dan bawah",
+            "key does not separate upper and lower groups",
+        ),
+        ItemFlag::DistractorUnused => ("pengecoh hampir tidak dipilih", "distractor hardly chosen"),
+        ItemFlag::DistractorAttractsUpper => (
+            "pengecoh menarik kelompok atas",
+            "distractor attracts the upper group",
+        ),
+    };
+    if lang == "en" { en } else { id }
+}
+
+/// The HTML report.
+pub fn html(inst: &Instrument, a: &Analysis, lang: &str, simulated: bool) -> String {
+    let title = format!(
+        "{} — {}",
+        tr(lang, "Analisis instrumen", "Instrument analysis"),
+        inst.title().get(lang)
+    );
+    let mut p = Page::new(lang, &title);
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<h1>{}</h1>\n<p>{} <code>{}</code> {} · {} {} · {} {}</p>\n",
+        escape(&title),
+        tr(lang, "Instrumen", "Instrument"),
+        escape(inst.id()),
+        escape(inst.version()),
+        a.respondents,
+        tr(lang, "responden", "respondents"),
+        a.invalid_answers,
+        tr(
+            lang,
+            "jawaban tidak sah (dihitung kosong)",
+            "invalid answers (counted as missing)"
+        ),
+    );
+    if simulated {
+        let _ = writeln!(
+            h,
+            "<p class=\"status\">{}</p>",
+            tr(
+                lang,
+                "Data ini disimulasikan, bukan jawaban orang sungguhan. Angka di sini hanya menguji alat analisis, bukan mutu instrumen.",
+                "These data are simulated, not answers of real people. The figures test the analysis, not the instrument."
+            )
+        );
+    }
+    let _ = writeln!(
+        h,
+        "<p class=\"note\">{}: {}. {}</p>",
+        tr(lang, "Data kosong", "Missing answers"),
+        escape(a.missing_rule),
+        tr(
+            lang,
+            "Metadata (jenis kelamin, disabilitas, kabupaten) hanya dipakai untuk mengelompokkan; tidak pernah mengubah skor.",
+            "Metadata (gender, disability, district) are used only for grouping; they never change a score."
+        ),
+    );
+    h.push_str(&format!(
+        "<h2>{}</h2>\n<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">n</th><th scope=\"col\" class=\"num\">k</th><th scope=\"col\" class=\"num\">α</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">r̄</th><th scope=\"col\" class=\"num\">λ6</th><th scope=\"col\" class=\"num\">SEM</th></tr></thead>\n<tbody>\n",
+        tr(lang, "Reliabilitas", "Reliability"),
+        tr(
+            lang,
+            "Reliabilitas per skala: alfa Cronbach (KR-20 untuk butir 0/1) dengan selang kepercayaan Feldt 95%",
+            "Reliability per scale: Cronbach's alpha (KR-20 for 0/1 items) with Feldt's 95% interval"
+        ),
+        tr(lang, "Skala", "Scale"),
+        tr(lang, "SK 95%", "95% CI"),
+        tr(lang, "α baku", "std. α"),
+    ));
+    for s in &a.scales {
+        let r = &s.reliability;
+        let ci = r.alpha_ci.as_ref().map_or("—".to_owned(), |c| {
+            format!("{:.2}–{:.2}", c.lower, c.upper)
+        });
+        let name = inst
+            .scale(&s.scale)
+            .map_or(s.scale.as_str(), |x| x.name().get(lang));
+        let _ = writeln!(
+            h,
+            "<tr><th scope=\"row\">{}{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            escape(name),
+            if r.kr20 { " (KR-20)" } else { "" },
+            r.n,
+            r.k,
+            num(r.alpha, 3),
+            ci,
+            num(r.std_alpha, 3),
+            num(r.average_r, 3),
+            num(r.lambda6, 3),
+            num(r.sem, 2),
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+    let bars: Vec<Bar<'_>> = a
+        .scales
+        .iter()
+        .map(|s| Bar {
+            label: inst
+                .scale(&s.scale)
+                .map_or(s.scale.as_str(), |x| x.name().get(lang)),
+            value: s.reliability.alpha.unwrap_or(0.0),
+            shown: num(s.reliability.alpha, 2),
+        })
+        .collect();
+    let _ = writeln!(
+        h,
+        "<figure>{}<figcaption>{}</figcaption></figure>",
+        bar_chart(tr(lang, "Alfa per skala", "Alpha per scale"), &bars, 1.0),
+        tr(
+            lang,
+            "Alfa per skala (0–1). Sebagai patokan kasar, 0,70 ke atas cukup untuk penggunaan kelompok.",
+            "Alpha per scale (0–1). As a rough guide, 0.70 or more is adequate for group use."
+        )
+    );
+    h.push_str(&format!(
+        "<h2>{}</h2>\n",
+        tr(lang, "Analisis butir", "Item analysis")
+    ));
+    for s in &a.scales {
+        items_section(&mut h, inst, s, lang);
+    }
+    if let Some(d) = &a.dif {
+        dif_section(&mut h, d, lang);
+    }
+    p.push(&h);
+    p.finish()
+}
+
+fn items_section(h: &mut String, inst: &Instrument, s: &ScaleAnalysis, lang: &str) {
+    let name = inst
+        .scale(&s.scale)
+        .map_or(s.scale.as_str(), |x| x.name().get(lang));
+    let _ = write!(
+        h,
+        "<h3>{}</h3>\n<table>\n<caption>{} {}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">n</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+        escape(name),
+        tr(lang, "Butir skala", "Items of scale"),
+        escape(name),
+        tr(lang, "Butir", "Item"),
+        tr(lang, "Rerata", "Mean"),
+        tr(lang, "Kesukaran", "Difficulty"),
+        tr(lang, "r butir–sisa", "Item–rest r"),
+        tr(lang, "α tanpa butir", "α if dropped"),
+        tr(lang, "Sebaran jawaban", "Answers given"),
+        tr(lang, "Catatan", "Flags"),
+    );
+    for it in &s.items {
+        item_row(h, it, lang);
+    }
+    h.push_str("</tbody>\n</table>\n");
+    for it in &s.items {
+        if let Some(d) = &it.distractors {
+            let _ = write!(
+                h,
+                "<table>\n<caption>{} {} ({} {}, {} {}, {} {})</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+                tr(
+                    lang,
+                    "Analisis pengecoh butir",
+                    "Distractor analysis of item"
+                ),
+                escape(&it.item),
+                tr(lang, "bawah", "lower"),
+                d.n_lower,
+                tr(lang, "tengah", "middle"),
+                d.n_middle,
+                tr(lang, "atas", "upper"),
+                d.n_upper,
+                tr(lang, "Pilihan", "Option"),
+                tr(lang, "Semua", "All"),
+                tr(lang, "Bawah 27%", "Lower 27%"),
+                tr(lang, "Tengah", "Middle"),
+                tr(lang, "Atas 27%", "Upper 27%"),
+                tr(lang, "Atas − bawah", "Upper − lower"),
+            );
+            for o in &d.options {
+                let _ = writeln!(
+                    h,
+                    "<tr><th scope=\"row\">{}{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{:+.2}{}</td></tr>",
+                    escape(&o.option),
+                    if o.key {
+                        tr(lang, " (kunci)", " (key)")
+                    } else {
+                        ""
+                    },
+                    pct(o.proportion),
+                    pct(o.lower),
+                    pct(o.middle),
+                    pct(o.upper),
+                    o.discrimination,
+                    if o.flags.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            " <span class=\"flag\">{}</span>",
+                            o.flags
+                                .iter()
+                                .map(|f| flag_text(*f, lang))
+                                .collect::<Vec<_>>()
+                                .join("; ")
+                        )
+                    }
+                );
+            }
+            h.push_str("</tbody>\n</table>\n");
+        }
+    }
+}
+
+fn item_row(h: &mut String, it: &ItemAnalysis, lang: &str) {
+    let dist = it
+        .distribution
+        .iter()
+        .map(|c| format!("{}: {}", escape(&c.answer), pct(c.proportion)))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let flags = it
+        .flags
+        .iter()
+        .map(|f| flag_text(*f, lang))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let _ = writeln!(
+        h,
+        "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td{}>{}</td></tr>",
+        escape(&it.item),
+        it.n,
+        num(it.mean, 2),
+        num(it.difficulty, 2),
+        num(it.item_rest, 2),
+        num(it.alpha_if_dropped, 3),
+        dist,
+        if flags.is_empty() {
+            ""
+        } else {
+            " class=\"flag\""
+        },
+        escape(&flags),
+    );
+}
+
+fn dif_section(h: &mut String, d: &assess_core::analysis::DifReport, lang: &str) {
+    let _ = write!(
+        h,
+        "<h2>{} <code>{}</code></h2>\n<p>{} <strong>{}</strong>. {} {}. {}</p>\n",
+        tr(
+            lang,
+            "Keberfungsian butir diferensial (DIF) menurut",
+            "Differential item functioning (DIF) by"
+        ),
+        escape(&d.column),
+        tr(lang, "Kelompok acuan:", "Reference group:"),
+        escape(&d.reference),
+        tr(
+            lang,
+            "Kelompok dengan kurang dari",
+            "Groups with fewer than"
+        ),
+        d.min_group,
+        tr(
+            lang,
+            "responden dicantumkan tetapi tidak dibandingkan. Responden dipadankan pada skor total skalanya.",
+            "respondents are listed but not compared. Respondents are matched on their scale's total score."
+        ),
+    );
+    let _ = write!(
+        h,
+        "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">n</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+        tr(lang, "Kelompok", "Groups"),
+        tr(lang, "Kelompok", "Group"),
+        tr(lang, "Peran", "Role"),
+    );
+    for g in &d.groups {
+        let role = match g.role {
+            GroupRole::Reference => tr(lang, "acuan", "reference"),
+            GroupRole::Focal => tr(lang, "fokus", "focal"),
+            GroupRole::TooSmall => tr(
+                lang,
+                "terlalu kecil, tidak dibandingkan",
+                "too small, not compared",
+            ),
+        };
+        let _ = writeln!(
+            h,
+            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td></tr>",
+            escape(&g.group),
+            g.n,
+            role
+        );
+    }
+    let _ = write!(
+        h,
+        "</tbody>\n</table>\n<p class=\"note\">{}: {}</p>\n",
+        tr(lang, "Aturan", "Rules"),
+        escape(d.rules)
+    );
+    for s in &d.scales {
+        let _ = write!(
+            h,
+            "<table>\n<caption>DIF — {} <code>{}</code></caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">n ({} / {})</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">χ²</th><th scope=\"col\" class=\"num\">p</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+            tr(lang, "skala", "scale"),
+            escape(&s.scale),
+            tr(lang, "Butir", "Item"),
+            tr(lang, "Fokus", "Focal"),
+            tr(lang, "acuan", "ref."),
+            tr(lang, "fokus", "focal"),
+            tr(lang, "Metode", "Method"),
+            tr(lang, "Besaran", "Size"),
+            tr(lang, "Kelas", "Class"),
+            tr(lang, "Menguntungkan", "Favours"),
+        );
+        for it in &s.items {
+            let (method, size, chi, p) = match &it.statistics {
+                DifStatistics::MantelHaenszel(m) => (
+                    "MH Δ",
+                    num(m.delta_mh, 2),
+                    num(m.chi_square, 2),
+                    num(m.p_value, 3),
+                ),
+                DifStatistics::Mantel(m) => (
+                    "SMD/SD",
+                    num(m.effect_size, 2),
+                    num(m.chi_square, 2),
+                    num(m.p_value, 3),
+                ),
+            };
+            let class = it
+                .statistics
+                .class()
+                .map_or("—".to_owned(), |c| format!("{c:?}"));
+            let favours = match &it.statistics {
+                DifStatistics::MantelHaenszel(m) => m.favours,
+                DifStatistics::Mantel(m) => m.favours,
+            };
+            let fav = match favours {
+                assess_core::analysis::Favours::Reference => tr(lang, "acuan", "reference"),
+                assess_core::analysis::Favours::Focal => tr(lang, "fokus", "focal"),
+                assess_core::analysis::Favours::Neither => "—",
+            };
+            let notable = !matches!(class.as_str(), "A" | "AA" | "—");
+            let _ = writeln!(
+                h,
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{} / {}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td{}>{}</td><td>{}</td></tr>",
+                escape(&it.item),
+                escape(&it.focal),
+                it.n_reference,
+                it.n_focal,
+                method,
+                size,
+                chi,
+                p,
+                if notable { " class=\"flag\"" } else { "" },
+                class,
+                fav,
+            );
+        }
+        h.push_str("</tbody>\n</table>\n");
+        if !s.too_small.is_empty() {
+            let _ = writeln!(
+                h,
+                "<p class=\"note\">{}: {}</p>",
+                tr(
+                    lang,
+                    "Tidak dibandingkan pada skala ini (terlalu sedikit yang menjawab semua butir)",
+                    "Not compared on this scale (too few answered every item)"
+                ),
+                escape(&s.too_small.join(", "))
+            );
+        }
+    }
+}
+
+/// Options of `assess analyze`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The instrument (TOML).
+    #[arg(long, short)]
+    instrument: std::path::PathBuf,
+    /// Responses: CSV with a header naming the item columns (fast), or
+    /// JSON / JSON Lines response sets.
+    #[arg(long, short)]
+    responses: std::path::PathBuf,
+    /// Input layout; by default from the file extension.
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormat>,
+    /// Grouping column for DIF (a CSV column or a metadata key: gender,
+    /// disability, district…). It is read only to form groups.
+    #[arg(long)]
+    group: Option<String>,
+    /// DIF reference group (by default the largest group).
+    #[arg(long)]
+    reference: Option<String>,
+    /// Compare the reference group with all other groups taken together
+    /// (`--group disability --reference "tidak ada" --rest`).
+    #[arg(long, requires = "reference")]
+    rest: bool,
+    /// Smallest group compared in DIF; smaller groups are listed, not compared.
+    #[arg(long, default_value_t = 100)]
+    min_group: usize,
+    /// Missing answers in reliability: `pairwise` (as R psych) or `listwise`.
+    #[arg(long, value_enum, default_value_t = MissingArg::Pairwise)]
+    missing: MissingArg,
+    /// CSV input: the column holding respondent ids.
+    #[arg(long, default_value = "respondent_id")]
+    id_column: String,
+    /// Language of the HTML report: `id` or `en`.
+    #[arg(long, default_value = "id")]
+    lang: String,
+    /// Write the JSON here instead of standard output.
+    #[arg(long, short)]
+    out: Option<std::path::PathBuf>,
+    /// Also write a readable HTML report here.
+    #[arg(long)]
+    html: Option<std::path::PathBuf>,
+}
+
+/// Missing-data handling.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MissingArg {
+    /// Each covariance over respondents who answered both items.
+    Pairwise,
+    /// Only respondents who answered every item of the scale.
+    Listwise,
+}
+
+/// Prints an error for `path` and gives exit code 2.
+fn fail(e: Error, path: &Path) -> std::process::ExitCode {
+    eprintln!("{}", e.with_source_name(path.display().to_string()));
+    std::process::ExitCode::from(2)
+}
+
+/// Prints the answer problems (the first ones) and the column gaps.
+pub fn report_problems(loaded: &Loaded) {
+    for p in loaded.data.problems() {
+        eprintln!(
+            "warning[{}]: {}: {}",
+            p.kind().as_str(),
+            p.path(),
+            p.message()
+        );
+    }
+    if loaded.data.invalid() > loaded.data.problems().len() {
+        eprintln!(
+            "warning: {} invalid answers in all, counted as missing (the first {} are listed)",
+            loaded.data.invalid(),
+            loaded.data.problems().len()
+        );
+    }
+    if !loaded.absent.is_empty() {
+        eprintln!(
+            "warning: no column for {} item(s): {}",
+            loaded.absent.len(),
+            loaded.absent.join(", ")
+        );
+    }
+}
+
+/// Runs `assess analyze`. Exit codes: 0 done, 2 could not run.
+pub fn run(args: &Args) -> std::process::ExitCode {
+    use assess_core::analysis::{AnalysisOptions, Missing, analyze};
+    if args.lang != "id" && args.lang != "en" {
+        eprintln!(
+            "error[invalid_value]: unknown language `{}`; expected `id` or `en`",
+            args.lang
+        );
+        return std::process::ExitCode::from(2);
+    }
+    let Some(inst) = crate::load(&args.instrument, Instrument::from_toml) else {
+        return std::process::ExitCode::from(2);
+    };
+    let format = args
+        .input_format
+        .unwrap_or_else(|| crate::score::input_format_of(&args.responses));
+    let loaded = match load(
+        &inst,
+        &args.responses,
+        format,
+        args.group.as_deref(),
+        &args.id_column,
+    ) {
+        Ok(l) => l,
+        Err(e) => return fail(e, &args.responses),
+    };
+    report_problems(&loaded);
+    let options = AnalysisOptions::new()
+        .missing(match args.missing {
+            MissingArg::Pairwise => Missing::Pairwise,
+            MissingArg::Listwise => Missing::Listwise,
+        })
+        .min_group(args.min_group)
+        .reference(args.reference.as_deref())
+        .rest_as_focal(args.rest);
+    let analysis = match analyze(&inst, &loaded.data, &options) {
+        Ok(a) => a,
+        Err(e) => return fail(e, &args.responses),
+    };
+    let json = match serde_json::to_string_pretty(&analysis) {
+        Ok(j) => j,
+        Err(e) => {
+            eprintln!("error: cannot render the analysis: {e}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    let write = |path: Option<&std::path::PathBuf>, text: &str| -> bool {
+        let r = match path {
+            Some(p) => std::fs::write(p, text),
+            None => {
+                use std::io::Write as _;
+                let mut out = std::io::stdout().lock();
+                out.write_all(text.as_bytes())
+                    .and_then(|()| out.write_all(b"\n"))
+            }
+        };
+        if let Err(e) = r {
+            eprintln!("error[io]: cannot write output: {e}");
+            return false;
+        }
+        true
+    };
+    if !write(args.out.as_ref(), &json) {
+        return std::process::ExitCode::from(2);
+    }
+    if let Some(h) = &args.html {
+        let page = html(&inst, &analysis, &args.lang, loaded.simulated);
+        if !write(Some(h), &page) {
+            return std::process::ExitCode::from(2);
+        }
+    }
+    eprintln!(
+        "{} respondents, {} scales analysed{}",
+        analysis.respondents,
+        analysis.scales.len(),
+        analysis.dif.as_ref().map_or(String::new(), |d| format!(
+            ", DIF by `{}` (reference `{}`)",
+            d.column, d.reference
+        ))
+    );
+    std::process::ExitCode::SUCCESS
+}

@@ -1,0 +1,226 @@
+//! `assess norms`: build norm tables from collected responses and write
+//! them into a copy of the instrument, so that the next scoring run uses
+//! them.
+
+use assess_core::analysis::{NormInfo, NormTable};
+use assess_core::{Error, Problem, ProblemKind, Status};
+
+/// Words that say, in the source, that the data are simulated.
+const SIMULATED_WORDS: [&str; 6] = [
+    "simulated",
+    "simulasi",
+    "synthetic",
+    "sintetis",
+    "not real",
+    "bukan orang",
+];
+
+/// Refuses to present simulated data as real: with simulated respondents
+/// the norms must not be `validated` and the source must say so.
+///
+/// # Errors
+///
+/// `invalid_value` with what to change.
+pub fn guard_simulated(info: &NormInfo, simulated: bool) -> Result<(), Error> {
+    if !simulated {
+        return Ok(());
+    }
+    if info.status == Status::Validated {
+        return Err(Error::single(
+            Problem::new(
+                ProblemKind::InvalidValue,
+                "status",
+                "the responses are simulated (ids start with `sintetis-`); norms from them cannot be `validated`",
+            )
+            .with_hint("use `--status provisional` or `--status draft`"),
+        ));
+    }
+    let lower = info.source.to_lowercase();
+    if !SIMULATED_WORDS.iter().any(|w| lower.contains(w)) {
+        return Err(Error::single(
+            Problem::new(
+                ProblemKind::InvalidValue,
+                "source",
+                "the responses are simulated (ids start with `sintetis-`); the source must say so",
+            )
+            .with_hint("for example `--source \"Simulated respondents (examples/responses/…); not real people\"`"),
+        ));
+    }
+    Ok(())
+}
+
+/// A short summary of the tables for standard error.
+pub fn summary(tables: &[NormTable]) -> String {
+    tables
+        .iter()
+        .map(|t| {
+            format!(
+                "{} {}: n {}, mean {:.3}, SD {:.3}, {} rows",
+                t.scale,
+                t.group,
+                t.n,
+                t.mean,
+                t.sd,
+                t.rows.len()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Options of `assess norms`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The instrument (TOML) to add norms to.
+    #[arg(long, short)]
+    instrument: std::path::PathBuf,
+    /// Responses: CSV, JSON or JSON Lines (as for `assess score`).
+    #[arg(long, short)]
+    responses: std::path::PathBuf,
+    /// Input layout; by default from the file extension.
+    #[arg(long, value_enum)]
+    input_format: Option<crate::score::InputFormat>,
+    /// Identifier of the new norm group (everybody).
+    #[arg(long)]
+    norm_group: String,
+    /// Where the data come from (written into the file; required).
+    #[arg(long)]
+    source: String,
+    /// Who the respondents were (required).
+    #[arg(long)]
+    population: String,
+    /// When the data were collected, such as `2027-01/2027-06` (required).
+    #[arg(long)]
+    collected: String,
+    /// Status of the norms: `draft`, `provisional` or `validated`.
+    #[arg(long, value_enum, default_value_t = StatusArg::Provisional)]
+    status: StatusArg,
+    /// Also build one table per value of this column (district…), as
+    /// `<norm-group>-<value>`. Norms over women and men together are the
+    /// default practice; group norms are for local comparisons.
+    #[arg(long)]
+    group: Option<String>,
+    /// Smallest group given a norm table.
+    #[arg(long, default_value_t = 100)]
+    min_n: usize,
+    /// Smooth the score frequencies (¼, ½, ¼) before the percentile ranks.
+    #[arg(long)]
+    smooth: bool,
+    /// T-scores: `normalized` (from the percentile rank) or `linear`.
+    #[arg(long, value_enum, default_value_t = TArg::Normalized)]
+    t_score: TArg,
+    /// CSV input: the column holding respondent ids.
+    #[arg(long, default_value = "respondent_id")]
+    id_column: String,
+    /// Write the normed instrument here instead of standard output.
+    #[arg(long, short)]
+    out: Option<std::path::PathBuf>,
+    /// Also write the tables as JSON here.
+    #[arg(long)]
+    json: Option<std::path::PathBuf>,
+}
+
+/// Norm status.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusArg {
+    /// Not for use with respondents.
+    Draft,
+    /// Usable, not yet validated.
+    Provisional,
+    /// Validated on the population.
+    Validated,
+}
+
+/// T-score method.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TArg {
+    /// 50 + 10·Φ⁻¹(PR/100).
+    Normalized,
+    /// 50 + 10·(x − mean)/SD.
+    Linear,
+}
+
+/// Runs `assess norms`. Exit codes: 0 done, 2 could not run.
+pub fn run(args: &Args) -> std::process::ExitCode {
+    use assess_core::Instrument;
+    use assess_core::analysis::{NormOptions, TScore, build_norms, insert_norms};
+    let fail = |e: Error, name: &std::path::Path| {
+        eprintln!("{}", e.with_source_name(name.display().to_string()));
+        std::process::ExitCode::from(2)
+    };
+    let text = match crate::read_text(&args.instrument) {
+        Ok(t) => t,
+        Err(msg) => {
+            eprintln!("error[io]: {msg}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    let inst = match Instrument::from_toml(&text) {
+        Ok(i) => i,
+        Err(e) => return fail(e, &args.instrument),
+    };
+    let format = args
+        .input_format
+        .unwrap_or_else(|| crate::score::input_format_of(&args.responses));
+    let loaded = match crate::analyze::load(
+        &inst,
+        &args.responses,
+        format,
+        args.group.as_deref(),
+        &args.id_column,
+    ) {
+        Ok(l) => l,
+        Err(e) => return fail(e, &args.responses),
+    };
+    crate::analyze::report_problems(&loaded);
+    let info = NormInfo {
+        group: args.norm_group.clone(),
+        source: args.source.clone(),
+        population: args.population.clone(),
+        collected: args.collected.clone(),
+        status: match args.status {
+            StatusArg::Draft => Status::Draft,
+            StatusArg::Provisional => Status::Provisional,
+            StatusArg::Validated => Status::Validated,
+        },
+    };
+    if let Err(e) = guard_simulated(&info, loaded.simulated) {
+        return fail(e, &args.responses);
+    }
+    let options = NormOptions {
+        t_score: match args.t_score {
+            TArg::Normalized => TScore::Normalized,
+            TArg::Linear => TScore::Linear,
+        },
+        smooth: args.smooth,
+        min_n: args.min_n.max(2),
+    };
+    let tables = match build_norms(&inst, &loaded.data, args.group.is_some(), &info, &options) {
+        Ok(t) => t,
+        Err(e) => return fail(e, &args.responses),
+    };
+    let normed = match insert_norms(&text, &inst, &tables, &info, args.group.as_deref()) {
+        Ok(t) => t,
+        Err(e) => return fail(e, &args.instrument),
+    };
+    let written = match &args.out {
+        Some(p) => std::fs::write(p, &normed),
+        None => {
+            use std::io::Write as _;
+            std::io::stdout().lock().write_all(normed.as_bytes())
+        }
+    };
+    if let Err(e) = written {
+        eprintln!("error[io]: cannot write output: {e}");
+        return std::process::ExitCode::from(2);
+    }
+    if let Some(p) = &args.json {
+        let json = serde_json::to_string_pretty(&tables).unwrap_or_default();
+        if let Err(e) = std::fs::write(p, json) {
+            eprintln!("error[io]: cannot write `{}`: {e}", p.display());
+            return std::process::ExitCode::from(2);
+        }
+    }
+    eprintln!("{}", summary(&tables));
+    std::process::ExitCode::SUCCESS
+}
