@@ -712,6 +712,28 @@ fn answer_values(instrument: &Instrument, i: usize, rule: &Rule) -> Vec<(String,
     }
 }
 
+/// The position of a valid raw answer among [`answer_values`].
+#[inline]
+fn answer_index(rule: &Rule, x: f64) -> Option<usize> {
+    let i = match rule {
+        Rule::Linear { min, .. } => x - min,
+        Rule::Table(_) => x,
+    };
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    (i >= 0.0).then_some(i as usize)
+}
+
+/// The position of raw answer `x` with item score `score` (`NaN` when
+/// missing or invalid) among the item's `n` answers.
+#[inline]
+fn answer_pos(rule: &Rule, x: f64, score: f64, n: usize) -> Option<usize> {
+    if score.is_nan() {
+        None
+    } else {
+        answer_index(rule, x).filter(|&p| p < n)
+    }
+}
+
 /// Reliability, item statistics and (with a grouping column) DIF of every
 /// item scale of `instrument`.
 ///
@@ -776,6 +798,22 @@ pub fn analyze(
         Some((column, labels)) => Some(dif_groups(column, labels, options)?),
         None => None,
     };
+    // Answer counts of every item, in one pass over the rows.
+    let sizes: Vec<usize> = (0..n_items)
+        .map(|i| answer_values(instrument, i, &rules[i]).len())
+        .collect();
+    let mut counts_all: Vec<Vec<usize>> = sizes.iter().map(|&n| vec![0; n]).collect();
+    for (row, srow) in data
+        .raw
+        .chunks_exact(n_items)
+        .zip(data.scores.chunks_exact(n_items))
+    {
+        for i in 0..n_items {
+            if let Some(p) = answer_pos(&rules[i], row[i], srow[i], sizes[i]) {
+                counts_all[i][p] += 1;
+            }
+        }
+    }
     let mut scales = Vec::new();
     let mut dif_scales = Vec::new();
     for s in &item_scales {
@@ -805,32 +843,20 @@ pub fn analyze(
                 let mean = m.mean[j];
                 let var = m.c[j * k + j];
                 let values = answer_values(instrument, i, &rules[i]);
-                let mut counts = vec![0usize; values.len()];
-                let mut answered = 0usize;
-                let mut chosen: Vec<Option<usize>> = Vec::new();
-                let want_chosen = it.key().is_some();
-                for (row, srow) in data
-                    .raw
-                    .chunks_exact(n_items)
-                    .zip(data.scores.chunks_exact(n_items))
-                {
-                    let (a, valid) = (row[i], !srow[i].is_nan());
-                    let pos = if valid {
-                        values.iter().position(|(_, v)| crate::prec::exactly(*v, a))
-                    } else {
-                        None
-                    };
-                    if let Some(p) = pos {
-                        counts[p] += 1;
-                        answered += 1;
-                    }
-                    if want_chosen {
-                        chosen.push(pos);
-                    }
-                }
+                let counts = &counts_all[i];
+                let answered: usize = counts.iter().sum();
+                let chosen: Vec<Option<usize>> = if it.key().is_some() {
+                    data.raw
+                        .chunks_exact(n_items)
+                        .zip(data.scores.chunks_exact(n_items))
+                        .map(|(row, srow)| answer_pos(&rules[i], row[i], srow[i], counts.len()))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 let distribution = values
                     .iter()
-                    .zip(&counts)
+                    .zip(counts)
                     .map(|((label, _), &count)| AnswerCount {
                         answer: label.clone(),
                         count,

@@ -42,6 +42,9 @@ pub(crate) struct Moments {
 /// Covariances of `x` (rows × k, `NaN` missing).
 pub(crate) fn moments(x: &[f64], k: usize, missing: Missing) -> Moments {
     let kk = k * k;
+    // Complete rows (the common case) go to per-item and per-pair sums
+    // without bookkeeping; rows with gaps to per-pair counts and sums.
+    let (mut c_sum, mut c_prod) = (vec![0.0; k], vec![0.0; kk]);
     let (mut cnt, mut si, mut sj, mut sij) = (
         vec![0usize; kk],
         vec![0.0; kk],
@@ -51,16 +54,25 @@ pub(crate) fn moments(x: &[f64], k: usize, missing: Missing) -> Moments {
     let (mut n, mut complete) = (0usize, 0usize);
     let mut present = Vec::with_capacity(k);
     for row in x.chunks_exact(k) {
+        if row.iter().all(|v| !v.is_nan()) {
+            complete += 1;
+            n += 1;
+            for i in 0..k {
+                let xi = row[i];
+                c_sum[i] += xi;
+                let dst = &mut c_prod[i * k + i..(i + 1) * k];
+                for (d, &xj) in dst.iter_mut().zip(&row[i..]) {
+                    *d += xi * xj;
+                }
+            }
+            continue;
+        }
+        if missing == Missing::Listwise {
+            continue;
+        }
         present.clear();
         present.extend((0..k).filter(|&i| !row[i].is_nan()));
-        if present.len() == k {
-            complete += 1;
-        }
-        let counted = match missing {
-            Missing::Listwise => present.len() == k,
-            Missing::Pairwise => !present.is_empty(),
-        };
-        if !counted {
+        if present.is_empty() {
             continue;
         }
         n += 1;
@@ -74,6 +86,15 @@ pub(crate) fn moments(x: &[f64], k: usize, missing: Missing) -> Moments {
                 sj[p] += xj;
                 sij[p] += xi * xj;
             }
+        }
+    }
+    for i in 0..k {
+        for j in i..k {
+            let p = i * k + j;
+            cnt[p] += complete;
+            si[p] += c_sum[i];
+            sj[p] += c_sum[j];
+            sij[p] += c_prod[p];
         }
     }
     let mut c = vec![f64::NAN; kk];
