@@ -112,3 +112,32 @@ fn profile_and_rank_catalogue(b: Bencher<'_, '_>) {
         assess_core::recommend(&profile, None, None, &CATALOG, &opts)
     });
 }
+
+/// Reliability, item analysis and answer distributions of the six scales,
+/// 16,000 respondents × 60 items in memory, one core (the work of R
+/// psych's `alpha` on each scale, and more).
+#[divan::bench(sample_count = 30)]
+fn analyze_16000x60(b: Bencher<'_, '_>) {
+    use assess_core::analysis::{AnalysisData, AnalysisOptions, analyze};
+    let inst = &*RIASEC;
+    let m = AnswerMatrix::new(inst, &LIKERT).unwrap();
+    let data = AnalysisData::from_matrix(inst, &m, None).unwrap();
+    let opts = AnalysisOptions::new();
+    b.counter(divan::counter::ItemsCount::new(m.rows()))
+        .bench(|| analyze(inst, black_box(&data), &opts).unwrap());
+}
+
+/// DIF of 60 polytomous items for one focal group (8,000 / 8,000), matched
+/// on each scale's total.
+#[divan::bench(sample_count = 20)]
+fn dif_16000x60_two_groups(b: Bencher<'_, '_>) {
+    use assess_core::analysis::{AnalysisData, AnalysisOptions, analyze};
+    let inst = &*RIASEC;
+    let m = AnswerMatrix::new(inst, &LIKERT).unwrap();
+    let labels = (0..m.rows())
+        .map(|r| Some(if r % 2 == 0 { "a" } else { "b" }.to_owned()))
+        .collect();
+    let data = AnalysisData::from_matrix(inst, &m, Some(("group", labels))).unwrap();
+    let opts = AnalysisOptions::new();
+    b.bench(|| analyze(inst, black_box(&data), &opts).unwrap());
+}
