@@ -16,7 +16,7 @@ use assess_core::analysis::{
 use assess_core::{Error, Instrument, Problem, ProblemKind, ResponseSet};
 
 use crate::html::{Bar, Page, bar_chart, escape};
-use crate::score::{InputFormat, csv_error, io_error, not_utf8};
+use crate::score::{InputFormat, csv_error, csv_reader, io_error, not_utf8};
 
 /// Responses read for analysis or norms.
 pub struct Loaded {
@@ -50,20 +50,7 @@ pub fn load(
     let reader = BufReader::with_capacity(1 << 16, file);
     match format {
         InputFormat::Csv => {
-            let mut rdr = csv::ReaderBuilder::new()
-                .flexible(true)
-                .has_headers(true)
-                .from_reader(reader);
-            let header: Vec<String> = rdr
-                .byte_headers()
-                .map_err(|e| csv_error(path, &e))?
-                .iter()
-                .map(|h| {
-                    String::from_utf8_lossy(h)
-                        .trim_start_matches('\u{feff}')
-                        .to_owned()
-                })
-                .collect();
+            let (mut rdr, header) = csv_reader(reader, path)?;
             let refs: Vec<&str> = header.iter().map(String::as_str).collect();
             let id_col = refs.iter().position(|h| h.trim() == id_column);
             let mut r = CsvAnalysisReader::new(instrument, &refs, group)?;
@@ -560,9 +547,9 @@ fn dif_section(h: &mut String, d: &assess_core::analysis::DifReport, lang: &str)
     }
 }
 
-/// Options of `assess analyze`.
+/// The instrument and the responses, for `analyze` and `norms`.
 #[derive(clap::Args)]
-pub struct Args {
+pub struct Input {
     /// The instrument (TOML).
     #[arg(long, short)]
     instrument: std::path::PathBuf,
@@ -573,6 +560,60 @@ pub struct Args {
     /// Input layout; by default from the file extension.
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
+    /// CSV input: the column holding respondent ids.
+    #[arg(long, default_value = "respondent_id")]
+    id_column: String,
+}
+
+impl Input {
+    /// Reads the instrument (its text too) and the responses with the
+    /// labels of `group`, printing problems; `None` after an error.
+    pub fn read(&self, group: Option<&str>) -> Option<(String, Instrument, Loaded)> {
+        let text = match crate::read_text(&self.instrument) {
+            Ok(t) => t,
+            Err(msg) => {
+                eprintln!("error[io]: {msg}");
+                return None;
+            }
+        };
+        let inst = match Instrument::from_toml(&text) {
+            Ok(i) => i,
+            Err(e) => {
+                fail(e, &self.instrument);
+                return None;
+            }
+        };
+        let format = self
+            .input_format
+            .unwrap_or_else(|| crate::score::input_format_of(&self.responses));
+        match load(&inst, &self.responses, format, group, &self.id_column) {
+            Ok(l) => {
+                report_problems(&l);
+                Some((text, inst, l))
+            }
+            Err(e) => {
+                fail(e, &self.responses);
+                None
+            }
+        }
+    }
+
+    /// The response file.
+    pub fn responses(&self) -> &Path {
+        &self.responses
+    }
+
+    /// The instrument file.
+    pub fn instrument(&self) -> &Path {
+        &self.instrument
+    }
+}
+
+/// Options of `assess analyze`.
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    input: Input,
     /// Grouping column for DIF (a CSV column or a metadata key: gender,
     /// disability, district…). It is read only to form groups.
     #[arg(long)]
@@ -590,9 +631,6 @@ pub struct Args {
     /// Missing answers in reliability: `pairwise` (as R psych) or `listwise`.
     #[arg(long, value_enum, default_value_t = MissingArg::Pairwise)]
     missing: MissingArg,
-    /// CSV input: the column holding respondent ids.
-    #[arg(long, default_value = "respondent_id")]
-    id_column: String,
     /// Language of the HTML report: `id` or `en`.
     #[arg(long, default_value = "id")]
     lang: String,
@@ -614,7 +652,7 @@ pub enum MissingArg {
 }
 
 /// Prints an error for `path` and gives exit code 2.
-fn fail(e: Error, path: &Path) -> std::process::ExitCode {
+pub fn fail(e: Error, path: &Path) -> std::process::ExitCode {
     eprintln!("{}", e.with_source_name(path.display().to_string()));
     std::process::ExitCode::from(2)
 }
@@ -655,23 +693,9 @@ pub fn run(args: &Args) -> std::process::ExitCode {
         );
         return std::process::ExitCode::from(2);
     }
-    let Some(inst) = crate::load(&args.instrument, Instrument::from_toml) else {
+    let Some((_, inst, loaded)) = args.input.read(args.group.as_deref()) else {
         return std::process::ExitCode::from(2);
     };
-    let format = args
-        .input_format
-        .unwrap_or_else(|| crate::score::input_format_of(&args.responses));
-    let loaded = match load(
-        &inst,
-        &args.responses,
-        format,
-        args.group.as_deref(),
-        &args.id_column,
-    ) {
-        Ok(l) => l,
-        Err(e) => return fail(e, &args.responses),
-    };
-    report_problems(&loaded);
     let options = AnalysisOptions::new()
         .missing(match args.missing {
             MissingArg::Pairwise => Missing::Pairwise,
@@ -682,7 +706,7 @@ pub fn run(args: &Args) -> std::process::ExitCode {
         .rest_as_focal(args.rest);
     let analysis = match analyze(&inst, &loaded.data, &options) {
         Ok(a) => a,
-        Err(e) => return fail(e, &args.responses),
+        Err(e) => return fail(e, args.input.responses()),
     };
     let json = match serde_json::to_string_pretty(&analysis) {
         Ok(j) => j,

@@ -71,15 +71,8 @@ pub fn summary(tables: &[NormTable]) -> String {
 /// Options of `assess norms`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The instrument (TOML) to add norms to.
-    #[arg(long, short)]
-    instrument: std::path::PathBuf,
-    /// Responses: CSV, JSON or JSON Lines (as for `assess score`).
-    #[arg(long, short)]
-    responses: std::path::PathBuf,
-    /// Input layout; by default from the file extension.
-    #[arg(long, value_enum)]
-    input_format: Option<crate::score::InputFormat>,
+    #[command(flatten)]
+    input: crate::analyze::Input,
     /// Identifier of the new norm group (everybody).
     #[arg(long)]
     norm_group: String,
@@ -109,9 +102,6 @@ pub struct Args {
     /// T-scores: `normalized` (from the percentile rank) or `linear`.
     #[arg(long, value_enum, default_value_t = TArg::Normalized)]
     t_score: TArg,
-    /// CSV input: the column holding respondent ids.
-    #[arg(long, default_value = "respondent_id")]
-    id_column: String,
     /// Write the normed instrument here instead of standard output.
     #[arg(long, short)]
     out: Option<std::path::PathBuf>,
@@ -142,37 +132,11 @@ pub enum TArg {
 
 /// Runs `assess norms`. Exit codes: 0 done, 2 could not run.
 pub fn run(args: &Args) -> std::process::ExitCode {
-    use assess_core::Instrument;
+    use crate::analyze::fail;
     use assess_core::analysis::{NormOptions, TScore, build_norms, insert_norms};
-    let fail = |e: Error, name: &std::path::Path| {
-        eprintln!("{}", e.with_source_name(name.display().to_string()));
-        std::process::ExitCode::from(2)
+    let Some((text, inst, loaded)) = args.input.read(args.group.as_deref()) else {
+        return std::process::ExitCode::from(2);
     };
-    let text = match crate::read_text(&args.instrument) {
-        Ok(t) => t,
-        Err(msg) => {
-            eprintln!("error[io]: {msg}");
-            return std::process::ExitCode::from(2);
-        }
-    };
-    let inst = match Instrument::from_toml(&text) {
-        Ok(i) => i,
-        Err(e) => return fail(e, &args.instrument),
-    };
-    let format = args
-        .input_format
-        .unwrap_or_else(|| crate::score::input_format_of(&args.responses));
-    let loaded = match crate::analyze::load(
-        &inst,
-        &args.responses,
-        format,
-        args.group.as_deref(),
-        &args.id_column,
-    ) {
-        Ok(l) => l,
-        Err(e) => return fail(e, &args.responses),
-    };
-    crate::analyze::report_problems(&loaded);
     let info = NormInfo {
         group: args.norm_group.clone(),
         source: args.source.clone(),
@@ -185,7 +149,7 @@ pub fn run(args: &Args) -> std::process::ExitCode {
         },
     };
     if let Err(e) = guard_simulated(&info, loaded.simulated) {
-        return fail(e, &args.responses);
+        return fail(e, args.input.responses());
     }
     let options = NormOptions {
         t_score: match args.t_score {
@@ -197,11 +161,11 @@ pub fn run(args: &Args) -> std::process::ExitCode {
     };
     let tables = match build_norms(&inst, &loaded.data, args.group.is_some(), &info, &options) {
         Ok(t) => t,
-        Err(e) => return fail(e, &args.responses),
+        Err(e) => return fail(e, args.input.responses()),
     };
     let normed = match insert_norms(&text, &inst, &tables, &info, args.group.as_deref()) {
         Ok(t) => t,
-        Err(e) => return fail(e, &args.instrument),
+        Err(e) => return fail(e, args.input.instrument()),
     };
     let written = match &args.out {
         Some(p) => std::fs::write(p, &normed),

@@ -333,20 +333,7 @@ pub fn run<W: Write>(
             }
         }
         InputFormat::Csv => {
-            let mut rdr = csv::ReaderBuilder::new()
-                .flexible(true)
-                .has_headers(true)
-                .from_reader(reader);
-            let header: Vec<String> = rdr
-                .byte_headers()
-                .map_err(|e| csv_error(input, &e))?
-                .iter()
-                .map(|h| {
-                    String::from_utf8_lossy(h)
-                        .trim_start_matches('\u{feff}')
-                        .to_owned()
-                })
-                .collect();
+            let (mut rdr, header) = csv_reader(reader, input)?;
             let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
             let layout = CsvLayout::new(instrument, &header_refs, id_column)?;
             let mut record = csv::ByteRecord::new();
@@ -380,6 +367,28 @@ pub fn run<W: Write>(
         }
     }
     Ok(())
+}
+
+/// A flexible CSV reader and its header (a leading byte-order mark removed).
+pub(crate) fn csv_reader<R: Read>(
+    reader: R,
+    path: &Path,
+) -> Result<(csv::Reader<R>, Vec<String>), Error> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(reader);
+    let header = rdr
+        .byte_headers()
+        .map_err(|e| csv_error(path, &e))?
+        .iter()
+        .map(|h| {
+            String::from_utf8_lossy(h)
+                .trim_start_matches('\u{feff}')
+                .to_owned()
+        })
+        .collect();
+    Ok((rdr, header))
 }
 
 pub(crate) fn not_utf8(row: usize, at: usize) -> Error {
