@@ -15,7 +15,7 @@ use assess_core::analysis::{
 };
 use assess_core::{Error, Instrument, Problem, ProblemKind, ResponseSet};
 
-use crate::html::{Bar, Page, bar_chart, escape};
+use crate::html::{Bar, Page, bar_chart, escape, table_start};
 use crate::score::{InputFormat, csv_error, csv_reader, io_error, not_utf8};
 
 /// Responses read for analysis or norms.
@@ -233,17 +233,24 @@ pub fn html(inst: &Instrument, a: &Analysis, lang: &str, simulated: bool) -> Str
             "Metadata (gender, disability, district) are used only for grouping; they never change a score."
         ),
     );
-    h.push_str(&format!(
-        "<h2>{}</h2>\n<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">n</th><th scope=\"col\" class=\"num\">k</th><th scope=\"col\" class=\"num\">α</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">r̄</th><th scope=\"col\" class=\"num\">λ6</th><th scope=\"col\" class=\"num\">SEM</th></tr></thead>\n<tbody>\n",
-        tr(lang, "Reliabilitas", "Reliability"),
+    let _ = writeln!(h, "<h2>{}</h2>", tr(lang, "Reliabilitas", "Reliability"));
+    h.push_str(&table_start(
         tr(
             lang,
             "Reliabilitas per skala: alfa Cronbach (KR-20 untuk butir 0/1) dengan selang kepercayaan Feldt 95%",
-            "Reliability per scale: Cronbach's alpha (KR-20 for 0/1 items) with Feldt's 95% interval"
+            "Reliability per scale: Cronbach's alpha (KR-20 for 0/1 items) with Feldt's 95% interval",
         ),
-        tr(lang, "Skala", "Scale"),
-        tr(lang, "SK 95%", "95% CI"),
-        tr(lang, "α baku", "std. α"),
+        &[
+            (tr(lang, "Skala", "Scale"), false),
+            ("n", true),
+            ("k", true),
+            ("α", true),
+            (tr(lang, "SK 95%", "95% CI"), true),
+            (tr(lang, "α baku", "std. α"), true),
+            ("r̄", true),
+            ("λ6", true),
+            ("SEM", true),
+        ],
     ));
     for s in &a.scales {
         let r = &s.reliability;
@@ -308,48 +315,51 @@ fn items_section(h: &mut String, inst: &Instrument, s: &ScaleAnalysis, lang: &st
     let name = inst
         .scale(&s.scale)
         .map_or(s.scale.as_str(), |x| x.name().get(lang));
-    let _ = write!(
-        h,
-        "<h3>{}</h3>\n<table>\n<caption>{} {}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">n</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
-        escape(name),
-        tr(lang, "Butir skala", "Items of scale"),
-        escape(name),
-        tr(lang, "Butir", "Item"),
-        tr(lang, "Rerata", "Mean"),
-        tr(lang, "Kesukaran", "Difficulty"),
-        tr(lang, "r butir–sisa", "Item–rest r"),
-        tr(lang, "α tanpa butir", "α if dropped"),
-        tr(lang, "Sebaran jawaban", "Answers given"),
-        tr(lang, "Catatan", "Flags"),
-    );
+    let _ = writeln!(h, "<h3>{}</h3>", escape(name));
+    h.push_str(&table_start(
+        &format!("{} {name}", tr(lang, "Butir skala", "Items of scale")),
+        &[
+            (tr(lang, "Butir", "Item"), false),
+            ("n", true),
+            (tr(lang, "Rerata", "Mean"), true),
+            (tr(lang, "Kesukaran", "Difficulty"), true),
+            (tr(lang, "r butir–sisa", "Item–rest r"), true),
+            (tr(lang, "α tanpa butir", "α if dropped"), true),
+            (tr(lang, "Sebaran jawaban", "Answers given"), false),
+            (tr(lang, "Catatan", "Flags"), false),
+        ],
+    ));
     for it in &s.items {
         item_row(h, it, lang);
     }
     h.push_str("</tbody>\n</table>\n");
     for it in &s.items {
         if let Some(d) = &it.distractors {
-            let _ = write!(
-                h,
-                "<table>\n<caption>{} {} ({} {}, {} {}, {} {})</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-                tr(
-                    lang,
-                    "Analisis pengecoh butir",
-                    "Distractor analysis of item"
+            h.push_str(&table_start(
+                &format!(
+                    "{} {} ({} {}, {} {}, {} {})",
+                    tr(
+                        lang,
+                        "Analisis pengecoh butir",
+                        "Distractor analysis of item"
+                    ),
+                    it.item,
+                    tr(lang, "bawah", "lower"),
+                    d.n_lower,
+                    tr(lang, "tengah", "middle"),
+                    d.n_middle,
+                    tr(lang, "atas", "upper"),
+                    d.n_upper,
                 ),
-                escape(&it.item),
-                tr(lang, "bawah", "lower"),
-                d.n_lower,
-                tr(lang, "tengah", "middle"),
-                d.n_middle,
-                tr(lang, "atas", "upper"),
-                d.n_upper,
-                tr(lang, "Pilihan", "Option"),
-                tr(lang, "Semua", "All"),
-                tr(lang, "Bawah 27%", "Lower 27%"),
-                tr(lang, "Tengah", "Middle"),
-                tr(lang, "Atas 27%", "Upper 27%"),
-                tr(lang, "Atas − bawah", "Upper − lower"),
-            );
+                &[
+                    (tr(lang, "Pilihan", "Option"), false),
+                    (tr(lang, "Semua", "All"), true),
+                    (tr(lang, "Bawah 27%", "Lower 27%"), true),
+                    (tr(lang, "Tengah", "Middle"), true),
+                    (tr(lang, "Atas 27%", "Upper 27%"), true),
+                    (tr(lang, "Atas − bawah", "Upper − lower"), true),
+                ],
+            ));
             for o in &d.options {
                 let _ = writeln!(
                     h,
@@ -440,13 +450,14 @@ fn dif_section(h: &mut String, d: &assess_core::analysis::DifReport, lang: &str)
             "respondents are listed but not compared. Respondents are matched on their scale's total score."
         ),
     );
-    let _ = write!(
-        h,
-        "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">n</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+    h.push_str(&table_start(
         tr(lang, "Kelompok", "Groups"),
-        tr(lang, "Kelompok", "Group"),
-        tr(lang, "Peran", "Role"),
-    );
+        &[
+            (tr(lang, "Kelompok", "Group"), false),
+            ("n", true),
+            (tr(lang, "Peran", "Role"), false),
+        ],
+    ));
     for g in &d.groups {
         let role = match g.role {
             GroupRole::Reference => tr(lang, "acuan", "reference"),
@@ -472,20 +483,25 @@ fn dif_section(h: &mut String, d: &assess_core::analysis::DifReport, lang: &str)
         escape(d.rules)
     );
     for s in &d.scales {
-        let _ = write!(
-            h,
-            "<table>\n<caption>DIF — {} <code>{}</code></caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">n ({} / {})</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">χ²</th><th scope=\"col\" class=\"num\">p</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
-            tr(lang, "skala", "scale"),
-            escape(&s.scale),
-            tr(lang, "Butir", "Item"),
-            tr(lang, "Fokus", "Focal"),
+        let n_col = format!(
+            "n ({} / {})",
             tr(lang, "acuan", "ref."),
-            tr(lang, "fokus", "focal"),
-            tr(lang, "Metode", "Method"),
-            tr(lang, "Besaran", "Size"),
-            tr(lang, "Kelas", "Class"),
-            tr(lang, "Menguntungkan", "Favours"),
+            tr(lang, "fokus", "focal")
         );
+        h.push_str(&table_start(
+            &format!("DIF — {} {}", tr(lang, "skala", "scale"), s.scale),
+            &[
+                (tr(lang, "Butir", "Item"), false),
+                (tr(lang, "Fokus", "Focal"), false),
+                (&n_col, true),
+                (tr(lang, "Metode", "Method"), false),
+                (tr(lang, "Besaran", "Size"), true),
+                ("χ²", true),
+                ("p", true),
+                (tr(lang, "Kelas", "Class"), false),
+                (tr(lang, "Menguntungkan", "Favours"), false),
+            ],
+        ));
         for it in &s.items {
             let (method, size, chi, p) = match &it.statistics {
                 DifStatistics::MantelHaenszel(m) => (

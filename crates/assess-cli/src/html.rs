@@ -208,3 +208,37 @@ mod tests {
         assert_eq!(svg, bar_chart("Minat", &bars, 100.0));
     }
 }
+
+/// The start of a data table: `<table>`, its caption and a header row,
+/// up to `<tbody>`. `columns` are plain-text headings, each with whether
+/// the column holds numbers (right-aligned). Close with `</tbody></table>`.
+pub fn table_start(caption: &str, columns: &[(&str, bool)]) -> String {
+    let mut s = format!(
+        "<table>\n<caption>{}</caption>\n<thead><tr>",
+        escape(caption)
+    );
+    for (name, numeric) in columns {
+        let _ = write!(
+            s,
+            "<th scope=\"col\"{}>{}</th>",
+            if *numeric { " class=\"num\"" } else { "" },
+            escape(name)
+        );
+    }
+    s.push_str("</tr></thead>\n<tbody>\n");
+    s
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::table_start;
+
+    #[test]
+    fn table_start_has_caption_and_column_headers() {
+        let t = table_start("Butir <A>", &[("Butir", false), ("n", true)]);
+        assert_eq!(
+            t,
+            "<table>\n<caption>Butir &lt;A&gt;</caption>\n<thead><tr><th scope=\"col\">Butir</th><th scope=\"col\" class=\"num\">n</th></tr></thead>\n<tbody>\n"
+        );
+    }
+}
