@@ -226,7 +226,18 @@ pub fn html(inst: &Instrument, a: &Analysis, lang: &str, simulated: bool) -> Str
         h,
         "<p class=\"note\">{}: {}. {}</p>",
         tr(lang, "Data kosong", "Missing answers"),
-        escape(a.missing_rule),
+        match a.missing {
+            assess_core::analysis::Missing::Pairwise => tr(
+                lang,
+                "berpasangan (pairwise): tiap kovarians butir dari responden yang menjawab kedua butir; statistik butir dari yang menjawab butir itu; pengecoh dan DIF dari responden yang menjawab semua butir skala",
+                "pairwise: each item covariance over the respondents who answered both items; item statistics over those who answered the item; distractors and DIF over respondents who answered every item of the scale",
+            ),
+            assess_core::analysis::Missing::Listwise => tr(
+                lang,
+                "listwise: per skala, hanya responden yang menjawab semua butirnya",
+                "listwise: per scale, only respondents who answered every item of the scale",
+            ),
+        },
         tr(
             lang,
             "Metadata (jenis kelamin, disabilitas, kabupaten) hanya dipakai untuk mengelompokkan; tidak pernah mengubah skor.",
@@ -480,7 +491,11 @@ fn dif_section(h: &mut String, d: &assess_core::analysis::DifReport, lang: &str)
         h,
         "</tbody>\n</table>\n<p class=\"note\">{}: {}</p>\n",
         tr(lang, "Aturan", "Rules"),
-        escape(d.rules)
+        escape(tr(
+            lang,
+            "butir 0/1: Mantel–Haenszel; kelas ETS A bila p khi-kuadrat ≥ 0,05 atau |Δ| < 1, C bila |Δ| ≥ 1,5 dan (|Δ| − 1)/SE > 1,645, selain itu B. Butir politomus: khi-kuadrat Mantel (1 db) dan SMD/SD; AA bila p ≥ 0,05 atau |SMD/SD| ≤ 0,17, CC bila |SMD/SD| > 0,25, selain itu BB. Butir yang ditandai perlu ditelaah isinya oleh ahli; tanda bukan bukti bias",
+            d.rules
+        ))
     );
     for s in &d.scales {
         let n_col = format!(
