@@ -383,3 +383,18 @@ fn norms_round_trip_through_scoring() {
     assert!((norm.percentile - row.percentile).abs() < 1e-12);
     assert!((norm.t - row.t).abs() < 1e-12);
 }
+
+/// Bindings pass options as JSON; unknown keys are refused.
+#[test]
+fn options_from_json() {
+    let o: AnalysisOptions =
+        serde_json::from_str(r#"{"missing":"listwise","min_group":50,"reference":"2"}"#).unwrap();
+    assert_eq!(
+        o,
+        AnalysisOptions::new()
+            .missing(Missing::Listwise)
+            .min_group(50)
+            .reference(Some("2"))
+    );
+    assert!(serde_json::from_str::<AnalysisOptions>(r#"{"min_grup":50}"#).is_err());
+}

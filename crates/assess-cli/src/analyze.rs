@@ -145,9 +145,13 @@ fn tr<'a>(lang: &str, id: &'a str, en: &'a str) -> &'a str {
     if lang == "en" { en } else { id }
 }
 
-fn num(x: Option<f64>, digits: usize) -> String {
+/// A number for the report: decimal comma in Bahasa Indonesia.
+fn num(x: Option<f64>, digits: usize, lang: &str) -> String {
     match x {
-        Some(v) => format!("{v:.digits$}"),
+        Some(v) => {
+            let s = format!("{v:.digits$}");
+            if lang == "en" { s } else { s.replace('.', ",") }
+        }
         None => "—".to_owned(),
     }
 }
@@ -266,7 +270,11 @@ pub fn html(inst: &Instrument, a: &Analysis, lang: &str, simulated: bool) -> Str
     for s in &a.scales {
         let r = &s.reliability;
         let ci = r.alpha_ci.as_ref().map_or("—".to_owned(), |c| {
-            format!("{:.2}–{:.2}", c.lower, c.upper)
+            format!(
+                "{}–{}",
+                num(Some(c.lower), 2, lang),
+                num(Some(c.upper), 2, lang)
+            )
         });
         let name = inst
             .scale(&s.scale)
@@ -278,12 +286,12 @@ pub fn html(inst: &Instrument, a: &Analysis, lang: &str, simulated: bool) -> Str
             if r.kr20 { " (KR-20)" } else { "" },
             r.n,
             r.k,
-            num(r.alpha, 3),
+            num(r.alpha, 3, lang),
             ci,
-            num(r.std_alpha, 3),
-            num(r.average_r, 3),
-            num(r.lambda6, 3),
-            num(r.sem, 2),
+            num(r.std_alpha, 3, lang),
+            num(r.average_r, 3, lang),
+            num(r.lambda6, 3, lang),
+            num(r.sem, 2, lang),
         );
     }
     h.push_str("</tbody>\n</table>\n");
@@ -295,7 +303,7 @@ pub fn html(inst: &Instrument, a: &Analysis, lang: &str, simulated: bool) -> Str
                 .scale(&s.scale)
                 .map_or(s.scale.as_str(), |x| x.name().get(lang)),
             value: s.reliability.alpha.unwrap_or(0.0),
-            shown: num(s.reliability.alpha, 2),
+            shown: num(s.reliability.alpha, 2, lang),
         })
         .collect();
     let _ = writeln!(
@@ -344,6 +352,29 @@ fn items_section(h: &mut String, inst: &Instrument, s: &ScaleAnalysis, lang: &st
         item_row(h, it, lang);
     }
     h.push_str("</tbody>\n</table>\n");
+    let bars: Vec<Bar<'_>> = s
+        .items
+        .iter()
+        .map(|it| Bar {
+            label: &it.item,
+            value: it.item_rest.unwrap_or(0.0).max(0.0),
+            shown: num(it.item_rest, 2, lang),
+        })
+        .collect();
+    let chart_title = format!(
+        "{} — {name}",
+        tr(lang, "Korelasi butir–sisa", "Item–rest correlations")
+    );
+    let _ = writeln!(
+        h,
+        "<figure>{}<figcaption>{}</figcaption></figure>",
+        bar_chart(&chart_title, &bars, 1.0),
+        tr(
+            lang,
+            "Korelasi tiap butir dengan jumlah butir lain (0–1; nilai negatif ditampilkan sebagai batang kosong). Di bawah 0,20 perlu ditelaah.",
+            "Correlation of each item with the total of the other items (0–1; negative values show as an empty bar). Below 0.20 deserves a look."
+        )
+    );
     for it in &s.items {
         if let Some(d) = &it.distractors {
             h.push_str(&table_start(
@@ -374,7 +405,7 @@ fn items_section(h: &mut String, inst: &Instrument, s: &ScaleAnalysis, lang: &st
             for o in &d.options {
                 let _ = writeln!(
                     h,
-                    "<tr><th scope=\"row\">{}{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{:+.2}{}</td></tr>",
+                    "<tr><th scope=\"row\">{}{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}{}</td></tr>",
                     escape(&o.option),
                     if o.key {
                         tr(lang, " (kunci)", " (key)")
@@ -385,7 +416,11 @@ fn items_section(h: &mut String, inst: &Instrument, s: &ScaleAnalysis, lang: &st
                     pct(o.lower),
                     pct(o.middle),
                     pct(o.upper),
-                    o.discrimination,
+                    if o.discrimination >= 0.0 {
+                        format!("+{}", num(Some(o.discrimination), 2, lang))
+                    } else {
+                        num(Some(o.discrimination), 2, lang)
+                    },
                     if o.flags.is_empty() {
                         String::new()
                     } else {
@@ -423,10 +458,10 @@ fn item_row(h: &mut String, it: &ItemAnalysis, lang: &str) {
         "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td{}>{}</td></tr>",
         escape(&it.item),
         it.n,
-        num(it.mean, 2),
-        num(it.difficulty, 2),
-        num(it.item_rest, 2),
-        num(it.alpha_if_dropped, 3),
+        num(it.mean, 2, lang),
+        num(it.difficulty, 2, lang),
+        num(it.item_rest, 2, lang),
+        num(it.alpha_if_dropped, 3, lang),
         dist,
         if flags.is_empty() {
             ""
@@ -521,15 +556,15 @@ fn dif_section(h: &mut String, d: &assess_core::analysis::DifReport, lang: &str)
             let (method, size, chi, p) = match &it.statistics {
                 DifStatistics::MantelHaenszel(m) => (
                     "MH Δ",
-                    num(m.delta_mh, 2),
-                    num(m.chi_square, 2),
-                    num(m.p_value, 3),
+                    num(m.delta_mh, 2, lang),
+                    num(m.chi_square, 2, lang),
+                    num(m.p_value, 3, lang),
                 ),
                 DifStatistics::Mantel(m) => (
                     "SMD/SD",
-                    num(m.effect_size, 2),
-                    num(m.chi_square, 2),
-                    num(m.p_value, 3),
+                    num(m.effect_size, 2, lang),
+                    num(m.chi_square, 2, lang),
+                    num(m.p_value, 3, lang),
                 ),
             };
             let class = it

@@ -41,7 +41,7 @@ mod reliability;
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use dif::{
     DifClass, DifItem, DifStatistics, Favours, MantelHaenszel, MantelPolytomous, ets_class,
@@ -57,7 +57,7 @@ use crate::matrix::{AnswerMatrix, Rule, rules, score_matrix};
 use crate::responses::{Policy, ResponseSet, Value, check};
 
 /// How missing answers are handled for reliability.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Missing {
     /// Each covariance over the respondents who answered both items (R
@@ -69,7 +69,8 @@ pub enum Missing {
 }
 
 /// Thresholds of the item flags.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Thresholds {
     /// Flag an item when alpha without it exceeds alpha by more than this.
     pub alpha_gain: f64,
@@ -100,7 +101,12 @@ impl Default for Thresholds {
 
 /// Options of [`analyze`], built by value:
 /// `AnalysisOptions::new().missing(Missing::Listwise).min_group(200)`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+///
+/// Also readable from JSON (for bindings), every key optional:
+/// `{"missing": "listwise", "ci_level": 0.9, "min_group": 200,
+/// "reference": "perempuan", "rest_as_focal": false, "thresholds": {…}}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct AnalysisOptions {
     missing: Missing,
     ci_level: f64,
@@ -160,6 +166,19 @@ impl AnalysisOptions {
     pub fn rest_as_focal(mut self, yes: bool) -> Self {
         self.rest_as_focal = yes;
         self
+    }
+    /// The interval's coverage, 0.95 unless a valid one was given (JSON
+    /// bypasses the builder's check).
+    fn level(&self) -> f64 {
+        if self.ci_level > 0.0 && self.ci_level < 1.0 {
+            self.ci_level
+        } else {
+            0.95
+        }
+    }
+    /// The minimum group size, at least 2.
+    fn min_n(&self) -> usize {
+        self.min_group.max(2)
     }
     /// Flag thresholds.
     pub fn thresholds(mut self, t: Thresholds) -> Self {
@@ -826,7 +845,7 @@ pub fn analyze(
         let m = reliability::moments(&x, k, options.missing);
         let kr20 = idx.iter().all(|&i| dichotomous(instrument, i));
         let (rel, item_rel) =
-            reliability::reliability(&m, kr20, s.scoring() == Scoring::Mean, options.ci_level);
+            reliability::reliability(&m, kr20, s.scoring() == Scoring::Mean, options.level());
         // Totals of complete rows, for score groups and DIF matching.
         let totals: Vec<Option<f64>> = x
             .chunks_exact(k)
@@ -909,7 +928,7 @@ pub fn analyze(
     let dif = dif_setup.map(|setup| DifReport {
         column: setup.column,
         reference: setup.reference,
-        min_group: options.min_group,
+        min_group: options.min_n(),
         matching: MATCHING,
         rules: RULES,
         groups: setup.groups,
@@ -995,7 +1014,7 @@ fn dif_groups(
     };
     let big: Vec<&str> = counts
         .iter()
-        .filter(|(_, n)| **n >= options.min_group)
+        .filter(|(_, n)| **n >= options.min_n())
         .map(|(g, _)| *g)
         .collect();
     if big.len() < 2 || !big.contains(&reference.as_str()) {
@@ -1005,7 +1024,7 @@ fn dif_groups(
                 column,
                 format!(
                     "DIF by `{column}` needs a reference group and at least one other group with {} or more respondents; found {}",
-                    options.min_group,
+                    options.min_n(),
                     if counts.is_empty() { "no labelled respondents".to_owned() } else { listing() }
                 ),
             )
@@ -1019,7 +1038,7 @@ fn dif_groups(
             n: *n,
             role: if *g == reference {
                 GroupRole::Reference
-            } else if *n >= options.min_group {
+            } else if *n >= options.min_n() {
                 GroupRole::Focal
             } else {
                 GroupRole::TooSmall
@@ -1073,7 +1092,7 @@ fn dif_scale(
             .collect();
         let n_f = rows.iter().filter(|r| r.2).count();
         let n_r = rows.len() - n_f;
-        if n_f < options.min_group || n_r < options.min_group {
+        if n_f < options.min_n() || n_r < options.min_n() {
             too_small.push(focal.clone());
             continue;
         }
