@@ -398,3 +398,74 @@ fn options_from_json() {
     );
     assert!(serde_json::from_str::<AnalysisOptions>(r#"{"min_grup":50}"#).is_err());
 }
+
+/// The order of respondents does not matter (up to rounding).
+#[test]
+fn row_order_does_not_change_the_numbers() {
+    let inst = bfi();
+    let text = read("tests/golden/bfi/bfi_extract.csv");
+    let mut lines: Vec<&str> = text.lines().collect();
+    let header: Vec<&str> = lines.remove(0).split(',').collect();
+    let read_rows = |rows: &[&str]| {
+        let mut r = CsvAnalysisReader::new(&inst, &header, None).unwrap();
+        for l in rows {
+            r.push(&l.split(',').collect::<Vec<_>>());
+        }
+        analyze(&inst, &r.finish(), &AnalysisOptions::new()).unwrap()
+    };
+    let a = read_rows(&lines);
+    lines.reverse();
+    let b = read_rows(&lines);
+    for (x, y) in a.scales.iter().zip(&b.scales) {
+        let (p, q) = (&x.reliability, &y.reliability);
+        assert!((p.alpha.unwrap() - q.alpha.unwrap()).abs() < 1e-12);
+        assert!((p.lambda6.unwrap() - q.lambda6.unwrap()).abs() < 1e-12);
+        for (i, j) in x.items.iter().zip(&y.items) {
+            assert!((i.item_rest.unwrap() - j.item_rest.unwrap()).abs() < 1e-12);
+            assert_eq!(i.distribution, j.distribution);
+        }
+    }
+}
+
+#[test]
+fn norms_bad_input() {
+    let text = read("tests/fixtures/valid/mini.toml");
+    let inst = Instrument::from_toml(&text).unwrap();
+    let info = NormInfo {
+        group: "uji".into(),
+        source: "test".into(),
+        population: "none".into(),
+        collected: "2026".into(),
+        status: Status::Draft,
+    };
+    #[rustfmt::skip]
+    let answers = [
+        1.0, 3.0, 2.0, 3.0, 5.0, 3.0,
+        2.0, 3.0, 2.0, 4.0, 3.0, 3.0,
+        3.0, 4.0, 4.0, 3.0, 4.0, 2.0,
+    ];
+    let data = AnalysisData::from_matrix(&inst, &AnswerMatrix::new(&inst, &answers).unwrap(), None)
+        .unwrap();
+    // Too few respondents for the minimum.
+    let e = build_norms(&inst, &data, false, &info, &NormOptions::default()).unwrap_err();
+    assert_eq!(e.kind(), ProblemKind::InvalidValue);
+    assert_eq!(
+        e.first().message(),
+        "scale `R`: 3 respondents have a score; norms need at least 100"
+    );
+    let small = NormOptions {
+        min_n: 2,
+        ..NormOptions::default()
+    };
+    let tables = build_norms(&inst, &data, false, &info, &small).unwrap();
+    assert_eq!(tables.len(), 2);
+    // A file whose scales are not `[[scales]]` tables cannot be edited safely.
+    let odd = text.replace("[[scales]]", "[[ scales ]]");
+    let e = insert_norms(&odd, &inst, &tables, &info, None).unwrap_err();
+    assert_eq!(e.kind(), ProblemKind::Inconsistent);
+    // The good file gets its tables, and validates.
+    let out = insert_norms(&text, &inst, &tables, &info, None).unwrap();
+    let normed = Instrument::from_toml(&out).unwrap();
+    assert_eq!(normed.scale("S").unwrap().norms()[0].group(), "uji");
+    assert_eq!(normed.scale("R").unwrap().norms()[0].sample_size(), 3);
+}

@@ -264,3 +264,34 @@ fn norms_from_simulated_data_are_never_presented_as_real() {
         stderr(&o)
     );
 }
+
+/// JSON response sets: groups come from `metadata`.
+#[test]
+fn analyze_json_response_sets() {
+    let o = run(&[
+        "analyze",
+        "-i",
+        "instruments/riasec.toml",
+        "-r",
+        "examples/responses/riasec-personas.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["respondents"], 6);
+    // Six personas cannot be split into groups of 100.
+    let o = run(&[
+        "analyze",
+        "-i",
+        "instruments/riasec.toml",
+        "-r",
+        "examples/responses/riasec-personas.json",
+        "--group",
+        "gender",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("DIF by `gender` needs"),
+        "{}",
+        stderr(&o)
+    );
+}
