@@ -469,3 +469,37 @@ fn norms_bad_input() {
     assert_eq!(normed.scale("S").unwrap().norms()[0].group(), "uji");
     assert_eq!(normed.scale("R").unwrap().norms()[0].sample_size(), 3);
 }
+
+/// KR-20 is alpha on 0/1 items: R psych 2.2.9
+/// `alpha(binary[, cols])` (pairwise) on the dichotomised bfi, 2,800 rows.
+#[test]
+fn kr20_agrees_with_r_psych_on_dichotomised_bfi() {
+    let inst = Instrument::from_toml(&read("tests/golden/bfi/bfi_binary.toml")).unwrap();
+    let data = load(&inst, "tests/golden/bfi/bfi_binary.csv", None);
+    let want: Value =
+        serde_json::from_str(&read("tests/golden/bfi/bfi_binary_alpha.json")).unwrap();
+    let a = analyze(&inst, &data, &AnalysisOptions::new()).unwrap();
+    for s in &a.scales {
+        let w = &want[&s.scale];
+        assert!(s.reliability.kr20);
+        close(
+            s.reliability.alpha,
+            &w["raw_alpha"],
+            &format!("{} KR-20", s.scale),
+        );
+        close(
+            s.reliability.std_alpha,
+            &w["std_alpha"],
+            &format!("{} std", s.scale),
+        );
+        for (i, it) in s.items.iter().enumerate() {
+            close(
+                it.item_rest,
+                &w["r_drop"][i],
+                &format!("{} r.drop", it.item),
+            );
+            // Proportion keyed 1 = difficulty of a 0/1 item.
+            close(it.difficulty, &w["mean"][i], &format!("{} p", it.item));
+        }
+    }
+}

@@ -88,6 +88,17 @@ binary <- as.data.frame(lapply(keyed, function(x) as.integer(x >= 4)))
 write.csv(data.frame(respondent_id = full$respondent_id, binary, gender = bfi$gender),
           "bfi_binary.csv", row.names = FALSE, na = "", quote = FALSE)
 
+# KR-20: psych::alpha on the 0/1 items (pairwise, psych's default), all
+# 2,800 respondents.
+kr <- list()
+for (s in names(keys)) {
+  cols <- sub("^-", "", keys[[s]])
+  a <- psych::alpha(binary[, cols], warnings = FALSE)
+  kr[[s]] <- list(raw_alpha = a$total$raw_alpha, std_alpha = a$total$std.alpha,
+                  r_drop = unname(a$item.stats$r.drop), mean = unname(a$item.stats$mean))
+}
+writeLines(jsonlite::toJSON(kr, digits = NA, auto_unbox = TRUE, pretty = TRUE), "bfi_binary_alpha.json")
+
 # Mantel-Haenszel per 0/1 item: R's mantelhaen.test(correct = TRUE) on the
 # group x answer x total-score table of the respondents who answered every
 # item of the scale; strata with fewer than 2 respondents dropped (R needs
