@@ -5,7 +5,7 @@
 # We keep the first 300 respondents, which include missing answers.
 #
 # Run from this folder:  Rscript make_golden.R
-# Needs Debian packages r-base-core r-cran-psych r-cran-psychtools.
+# Needs Debian packages r-base-core r-cran-psych r-cran-psychtools r-cran-jsonlite.
 suppressPackageStartupMessages({ library(psych); library(psychTools) })
 data(bfi, package = "psychTools")
 items <- bfi[1:300, 1:25]
