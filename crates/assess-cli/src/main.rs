@@ -2,6 +2,7 @@
 
 #[allow(dead_code)] // used by the HTML reports, which are being built on their branches
 mod html;
+mod progress;
 mod score;
 
 use std::path::PathBuf;
@@ -93,6 +94,21 @@ enum Command {
         /// Write here instead of standard output.
         #[arg(long, short)]
         out: Option<PathBuf>,
+        /// Worker threads; 0 for one per core.
+        #[arg(long, short, default_value_t = 1)]
+        jobs: usize,
+        /// No progress bar (it is shown only on a terminal anyway).
+        #[arg(long, short)]
+        quiet: bool,
+        /// Continue an interrupted run: keep the complete records of
+        /// `--out`, drop a record cut off at its end, and score the input
+        /// rows after the last kept one (`jsonl` and `csv` layouts).
+        #[arg(long, requires = "out", conflicts_with = "overwrite")]
+        resume: bool,
+        /// Replace `--out` if it exists (without it, an existing file is
+        /// never overwritten).
+        #[arg(long, requires = "out")]
+        overwrite: bool,
     },
 }
 
@@ -127,6 +143,10 @@ fn main() -> ExitCode {
             schooling,
             sector,
             out,
+            jobs,
+            quiet,
+            resume,
+            overwrite,
         } => {
             let Some(inst) = load(&instrument, Instrument::from_toml) else {
                 return ExitCode::from(2);
@@ -167,44 +187,23 @@ fn main() -> ExitCode {
                     .sectors(&sectors),
             });
             let input_format = input_format.unwrap_or_else(|| score::input_format_of(&responses));
-            let writer = match score::open_output(out.as_ref()) {
-                Ok(w) => w,
-                Err(e) => {
-                    eprintln!("error[io]: cannot write output: {e}");
-                    return ExitCode::from(2);
-                }
-            };
-            let mut sink = score::Sink::new(writer, format, &inst);
-            if let Err(e) = score::run(
-                &inst,
-                &responses,
+            let encoder = score::Encoder::new(format, &inst);
+            let run = score::Batch {
+                instrument: &inst,
+                options: &options,
+                form: form.as_deref(),
+                rec: rec.as_ref(),
+                encoder: &encoder,
+                input: &responses,
                 input_format,
-                &options,
-                form.as_deref(),
-                &id_column,
-                rec.as_ref(),
-                &mut sink,
-            ) {
-                eprintln!("{}", e.with_source_name(responses.display().to_string()));
-                let _ = sink.finish();
-                return ExitCode::from(2);
-            }
-            match sink.finish() {
-                Ok(c) => {
-                    eprintln!(
-                        "{} rows: {} scored, {} partially scored, {} rejected",
-                        c.scored + c.partial + c.rejected,
-                        c.scored,
-                        c.partial,
-                        c.rejected
-                    );
-                    ExitCode::from(u8::from(c.rejected > 0))
-                }
-                Err(e) => {
-                    eprintln!("error[io]: cannot write output: {e}");
-                    ExitCode::from(2)
-                }
-            }
+                id_column: &id_column,
+                out: out.as_ref(),
+                jobs,
+                quiet,
+                resume,
+                overwrite,
+            };
+            score::main(&run)
         }
         Command::Schema { catalog } => {
             let schema = if catalog {
