@@ -3,6 +3,7 @@
 #[allow(dead_code)] // used by the HTML reports, which are being built on their branches
 mod html;
 mod progress;
+mod report;
 mod score;
 
 use std::path::PathBuf;
@@ -110,6 +111,37 @@ enum Command {
         #[arg(long, requires = "out")]
         overwrite: bool,
     },
+    /// One respondent's results as a printable, self-contained HTML page
+    /// (interest, aptitude and readiness, whichever are given).
+    ///
+    /// Give each instrument with its responses file, in pairs:
+    /// `-i instruments/riasec.toml -r riasec.json -i instruments/readiness.toml -r readiness.json`.
+    Report {
+        /// Instruments (TOML), one per responses file, in the same order.
+        #[arg(long, short, required = true)]
+        instrument: Vec<PathBuf>,
+        /// Responses files (JSON, JSON Lines or CSV), one per instrument.
+        #[arg(long, short, required = true)]
+        responses: Vec<PathBuf>,
+        /// Whose results; may be left out when each file holds one set.
+        #[arg(long)]
+        respondent: Option<String>,
+        /// Job-family catalogue for suggestions with training routes.
+        #[arg(long, value_name = "CATALOG")]
+        catalog: Option<PathBuf>,
+        /// How many job families to suggest.
+        #[arg(long, default_value_t = 5)]
+        top: usize,
+        /// Language of the page: `id` or `en`.
+        #[arg(long, default_value = "id")]
+        lang: String,
+        /// CSV responses: the column holding respondent ids.
+        #[arg(long, default_value = "respondent_id")]
+        id_column: String,
+        /// Write here instead of standard output.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -204,6 +236,48 @@ fn main() -> ExitCode {
                 overwrite,
             };
             score::main(&run)
+        }
+        Command::Report {
+            instrument,
+            responses,
+            respondent,
+            catalog,
+            top,
+            lang,
+            id_column,
+            out,
+        } => {
+            if instrument.len() != responses.len() {
+                eprintln!(
+                    "error[usage]: {} instruments but {} responses files; give them in pairs (`-i` then `-r`)",
+                    instrument.len(),
+                    responses.len()
+                );
+                return ExitCode::from(2);
+            }
+            let mut sources = Vec::new();
+            for (i, r) in instrument.iter().zip(responses) {
+                let Some(inst) = load(i, Instrument::from_toml) else {
+                    return ExitCode::from(2);
+                };
+                sources.push((inst, r));
+            }
+            let catalog = match &catalog {
+                Some(path) => match load(path, assess_core::Catalog::from_toml) {
+                    Some(c) => Some(c),
+                    None => return ExitCode::from(2),
+                },
+                None => None,
+            };
+            report::main(report::Request {
+                sources,
+                respondent: respondent.as_deref(),
+                catalog: catalog.as_ref(),
+                lang: &lang,
+                top,
+                id_column: &id_column,
+                out: out.as_ref(),
+            })
         }
         Command::Schema { catalog } => {
             let schema = if catalog {

@@ -537,7 +537,7 @@ fn write_error(e: &std::io::Error) -> Error {
 
 /// Reads every row of `input`, calling `emit` with its number, the set or
 /// its problems, and the bytes read so far.
-fn read_rows(
+pub(crate) fn read_rows(
     instrument: &Instrument,
     input: &Path,
     format: InputFormat,
