@@ -1,10 +1,10 @@
 //! `assess`: the command line for counsellors and programme staff.
 
-#[allow(dead_code)] // used by the HTML reports, which are being built on their branches
 mod html;
 mod progress;
 mod report;
 mod score;
+mod summary;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -141,6 +141,29 @@ enum Command {
         /// Write here instead of standard output.
         #[arg(long, short)]
         out: Option<PathBuf>,
+    },
+    /// Summarise a scored batch by metadata columns (district, gender,
+    /// disability, age group…) for programme staff: counts, first letters
+    /// and Holland codes, bands, quality-flag rates; small groups are
+    /// suppressed. CSV on standard output unless `--html`/`--csv` is given.
+    Summary {
+        /// Scored records: the output of `assess score --format jsonl` (or `json`).
+        input: PathBuf,
+        /// Metadata column to group by (repeatable).
+        #[arg(long)]
+        by: Vec<String>,
+        /// Groups with fewer records than this are suppressed.
+        #[arg(long, default_value_t = 10)]
+        min_group: usize,
+        /// Language of the HTML page: `id` or `en`.
+        #[arg(long, default_value = "id")]
+        lang: String,
+        /// Write the HTML page here.
+        #[arg(long)]
+        html: Option<PathBuf>,
+        /// Write the CSV table here.
+        #[arg(long)]
+        csv: Option<PathBuf>,
     },
 }
 
@@ -279,6 +302,21 @@ fn main() -> ExitCode {
                 out: out.as_ref(),
             })
         }
+        Command::Summary {
+            input,
+            by,
+            min_group,
+            lang,
+            html,
+            csv,
+        } => summary::main(&summary::Request {
+            input: &input,
+            by: &by,
+            min_group,
+            lang: &lang,
+            html: html.as_ref(),
+            csv: csv.as_ref(),
+        }),
         Command::Schema { catalog } => {
             let schema = if catalog {
                 assess_core::catalog_schema()
