@@ -53,6 +53,7 @@ impl Progress {
 }
 
 /// One line of the bar: `[#####-----]  50%  1,024 rows  512 rows/s  0:02 left`.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // display only: non-negative, small, floored
 pub fn render(rows: usize, pos: u64, total: u64, elapsed: Duration) -> String {
     const WIDTH: usize = 24;
     let share = if total > 0 {

@@ -196,7 +196,7 @@ pub fn render(scored: &[Scored], recs: Option<&Recommendations>, lang: &str) -> 
     );
     let mut page = Page::new(lang, &title).css(REPORT_CSS);
     let mut h = String::new();
-    let _ = write!(h, "<h1>{}</h1>\n", escape(&title));
+    let _ = writeln!(h, "<h1>{}</h1>", escape(&title));
     status_section(&mut h, scored, lang);
     if let Some(meta) = scored
         .first()
@@ -253,9 +253,9 @@ fn status_section(h: &mut String, scored: &[Scored], lang: &str) {
 
 fn instrument_section(h: &mut String, s: &Scored, lang: &str) {
     let r = &s.report;
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<section aria-labelledby=\"{id}\"><h2 id=\"{id}\">{}</h2>\n",
+        "<section aria-labelledby=\"{id}\"><h2 id=\"{id}\">{}</h2>",
         escape(s.instrument.title().get(lang)),
         id = escape(&r.instrument.id)
     );
@@ -358,10 +358,10 @@ fn riasec_section(h: &mut String, p: &RiasecProfile, lang: &str) {
             shown: s.clone(),
         })
         .collect();
-    let _ = write!(
+    let _ = writeln!(
         h,
         "<div class=\"hex\"><figure>{}<figcaption>{}</figcaption></figure>\
-         <figure>{}<figcaption>{}</figcaption></figure></div>\n",
+         <figure>{}<figcaption>{}</figcaption></figure></div>",
         hexagon_chart(title, &axes, 100.0),
         t(
             lang,
@@ -468,9 +468,9 @@ fn quality_section(h: &mut String, r: &Report, lang: &str) {
 }
 
 fn families_section(h: &mut String, recs: &Recommendations, lang: &str) {
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<section aria-labelledby=\"families\"><h2 id=\"families\">{}</h2><p class=\"note\">{}</p>\n",
+        "<section aria-labelledby=\"families\"><h2 id=\"families\">{}</h2><p class=\"note\">{}</p>",
         t(
             lang,
             "Kelompok pekerjaan yang cocok untuk dijelajahi",
@@ -565,9 +565,9 @@ fn footer(h: &mut String, scored: &[Scored], recs: Option<&Recommendations>, lan
             escape(&r.catalog.hash)
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<li>assess {}</li></ul></footer>\n",
+        "<li>assess {}</li></ul></footer>",
         escape(assess_core::ENGINE_VERSION)
     );
 }
