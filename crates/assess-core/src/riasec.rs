@@ -503,6 +503,59 @@ impl RiasecProfile {
 }
 
 #[cfg(test)]
+mod explanation_tests {
+    use super::*;
+
+    /// The texts follow the profile's own levels: R–I adjacent is high
+    /// consistency (DOMAIN.md), a gap of 80 POMP points is clear
+    /// differentiation, every type under 50 is a low profile.
+    #[test]
+    fn texts_follow_consistency_and_differentiation() {
+        let p = RiasecProfile::from_scores([90.0, 80.0, 20.0, 10.0, 10.0, 10.0], "id");
+        assert_eq!(p.holland.code, "RIA");
+        assert!(
+            p.consistency_text("id")
+                .starts_with("Konsistensi R (Realistis) – I (Investigatif): tinggi")
+        );
+        assert!(
+            p.consistency_text("en")
+                .starts_with("Consistency R (Realistic) – I (Investigative): high")
+        );
+        assert!(
+            p.differentiation_text("id")
+                .contains("selisih minat terkuat dan terlemah 80 poin")
+        );
+        let opposite = RiasecProfile::from_scores([90.0, 10.0, 10.0, 80.0, 10.0, 10.0], "en");
+        assert!(opposite.consistency_text("en").contains(": low: "));
+        let low = RiasecProfile::from_scores([30.0, 20.0, 25.0, 10.0, 5.0, 0.0], "en");
+        assert!(
+            low.differentiation_text("en").starts_with(
+                "Differentiation: every interest is low (the highest below 50 of 100)"
+            )
+        );
+        let flat = RiasecProfile::from_scores([60.0, 55.0, 58.0, 52.0, 50.0, 57.0], "en");
+        assert_eq!(
+            flat.differentiation_text("en"),
+            "Differentiation is low: the strongest and weakest interests are only 10 points apart out of 100 (less than 15); many fields are liked about equally."
+        );
+    }
+
+    #[test]
+    fn status_notices_say_what_provisional_means() {
+        use crate::instrument::Status;
+        assert!(
+            crate::status_notice(Status::Provisional, "en")
+                .starts_with("Provisional — not yet normed on Central Java respondents")
+        );
+        assert!(
+            crate::status_notice(Status::Provisional, "id")
+                .starts_with("Sementara — belum dinormakan pada responden Jawa Tengah")
+        );
+        assert!(crate::status_notice(Status::Draft, "id").starts_with("Draf"));
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
