@@ -116,7 +116,7 @@ impl Encoder {
         h.push("flags".into());
         h.push("problems".into());
         let mut out = Vec::new();
-        let _ = write_csv_row(&mut out, h.iter().map(String::as_str));
+        write_csv_row(&mut out, h.iter().map(String::as_str));
         out
     }
 
@@ -134,53 +134,71 @@ impl Encoder {
         }
     }
 
+    /// One CSV row, written cell by cell straight into `out` (no
+    /// intermediate strings: this runs once per respondent).
     fn encode_csv(&self, rec: &BatchRecord, out: &mut Vec<u8>) -> std::io::Result<()> {
-        let mut cells: Vec<String> = vec![
-            rec.row.to_string(),
-            rec.respondent_id.clone().unwrap_or_default(),
-            status_name(rec.status).to_owned(),
-        ];
+        let _ = write!(out, "{}", rec.row);
+        out.push(b',');
+        cell(out, rec.respondent_id.as_deref().unwrap_or_default());
+        out.push(b',');
+        out.extend_from_slice(status_name(rec.status).as_bytes());
         match &rec.report {
             Some(r) => {
                 for s in &r.scales {
-                    cells.push(s.score.map(num).unwrap_or_default());
-                    cells.push(s.pomp.map(num).unwrap_or_default());
-                    cells.push(s.band.as_ref().map(|b| b.id.clone()).unwrap_or_default());
+                    out.push(b',');
+                    if let Some(x) = s.score {
+                        serde_json::to_writer(&mut *out, &x)?;
+                    }
+                    out.push(b',');
+                    if let Some(x) = s.pomp {
+                        serde_json::to_writer(&mut *out, &x)?;
+                    }
+                    out.push(b',');
+                    if let Some(b) = &s.band {
+                        cell(out, &b.id);
+                    }
                 }
                 if self.interest {
-                    cells.push(
-                        r.riasec
-                            .as_ref()
-                            .map(|p| p.holland.code.clone())
-                            .unwrap_or_default(),
-                    );
-                    cells.push(
-                        rec.recommendations
-                            .as_ref()
-                            .map(|x| {
-                                x.families
-                                    .iter()
-                                    .map(|f| f.id.as_str())
-                                    .collect::<Vec<_>>()
-                                    .join(";")
-                            })
-                            .unwrap_or_default(),
-                    );
+                    out.push(b',');
+                    if let Some(p) = &r.riasec {
+                        cell(out, &p.holland.code);
+                    }
+                    out.push(b',');
+                    if let Some(x) = &rec.recommendations {
+                        let ids: Vec<&str> = x.families.iter().map(|f| f.id.as_str()).collect();
+                        cell(out, &ids.join(";"));
+                    }
                 }
-                let flags: Vec<&str> = r.quality.flags.iter().map(|f| flag_name(f.kind)).collect();
-                cells.push(flags.join(";"));
-                cells.push(problem_list(&r.warnings));
+                out.push(b',');
+                for (i, f) in r.quality.flags.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b';');
+                    }
+                    out.extend_from_slice(flag_name(f.kind).as_bytes());
+                }
+                out.push(b',');
+                cell(out, &problem_list(&r.warnings));
             }
             None => {
-                let blanks = self.scale_ids.len() * 3 + if self.interest { 2 } else { 0 };
-                for _ in 0..blanks {
-                    cells.push(String::new());
-                }
-                cells.push(String::new());
-                cells.push(problem_list(&rec.problems));
+                let blanks = self.scale_ids.len() * 3 + if self.interest { 2 } else { 0 } + 1;
+                out.extend(std::iter::repeat_n(b',', blanks));
+                out.push(b',');
+                cell(out, &problem_list(&rec.problems));
             }
         }
-        write_csv_row(out, cells.iter().map(String::as_str))
+        out.push(b'\n');
+        Ok(())
+    }
+}
+
+/// One CSV cell, quoted when it holds a separator, quote or line end.
+fn cell(out: &mut Vec<u8>, c: &str) {
+    if c.contains([',', '"', '\n', '\r']) {
+        out.push(b'"');
+        out.extend_from_slice(c.replace('"', "\"\"").as_bytes());
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(c.as_bytes());
     }
 }
 
@@ -268,11 +286,6 @@ fn status_name(s: RowStatus) -> &'static str {
     }
 }
 
-/// Numbers as serde_json prints them, so CSV and JSON agree.
-fn num(x: f64) -> String {
-    serde_json::to_string(&x).unwrap_or_default()
-}
-
 fn problem_list(ps: &[Problem]) -> String {
     ps.iter()
         .map(|p| {
@@ -286,25 +299,14 @@ fn problem_list(ps: &[Problem]) -> String {
         .join(" | ")
 }
 
-fn write_csv_row<'a, W: Write>(
-    out: &mut W,
-    cells: impl Iterator<Item = &'a str>,
-) -> std::io::Result<()> {
-    let mut first = true;
-    for c in cells {
-        if !first {
-            out.write_all(b",")?;
+fn write_csv_row<'a>(out: &mut Vec<u8>, cells: impl Iterator<Item = &'a str>) {
+    for (i, c) in cells.enumerate() {
+        if i > 0 {
+            out.push(b',');
         }
-        first = false;
-        if c.contains([',', '"', '\n', '\r']) {
-            out.write_all(b"\"")?;
-            out.write_all(c.replace('"', "\"\"").as_bytes())?;
-            out.write_all(b"\"")?;
-        } else {
-            out.write_all(c.as_bytes())?;
-        }
+        cell(out, c);
     }
-    out.write_all(b"\n")
+    out.push(b'\n');
 }
 
 /// What scoring a row needs; shared by the worker threads.
