@@ -112,11 +112,13 @@ fn main() {
         let encoder = score::Encoder::new(format, &riasec);
         let file = out.join(name);
         let code = score::main(&score::Batch {
-            instrument: &riasec,
-            options: &options,
-            form: None,
-            rec: Some(&rec),
-            encoder: &encoder,
+            job: score::Job {
+                instrument: &riasec,
+                options: &options,
+                form: None,
+                rec: Some(&rec),
+                encoder: &encoder,
+            },
             input: &input,
             input_format: score::InputFormat::Csv,
             id_column: "respondent_id",

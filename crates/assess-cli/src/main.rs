@@ -249,11 +249,13 @@ fn main() -> ExitCode {
             let input_format = input_format.unwrap_or_else(|| score::input_format_of(&responses));
             let encoder = score::Encoder::new(format, &inst);
             let run = score::Batch {
-                instrument: &inst,
-                options: &options,
-                form: form.as_deref(),
-                rec: rec.as_ref(),
-                encoder: &encoder,
+                job: score::Job {
+                    instrument: &inst,
+                    options: &options,
+                    form: form.as_deref(),
+                    rec: rec.as_ref(),
+                    encoder: &encoder,
+                },
                 input: &responses,
                 input_format,
                 id_column: &id_column,

@@ -401,20 +401,12 @@ pub fn run<W: Write + Send>(
         skip_through,
         mut progress,
     } = settings;
-    let mut pending: Vec<Row> = Vec::with_capacity(CHUNK);
-    let mut seq = 0;
-    let mut read = 0usize;
-    let mut tick = |rows: usize, pos: u64| {
-        if let Some(p) = progress.as_mut() {
-            p.tick(rows, pos);
-        }
-    };
-    let result = if jobs <= 1 {
-        let mut flush = |rows: Vec<Row>, seq: usize| -> Result<(), Error> {
-            let chunk = job.encode(seq, rows).map_err(|e| write_error(&e))?;
-            sink.write(&chunk).map_err(|e| write_error(&e))
-        };
-        let r = read_rows(
+    // Reads the input in chunks of `CHUNK` rows, handing each, numbered,
+    // to `dispatch`.
+    let mut chunks = |dispatch: &mut dyn FnMut(Vec<Row>, usize) -> Result<(), Error>| {
+        let mut pending: Vec<Row> = Vec::with_capacity(CHUNK);
+        let (mut seq, mut read) = (0, 0usize);
+        read_rows(
             job.instrument,
             input,
             format,
@@ -424,18 +416,25 @@ pub fn run<W: Write + Send>(
                 pending.push((row, set));
                 read += 1;
                 if pending.len() == CHUNK {
-                    flush(
+                    dispatch(
                         std::mem::replace(&mut pending, Vec::with_capacity(CHUNK)),
                         seq,
                     )?;
                     seq += 1;
-                    tick(read, pos);
+                    if let Some(p) = progress.as_mut() {
+                        p.tick(read, pos);
+                    }
                 }
                 Ok(())
             },
-        );
-        let last = flush(std::mem::take(&mut pending), seq);
-        r.and(last)
+        )?;
+        dispatch(pending, seq)
+    };
+    let result = if jobs <= 1 {
+        chunks(&mut |rows, seq| {
+            let chunk = job.encode(seq, rows).map_err(|e| write_error(&e))?;
+            sink.write(&chunk).map_err(|e| write_error(&e))
+        })
     } else {
         // In flight at most `cap` chunks: the reader takes a token per
         // chunk and the writer returns it once the chunk is written, so a
@@ -479,33 +478,12 @@ pub fn run<W: Write + Send>(
                 }
                 Ok(())
             });
-            let send = |rows: Vec<Row>, seq: usize| -> Result<(), Error> {
-                // Either fails only when the writer stopped on an error,
-                // which `join` below reports.
+            // Either fails only when the writer stopped on an error, which
+            // `join` below reports.
+            let r = chunks(&mut |rows, seq| {
                 token_rx.recv().map_err(|_| stopped())?;
                 work_tx.send((seq, rows)).map_err(|_| stopped())
-            };
-            let r = read_rows(
-                job.instrument,
-                input,
-                format,
-                id_column,
-                skip_through,
-                &mut |row, set, pos| {
-                    pending.push((row, set));
-                    read += 1;
-                    if pending.len() == CHUNK {
-                        send(
-                            std::mem::replace(&mut pending, Vec::with_capacity(CHUNK)),
-                            seq,
-                        )?;
-                        seq += 1;
-                        tick(read, pos);
-                    }
-                    Ok(())
-                },
-            );
-            let r = r.and_then(|()| send(std::mem::take(&mut pending), seq));
+            });
             drop(work_tx);
             let written = match writer.join() {
                 Ok(w) => w.map_err(|e| write_error(&e)),
@@ -840,16 +818,8 @@ pub fn resume_point(path: &Path, encoder: &Encoder) -> Result<Resume, String> {
 
 /// Everything `assess score` was asked to do.
 pub struct Batch<'a> {
-    /// The instrument.
-    pub instrument: &'a Instrument,
-    /// Scoring options.
-    pub options: &'a ScoreOptions,
-    /// Form for sets that do not name one.
-    pub form: Option<&'a str>,
-    /// Recommendations to add.
-    pub rec: Option<&'a Recommend<'a>>,
-    /// The output layout.
-    pub encoder: &'a Encoder,
+    /// How to score and write each row.
+    pub job: Job<'a>,
     /// Responses file.
     pub input: &'a Path,
     /// Its layout.
@@ -875,7 +845,7 @@ pub fn main(b: &Batch<'_>) -> std::process::ExitCode {
     let mut resumed = None;
     if let Some(path) = b.out.filter(|p| p.exists()) {
         if b.resume {
-            match resume_point(path, b.encoder) {
+            match resume_point(path, b.job.encoder) {
                 Ok(r) => resumed = Some(r),
                 Err(msg) => {
                     eprintln!("error[resume]: {msg}");
@@ -898,7 +868,7 @@ pub fn main(b: &Batch<'_>) -> std::process::ExitCode {
         }
     };
     let kept = resumed.as_ref().filter(|r| r.keep > 0).map(|r| r.counts);
-    let mut sink = Sink::new(writer, b.encoder, kept);
+    let mut sink = Sink::new(writer, b.job.encoder, kept);
     let jobs = if b.jobs == 0 {
         std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
     } else {
@@ -912,20 +882,13 @@ pub fn main(b: &Batch<'_>) -> std::process::ExitCode {
                 .ok()
         })
         .flatten();
-    let job = Job {
-        instrument: b.instrument,
-        options: b.options,
-        form: b.form,
-        rec: b.rec,
-        encoder: b.encoder,
-    };
     let settings = Settings {
         jobs,
         skip_through: resumed.as_ref().map_or(0, |r| r.last_row),
         progress,
     };
     let result = run(
-        &job,
+        &b.job,
         b.input,
         b.input_format,
         b.id_column,

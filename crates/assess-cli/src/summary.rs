@@ -469,6 +469,31 @@ pub fn to_html(s: &Summary, source: &str, min: usize, lang: &str) -> String {
     page.finish()
 }
 
+/// One table row per group: its name, then `cells` of its tally, or for a
+/// suppressed group the word `gone` and blank cells.
+fn group_rows(
+    groups: &BTreeMap<String, Tally>,
+    hide: &[bool],
+    gone: &str,
+    cells: impl Fn(&Tally) -> Vec<String>,
+) -> Vec<Vec<String>> {
+    groups
+        .iter()
+        .zip(hide)
+        .map(|((name, g), hidden)| {
+            let values = cells(g);
+            let mut r = vec![escape(name)];
+            if *hidden {
+                r.push(gone.to_owned());
+                r.resize(values.len() + 1, String::new());
+            } else {
+                r.extend(values);
+            }
+            r
+        })
+        .collect()
+}
+
 fn group_tables(
     h: &mut String,
     s: &Summary,
@@ -487,29 +512,14 @@ fn group_tables(
         .map(|(g, _)| g)
         .collect();
     // Counts and statuses.
-    let rows: Vec<Vec<String>> = groups
-        .iter()
-        .zip(&hide)
-        .map(|((name, g), hidden)| {
-            if *hidden {
-                vec![
-                    escape(name),
-                    gone.into(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                ]
-            } else {
-                vec![
-                    escape(name),
-                    g.n.to_string(),
-                    pct(g.status[0], g.n),
-                    pct(g.status[1], g.n),
-                    pct(g.status[2], g.n),
-                ]
-            }
-        })
-        .collect();
+    let rows = group_rows(groups, &hide, gone, |g| {
+        vec![
+            g.n.to_string(),
+            pct(g.status[0], g.n),
+            pct(g.status[1], g.n),
+            pct(g.status[2], g.n),
+        ]
+    });
     h.push_str(&table(
         &format!(
             "{} — {}",
@@ -554,21 +564,11 @@ fn group_tables(
             )
             .to_owned(),
         );
-        let rows: Vec<Vec<String>> = groups
-            .iter()
-            .zip(&hide)
-            .map(|((name, g), hidden)| {
-                let mut r = vec![escape(name)];
-                if *hidden {
-                    r.push(gone.into());
-                    r.resize(8, String::new());
-                } else {
-                    r.extend(g.first.iter().map(|k| pct(*k, g.coded)));
-                    r.push(escape(&most_common(g, min, 10)));
-                }
-                r
-            })
-            .collect();
+        let rows = group_rows(groups, &hide, gone, |g| {
+            let mut r: Vec<String> = g.first.iter().map(|k| pct(*k, g.coded)).collect();
+            r.push(escape(&most_common(g, min, 10)));
+            r
+        });
         let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
         let mut numeric = vec![false];
         numeric.extend([true; 6]);
@@ -633,25 +633,13 @@ fn group_tables(
             .collect();
         let mut header = vec![t(lang, "Kelompok", "Group")];
         header.extend(bands.iter().map(|(_, l)| *l));
-        let rows: Vec<Vec<String>> = groups
-            .iter()
-            .zip(&hide)
-            .map(|((name, g), hidden)| {
-                let mut r = vec![escape(name)];
-                if *hidden {
-                    r.push(gone.into());
-                    r.resize(bands.len() + 1, String::new());
-                } else {
-                    let d = g.banded.get(&scale).copied().unwrap_or(0);
-                    r.extend(
-                        bands
-                            .iter()
-                            .map(|(i, _)| pct(g.bands.get(i).copied().unwrap_or(0), d)),
-                    );
-                }
-                r
-            })
-            .collect();
+        let rows = group_rows(groups, &hide, gone, |g| {
+            let d = g.banded.get(&scale).copied().unwrap_or(0);
+            bands
+                .iter()
+                .map(|(i, _)| pct(g.bands.get(i).copied().unwrap_or(0), d))
+                .collect()
+        });
         let mut numeric = vec![false];
         numeric.extend(std::iter::repeat_n(true, bands.len()));
         h.push_str(&table(
@@ -667,25 +655,15 @@ fn group_tables(
             t(lang, "% ada tanda", "% any flag"),
         ];
         header.extend(s.flag_kinds.iter().map(String::as_str));
-        let rows: Vec<Vec<String>> = groups
-            .iter()
-            .zip(&hide)
-            .map(|((name, g), hidden)| {
-                let mut r = vec![escape(name)];
-                if *hidden {
-                    r.push(gone.into());
-                    r.resize(s.flag_kinds.len() + 2, String::new());
-                } else {
-                    r.push(pct(g.flagged, g.scored()));
-                    r.extend(
-                        s.flag_kinds
-                            .iter()
-                            .map(|k| pct(g.flags.get(k).copied().unwrap_or(0), g.scored())),
-                    );
-                }
-                r
-            })
-            .collect();
+        let rows = group_rows(groups, &hide, gone, |g| {
+            let mut r = vec![pct(g.flagged, g.scored())];
+            r.extend(
+                s.flag_kinds
+                    .iter()
+                    .map(|k| pct(g.flags.get(k).copied().unwrap_or(0), g.scored())),
+            );
+            r
+        });
         let mut numeric = vec![false];
         numeric.extend(std::iter::repeat_n(true, s.flag_kinds.len() + 1));
         h.push_str(&table(
