@@ -9,6 +9,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::progress::Progress;
 use std::sync::mpsc::sync_channel;
@@ -424,6 +425,10 @@ pub fn run<W: Write + Send>(
                     if let Some(p) = progress.as_mut() {
                         p.tick(read, pos);
                     }
+                    if INTERRUPTED.load(Ordering::Relaxed) {
+                        // Stop reading; what was read is still written.
+                        return Err(interrupted());
+                    }
                 }
                 Ok(())
             },
@@ -497,6 +502,15 @@ pub fn run<W: Write + Send>(
         p.clear();
     }
     result
+}
+
+/// Set by Ctrl-C (SIGINT): the batch stops at the next chunk boundary,
+/// writes what it has read and closes its output, so the file holds only
+/// complete records and `--resume` can continue it.
+pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+fn interrupted() -> Error {
+    Error::single(Problem::new(ProblemKind::Io, "", "interrupted"))
 }
 
 fn stopped() -> Error {
@@ -887,6 +901,8 @@ pub fn main(b: &Batch<'_>) -> std::process::ExitCode {
         skip_through: resumed.as_ref().map_or(0, |r| r.last_row),
         progress,
     };
+    // A second call (the example runs several batches) keeps the first.
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed));
     let result = run(
         &b.job,
         b.input,
@@ -896,6 +912,19 @@ pub fn main(b: &Batch<'_>) -> std::process::ExitCode {
         &mut sink,
     );
     let finished = sink.finish();
+    if INTERRUPTED.load(Ordering::Relaxed) {
+        match finished {
+            Ok(c) => eprintln!(
+                "interrupted: the output holds {} complete records ({} scored, {} partially scored, {} rejected); run the same command with `--resume` to continue",
+                c.scored + c.partial + c.rejected,
+                c.scored,
+                c.partial,
+                c.rejected
+            ),
+            Err(e) => eprintln!("error[io]: cannot write output: {e}"),
+        }
+        return ExitCode::from(130);
+    }
     if let Err(e) = result {
         eprintln!("{}", e.with_source_name(b.input.display().to_string()));
         return ExitCode::from(2);
