@@ -394,7 +394,15 @@ fn riasec_section(h: &mut String, p: &RiasecProfile, lang: &str) {
                 "Ada skor yang sama; kode lain yang sama sahnya:",
                 "Some scores are tied; other codes that are equally valid:"
             ),
-            escape(&p.holland.alternatives.join(", "))
+            escape(
+                &p.holland
+                    .alternatives
+                    .iter()
+                    .filter(|c| **c != p.holland.code)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         );
     }
     let _ = write!(

@@ -125,6 +125,23 @@ fn report_shows_the_cores_results_in_both_languages() {
             html.contains(&format!("<span class=\"code\">{code}</span>")),
             "{who}: code {code}"
         );
+        // Ties are shown, never hidden: the other codes, not the chosen one.
+        let others: Vec<&str> = rec["report"]["riasec"]["holland"]["alternatives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap())
+            .filter(|c| *c != code)
+            .collect();
+        if !others.is_empty() {
+            assert!(
+                html.contains(&format!(
+                    "kode lain yang sama sahnya: {}",
+                    others.join(", ")
+                )),
+                "{who}: ties {others:?}"
+            );
+        }
         // Status, visibly.
         assert!(html.contains("class=\"status\""));
         assert!(html.contains("Sementara — belum dinormakan pada responden Jawa Tengah"));
