@@ -739,3 +739,44 @@ pub fn main(req: &Request<'_>) -> ExitCode {
     );
     ExitCode::SUCCESS
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn groups(sizes: &[usize]) -> BTreeMap<String, Tally> {
+        sizes
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| {
+                (
+                    format!("g{i}"),
+                    Tally {
+                        n,
+                        ..Tally::default()
+                    },
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn small_groups_and_their_complements_are_suppressed() {
+        // Nothing small: nothing hidden.
+        assert_eq!(suppressed(&groups(&[10, 25]), 10), [false, false]);
+        // Two small groups that together reach the threshold: only they.
+        assert_eq!(
+            suppressed(&groups(&[30, 6, 12, 5]), 10),
+            [false, true, false, true]
+        );
+        // One small group alone could be recovered from the total: the
+        // smallest other group goes too.
+        assert_eq!(suppressed(&groups(&[30, 3, 12]), 10), [false, true, true]);
+        // Every group small: all hidden.
+        assert_eq!(suppressed(&groups(&[2, 3]), 10), [true, true]);
+        // A single group under the threshold is hidden (the total is too,
+        // by `to_csv`/`to_html`).
+        assert_eq!(suppressed(&groups(&[4]), 10), [true]);
+        assert!(suppressed(&groups(&[]), 10).is_empty());
+    }
+}
