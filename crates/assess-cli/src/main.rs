@@ -52,7 +52,9 @@ enum Command {
     ///
     /// Every input row gives one output record, scored or rejected with its
     /// problems; a summary goes to stderr. Exits with 0 when every row was
-    /// scored, 1 when any row was rejected, 2 when the run could not start.
+    /// scored, 1 when any row was rejected, 2 when the run could not start,
+    /// 130 when interrupted with Ctrl-C (the output then holds complete
+    /// records only; continue with `--resume`).
     Score {
         /// The instrument (TOML).
         #[arg(long, short)]
