@@ -76,6 +76,11 @@ pub fn main(req: Request<'_>) -> ExitCode {
     let recs = req
         .catalog
         .and_then(|c| recommendations(&scored, c, req.lang, req.top));
+    if req.catalog.is_some() && recs.is_none() {
+        eprintln!(
+            "warning: no job families: they need interest results with all six RIASEC scales scored"
+        );
+    }
     let html = render(&scored, recs.as_ref(), req.lang);
     let written = match req.out {
         Some(p) => std::fs::write(p, html),

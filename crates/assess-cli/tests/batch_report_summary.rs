@@ -209,6 +209,25 @@ fn report_names_what_is_wrong_with_its_input() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("2 instruments but 1 responses files"));
+    // Readiness alone: a report, and a note that families need interests.
+    let out = assess(&[
+        "report",
+        "--respondent",
+        "sragen-joko",
+        "-i",
+        "instruments/readiness.toml",
+        "-r",
+        "examples/responses/readiness-personas.json",
+        "--catalog",
+        "instruments/job-families.toml",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("<h2 id=\"readiness\">Kesiapan Kerja</h2>"));
+    assert!(!text(&out.stdout).contains("<h2 id=\"families\">"));
+    assert_eq!(
+        text(&out.stderr),
+        "warning: no job families: they need interest results with all six RIASEC scales scored\n"
+    );
 }
 
 /// A batch with every kind of broken row: nothing is lost, with one thread
