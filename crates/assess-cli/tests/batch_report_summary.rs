@@ -585,6 +585,22 @@ fn summary_suppresses_small_groups() {
     // The threshold is at least 2.
     let o = assess(&["summary", s(&scored), "--min-group", "1"]);
     assert_eq!(o.status.code(), Some(2));
+    // Not the output of `assess score`: a located error, nothing written.
+    let bad = d.join("bad.jsonl");
+    let mut lines = std::fs::read_to_string(&scored).unwrap();
+    lines.push_str("{\"name\": \"not a record\"}\n");
+    std::fs::write(&bad, lines).unwrap();
+    let o = assess(&["summary", s(&bad), "--csv", s(&d.join("never.csv"))]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).starts_with(&format!(
+            "error[summary]: line 47 of `{}` is not a record of `assess score --format jsonl`",
+            bad.display()
+        )),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(!d.join("never.csv").exists());
 }
 
 /// Ctrl-C (SIGINT) in the middle of a batch: the run stops at a chunk
