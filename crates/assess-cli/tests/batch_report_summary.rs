@@ -455,38 +455,36 @@ fn resume_continues_an_interrupted_run_and_overwrite_is_explicit() {
         assert_eq!(std::fs::read(&full).unwrap(), reference);
     }
     // A JSON array cannot be continued; a foreign file is not touched.
-    let j = d.join("out.json");
-    std::fs::write(&j, "[\n").unwrap();
-    let out = assess(&[
-        "score",
-        "-i",
-        "instruments/readiness.toml",
-        "-r",
-        input,
-        "--format",
+    let refuse = |format: &str, file: &PathBuf, contents: &str, message: &str| {
+        std::fs::write(file, contents).unwrap();
+        let out = assess(&[
+            "score",
+            "-i",
+            "instruments/readiness.toml",
+            "-r",
+            input,
+            "--format",
+            format,
+            "-o",
+            s(file),
+            "--resume",
+        ]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(text(&out.stderr).contains(message), "{}", text(&out.stderr));
+    };
+    refuse(
         "json",
-        "-o",
-        s(&j),
-        "--resume",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("a JSON array cannot be continued"));
+        &d.join("out.json"),
+        "[\n",
+        "a JSON array cannot be continued",
+    );
     let other = d.join("other.csv");
-    std::fs::write(&other, "name,age\nSiti,20\n").unwrap();
-    let out = assess(&[
-        "score",
-        "-i",
-        "instruments/readiness.toml",
-        "-r",
-        input,
-        "--format",
+    refuse(
         "csv",
-        "-o",
-        s(&other),
-        "--resume",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("differs from this run's"));
+        &other,
+        "name,age\nSiti,20\n",
+        "differs from this run's",
+    );
     assert_eq!(
         std::fs::read_to_string(&other).unwrap(),
         "name,age\nSiti,20\n"
