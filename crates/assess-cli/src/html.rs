@@ -157,6 +157,124 @@ fn chart_id(title: &str, desc: &str) -> String {
     format!("c{h:08x}")
 }
 
+/// A hexagon (radar) chart of six values between 0 and `max`, as inline
+/// SVG with a text alternative; axes clockwise from the top in the order
+/// given (for RIASEC: R I A S E C, Holland's hexagon).
+pub fn hexagon_chart(title: &str, axes: &[(&str, f64, String); 6], max: f64) -> String {
+    // Unit vectors of the six axes, clockwise from the top: exact
+    // constants, so no trigonometry and the same bytes everywhere.
+    const H: f64 = 0.866_025_403_784_438_6; // √3/2
+    const DIRS: [(f64, f64); 6] = [
+        (0.0, -1.0),
+        (H, -0.5),
+        (H, 0.5),
+        (0.0, 1.0),
+        (-H, 0.5),
+        (-H, -0.5),
+    ];
+    const CX: f64 = 230.0;
+    const CY: f64 = 160.0;
+    const R: f64 = 105.0;
+    let desc = axes
+        .iter()
+        .map(|(label, _, shown)| format!("{label}: {shown}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let id = chart_id(title, &desc);
+    let mut svg = format!(
+        "<svg viewBox=\"0 0 460 320\" width=\"100%\" style=\"max-width:460px\" role=\"img\" \
+         aria-labelledby=\"t{id} d{id}\" xmlns=\"http://www.w3.org/2000/svg\">\
+         <title id=\"t{id}\">{title}</title><desc id=\"d{id}\">{desc}</desc>",
+        title = escape(title),
+        desc = escape(&desc),
+    );
+    let ring = |f: f64| {
+        DIRS.iter()
+            .map(|(x, y)| format!("{:.1},{:.1}", CX + R * f * x, CY + R * f * y))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for f in [0.25, 0.5, 0.75, 1.0] {
+        let _ = write!(
+            svg,
+            "<polygon points=\"{}\" fill=\"none\" stroke=\"#c8c8c8\" stroke-width=\"1\"/>",
+            ring(f)
+        );
+    }
+    for (x, y) in DIRS {
+        let _ = write!(
+            svg,
+            "<line x1=\"{CX}\" y1=\"{CY}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#c8c8c8\"/>",
+            CX + R * x,
+            CY + R * y
+        );
+    }
+    let points = axes
+        .iter()
+        .zip(DIRS)
+        .map(|((_, v, _), (x, y))| {
+            let f = if max > 0.0 {
+                (v / max).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            format!("{:.1},{:.1}", CX + R * f * x, CY + R * f * y)
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let _ = write!(
+        svg,
+        "<polygon points=\"{points}\" fill=\"#0b5cad\" fill-opacity=\"0.25\" stroke=\"#0b5cad\" stroke-width=\"2\"/>"
+    );
+    for ((label, _, shown), (x, y)) in axes.iter().zip(DIRS) {
+        let anchor = if x > 0.1 {
+            "start"
+        } else if x < -0.1 {
+            "end"
+        } else {
+            "middle"
+        };
+        let (lx, ly) = (
+            CX + (R + 12.0) * x,
+            CY + (R + 12.0) * y + if y > 0.0 { 12.0 } else { -2.0 },
+        );
+        let _ = write!(
+            svg,
+            "<text x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\" font-size=\"13\">{} {}</text>",
+            escape(label),
+            escape(shown)
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// A table with a caption, header cells (`scope="col"`) and rows of
+/// already-escaped HTML cells; `numeric` marks right-aligned columns.
+pub fn table(caption: &str, header: &[&str], rows: &[Vec<String>], numeric: &[bool]) -> String {
+    let class = |i: usize| {
+        if numeric.get(i).copied().unwrap_or(false) {
+            " class=\"num\""
+        } else {
+            ""
+        }
+    };
+    let mut t = format!("<table><caption>{}</caption><thead><tr>", escape(caption));
+    for (i, h) in header.iter().enumerate() {
+        let _ = write!(t, "<th scope=\"col\"{}>{}</th>", class(i), escape(h));
+    }
+    t.push_str("</tr></thead><tbody>");
+    for row in rows {
+        t.push_str("<tr>");
+        for (i, c) in row.iter().enumerate() {
+            let _ = write!(t, "<td{}>{c}</td>", class(i));
+        }
+        t.push_str("</tr>");
+    }
+    t.push_str("</tbody></table>\n");
+    t
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

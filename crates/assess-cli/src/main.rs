@@ -1,16 +1,23 @@
 //! `assess`: the command line for counsellors and programme staff.
 
 mod analyze;
-#[allow(dead_code)] // used by the HTML reports, which are being built on their branches
 mod html;
 mod norms;
+mod progress;
+mod report;
 mod score;
+mod summary;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use assess_core::{Document, Instrument, Policy, ScoreOptions};
 use clap::{Parser, Subcommand, ValueEnum};
+
+/// A batch builds and drops a report per row; glibc's allocator spent about
+/// a quarter of `assess score`'s time (perf), mimalloc much less.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Psychometric assessment engine for E-Makaryo: check instruments, score
 /// responses, report and analyse.
@@ -47,7 +54,9 @@ enum Command {
     ///
     /// Every input row gives one output record, scored or rejected with its
     /// problems; a summary goes to stderr. Exits with 0 when every row was
-    /// scored, 1 when any row was rejected, 2 when the run could not start.
+    /// scored, 1 when any row was rejected, 2 when the run could not start,
+    /// 130 when interrupted with Ctrl-C (the output then holds complete
+    /// records only; continue with `--resume`).
     Score {
         /// The instrument (TOML).
         #[arg(long, short)]
@@ -95,6 +104,75 @@ enum Command {
         /// Write here instead of standard output.
         #[arg(long, short)]
         out: Option<PathBuf>,
+        /// Worker threads; 0 for one per core.
+        #[arg(long, short, default_value_t = 1)]
+        jobs: usize,
+        /// No progress bar (it is shown only on a terminal anyway).
+        #[arg(long, short)]
+        quiet: bool,
+        /// Continue an interrupted run: keep the complete records of
+        /// `--out`, drop a record cut off at its end, and score the input
+        /// rows after the last kept one (`jsonl` and `csv` layouts).
+        #[arg(long, requires = "out", conflicts_with = "overwrite")]
+        resume: bool,
+        /// Replace `--out` if it exists (without it, an existing file is
+        /// never overwritten).
+        #[arg(long, requires = "out")]
+        overwrite: bool,
+    },
+    /// One respondent's results as a printable, self-contained HTML page
+    /// (interest, aptitude and readiness, whichever are given).
+    ///
+    /// Give each instrument with its responses file, in pairs:
+    /// `-i instruments/riasec.toml -r riasec.json -i instruments/readiness.toml -r readiness.json`.
+    Report {
+        /// Instruments (TOML), one per responses file, in the same order.
+        #[arg(long, short, required = true)]
+        instrument: Vec<PathBuf>,
+        /// Responses files (JSON, JSON Lines or CSV), one per instrument.
+        #[arg(long, short, required = true)]
+        responses: Vec<PathBuf>,
+        /// Whose results; may be left out when each file holds one set.
+        #[arg(long)]
+        respondent: Option<String>,
+        /// Job-family catalogue for suggestions with training routes.
+        #[arg(long, value_name = "CATALOG")]
+        catalog: Option<PathBuf>,
+        /// How many job families to suggest.
+        #[arg(long, default_value_t = 5)]
+        top: usize,
+        /// Language of the page: `id` or `en`.
+        #[arg(long, default_value = "id")]
+        lang: String,
+        /// CSV responses: the column holding respondent ids.
+        #[arg(long, default_value = "respondent_id")]
+        id_column: String,
+        /// Write here instead of standard output.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+    },
+    /// Summarise a scored batch by metadata columns (district, gender,
+    /// disability, age group…) for programme staff: counts, first letters
+    /// and Holland codes, bands, quality-flag rates; small groups are
+    /// suppressed. CSV on standard output unless `--html`/`--csv` is given.
+    Summary {
+        /// Scored records: the output of `assess score --format jsonl` (or `json`).
+        input: PathBuf,
+        /// Metadata column to group by (repeatable).
+        #[arg(long)]
+        by: Vec<String>,
+        /// Groups with fewer records than this are suppressed.
+        #[arg(long, default_value_t = 10)]
+        min_group: usize,
+        /// Language of the HTML page: `id` or `en`.
+        #[arg(long, default_value = "id")]
+        lang: String,
+        /// Write the HTML page here.
+        #[arg(long)]
+        html: Option<PathBuf>,
+        /// Write the CSV table here.
+        #[arg(long)]
+        csv: Option<PathBuf>,
     },
     /// Analyse an instrument from collected responses: reliability, item
     /// analysis, distractors and (with `--group`) DIF; JSON and an HTML
@@ -140,6 +218,10 @@ fn main() -> ExitCode {
             schooling,
             sector,
             out,
+            jobs,
+            quiet,
+            resume,
+            overwrite,
         } => {
             let Some(inst) = load(&instrument, Instrument::from_toml) else {
                 return ExitCode::from(2);
@@ -180,47 +262,85 @@ fn main() -> ExitCode {
                     .sectors(&sectors),
             });
             let input_format = input_format.unwrap_or_else(|| score::input_format_of(&responses));
-            let writer = match score::open_output(out.as_ref()) {
-                Ok(w) => w,
-                Err(e) => {
-                    eprintln!("error[io]: cannot write output: {e}");
-                    return ExitCode::from(2);
-                }
-            };
-            let mut sink = score::Sink::new(writer, format, &inst);
-            if let Err(e) = score::run(
-                &inst,
-                &responses,
+            let encoder = score::Encoder::new(format, &inst);
+            let run = score::Batch {
+                job: score::Job {
+                    instrument: &inst,
+                    options: &options,
+                    form: form.as_deref(),
+                    rec: rec.as_ref(),
+                    encoder: &encoder,
+                },
+                input: &responses,
                 input_format,
-                &options,
-                form.as_deref(),
-                &id_column,
-                rec.as_ref(),
-                &mut sink,
-            ) {
-                eprintln!("{}", e.with_source_name(responses.display().to_string()));
-                let _ = sink.finish();
+                id_column: &id_column,
+                out: out.as_ref(),
+                jobs,
+                quiet,
+                resume,
+                overwrite,
+            };
+            score::main(&run)
+        }
+        Command::Report {
+            instrument,
+            responses,
+            respondent,
+            catalog,
+            top,
+            lang,
+            id_column,
+            out,
+        } => {
+            if instrument.len() != responses.len() {
+                eprintln!(
+                    "error[usage]: {} instruments but {} responses files; give them in pairs (`-i` then `-r`)",
+                    instrument.len(),
+                    responses.len()
+                );
                 return ExitCode::from(2);
             }
-            match sink.finish() {
-                Ok(c) => {
-                    eprintln!(
-                        "{} rows: {} scored, {} partially scored, {} rejected",
-                        c.scored + c.partial + c.rejected,
-                        c.scored,
-                        c.partial,
-                        c.rejected
-                    );
-                    ExitCode::from(u8::from(c.rejected > 0))
-                }
-                Err(e) => {
-                    eprintln!("error[io]: cannot write output: {e}");
-                    ExitCode::from(2)
-                }
+            let mut sources = Vec::new();
+            for (i, r) in instrument.iter().zip(responses) {
+                let Some(inst) = load(i, Instrument::from_toml) else {
+                    return ExitCode::from(2);
+                };
+                sources.push((inst, r));
             }
+            let catalog = match &catalog {
+                Some(path) => match load(path, assess_core::Catalog::from_toml) {
+                    Some(c) => Some(c),
+                    None => return ExitCode::from(2),
+                },
+                None => None,
+            };
+            report::main(report::Request {
+                sources,
+                respondent: respondent.as_deref(),
+                catalog: catalog.as_ref(),
+                lang: &lang,
+                top,
+                id_column: &id_column,
+                out: out.as_ref(),
+            })
         }
         Command::Analyze(args) => analyze::run(&args),
         Command::Norms(args) => norms::run(&args),
+        Command::Summary {
+            input,
+            by,
+            min_group,
+            lang,
+            html,
+            csv,
+        } => summary::main(&summary::Request {
+            input: &input,
+            by: &by,
+            min_group,
+            lang: &lang,
+            html: html.as_ref(),
+            csv: csv.as_ref(),
+        }),
         Command::Schema { catalog } => {
             let schema = if catalog {
                 assess_core::catalog_schema()

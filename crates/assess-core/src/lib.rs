@@ -70,6 +70,7 @@ pub use instrument::{
 };
 pub use matrix::{AnswerMatrix, ScaleMatrix, score_matrix};
 pub use recommend::{RecommendOptions, Recommendations, Results, recommend};
+pub use report::status_notice;
 pub use report::{
     BandResult, BatchRecord, Engine, Flag, FlagKind, InstrumentRef, NormScore, Quality,
     REPORT_FORMAT, Report, RowStatus, ScaleResult, ScaleStatus, SemBand,

@@ -460,12 +460,13 @@ pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Resu
     let mut skipped = vec![false; n];
     let mut seen = vec![false; n];
     for (id, answer) in &set.answers.0 {
-        let path = format!("answers.{id}");
+        // Built only when a problem needs it: most answers have none.
+        let path = || format!("answers.{id}");
         let Some(idx) = instrument.item_index(id) else {
             problems.push(
                 Problem::new(
                     ProblemKind::UnknownItem,
-                    path,
+                    path(),
                     format!("unknown item `{id}`"),
                 )
                 .with_hint_opt(did_you_mean(id, instrument.items().iter().map(|i| i.id()))),
@@ -475,7 +476,7 @@ pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Resu
         if seen[idx] {
             problems.push(Problem::new(
                 ProblemKind::DuplicateAnswer,
-                path,
+                path(),
                 format!("item `{id}` is answered more than once; the first answer is kept"),
             ));
             continue;
@@ -484,7 +485,7 @@ pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Resu
         if !in_form[idx] {
             problems.push(Problem::new(
                 ProblemKind::UnknownItem,
-                path,
+                path(),
                 format!("item `{id}` is not part of form `{form}`"),
             ));
             continue;
@@ -499,7 +500,7 @@ pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Resu
                 } else {
                     problems.push(Problem::new(
                         ProblemKind::OutOfRange,
-                        path,
+                        path(),
                         format!("answer {x} to `{id}` is out of range; expected a whole number from {min} to {max}"),
                     ));
                 }
@@ -510,7 +511,7 @@ pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Resu
                 } else {
                     problems.push(Problem::new(
                         ProblemKind::OutOfRange,
-                        path,
+                        path(),
                         format!("answer {x} to `{id}` is out of range; expected 0 or 1"),
                     ));
                 }
@@ -523,7 +524,7 @@ pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Resu
                         problems.push(
                             Problem::new(
                                 ProblemKind::OutOfRange,
-                                path,
+                                path(),
                                 format!(
                                     "option `{k}` does not exist in `{id}`; expected one of {}",
                                     backtick_list(keys.iter().copied())
@@ -536,13 +537,13 @@ pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Resu
             }
             (Answer::Choice(k), _) => problems.push(Problem::new(
                 ProblemKind::WrongAnswerType,
-                path,
+                path(),
                 format!("expected a number for `{id}`, found the text `{k}`"),
             )),
             (Answer::Number(x), _) => problems.push(
                 Problem::new(
                     ProblemKind::WrongAnswerType,
-                    path,
+                    path(),
                     format!("expected an option key for `{id}`, found the number {x}"),
                 )
                 .with_hint("choice items are answered with the option key, such as \"B\""),
@@ -551,16 +552,16 @@ pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Resu
     }
     let mut seconds = vec![None; n];
     for (id, s) in &set.seconds {
-        let path = format!("seconds.{id}");
+        let path = || format!("seconds.{id}");
         match instrument.item_index(id) {
             None => problems.push(Problem::new(
                 ProblemKind::UnknownItem,
-                path,
+                path(),
                 format!("seconds given for unknown item `{id}`"),
             )),
             Some(_) if !s.is_finite() || *s < 0.0 => problems.push(Problem::new(
                 ProblemKind::OutOfRange,
-                path,
+                path(),
                 format!("seconds for `{id}` must be 0 or more, found {s}"),
             )),
             Some(i) => seconds[i] = Some(*s),

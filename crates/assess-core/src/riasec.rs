@@ -420,6 +420,141 @@ impl RiasecProfile {
     }
 }
 
+/// Plain-language explanations of a profile for the person and their
+/// counsellor, in Bahasa Indonesia (`id`) or English (`en`). They are
+/// rules (what a consistency or differentiation level means), so they live
+/// here and every client shows the same words.
+impl RiasecProfile {
+    /// What the consistency of the first two letters means (Holland, 1973:
+    /// adjacent types share more, so a consistent code is easier to find in
+    /// one kind of work).
+    pub fn consistency_text(&self, lang: &str) -> String {
+        let (a, b) = {
+            let code = parse_code(&self.holland.code).unwrap_or_default();
+            (code.first().copied(), code.get(1).copied())
+        };
+        let names = match (a, b) {
+            (Some(a), Some(b)) => format!(
+                "{} ({}) – {} ({})",
+                a.letter(),
+                a.name(lang),
+                b.letter(),
+                b.name(lang)
+            ),
+            _ => String::new(),
+        };
+        let en = lang == "en";
+        let body = match (self.consistency, en) {
+            (Consistency::High, false) => {
+                "tinggi: kedua minat teratas bertetangga pada heksagon Holland dan saling mendukung, sehingga mudah ditemukan bersama dalam satu jenis pekerjaan."
+            }
+            (Consistency::High, true) => {
+                "high: the two strongest interests sit next to each other on Holland's hexagon and support each other, so one kind of work often satisfies both."
+            }
+            (Consistency::Medium, false) => {
+                "sedang: kedua minat teratas berselang satu pada heksagon; ada pekerjaan yang memadukan keduanya, tetapi perlu dicari bersama."
+            }
+            (Consistency::Medium, true) => {
+                "medium: the two strongest interests are one step apart on the hexagon; some work combines both, but it takes looking for."
+            }
+            (Consistency::Low, false) => {
+                "rendah: kedua minat teratas berseberangan pada heksagon. Ini bukan kekurangan; bicarakan mana yang lebih penting, atau pekerjaan dan kegiatan yang memberi ruang bagi keduanya."
+            }
+            (Consistency::Low, true) => {
+                "low: the two strongest interests sit opposite each other on the hexagon. This is not a weakness; talk about which matters more, or about work and activities that leave room for both."
+            }
+        };
+        let label = if en { "Consistency" } else { "Konsistensi" };
+        if names.is_empty() {
+            format!("{label} {body}")
+        } else {
+            format!("{label} {names}: {body}")
+        }
+    }
+
+    /// What the differentiation means: the gap between the strongest and
+    /// weakest interest (Holland's X1 − X6, in POMP points), read against
+    /// [`FLAT_PROFILE_POMP`] and [`LOW_PROFILE_POMP`].
+    pub fn differentiation_text(&self, lang: &str) -> String {
+        let gap = self.differentiation.holland;
+        let shown = format!("{gap:.0}");
+        let en = lang == "en";
+        match (self.low, self.flat, en) {
+            (true, _, false) => format!(
+                "Diferensiasi: semua minat rendah (tertinggi di bawah {LOW_PROFILE_POMP} dari 100). Belum ada bidang yang menonjol."
+            ),
+            (true, _, true) => format!(
+                "Differentiation: every interest is low (the highest below {LOW_PROFILE_POMP} of 100). No field stands out yet."
+            ),
+            (false, true, false) => format!(
+                "Diferensiasi rendah: selisih minat terkuat dan terlemah hanya {shown} poin dari 100 (kurang dari {FLAT_PROFILE_POMP}); banyak bidang disukai hampir sama kuat."
+            ),
+            (false, true, true) => format!(
+                "Differentiation is low: the strongest and weakest interests are only {shown} points apart out of 100 (less than {FLAT_PROFILE_POMP}); many fields are liked about equally."
+            ),
+            (false, false, false) => format!(
+                "Diferensiasi jelas: selisih minat terkuat dan terlemah {shown} poin dari 100; minat utamanya dapat dijadikan titik awal."
+            ),
+            (false, false, true) => format!(
+                "Differentiation is clear: the strongest and weakest interests are {shown} points apart out of 100; the leading interests are a sound starting point."
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod explanation_tests {
+    use super::*;
+
+    /// The texts follow the profile's own levels: R–I adjacent is high
+    /// consistency (DOMAIN.md), a gap of 80 POMP points is clear
+    /// differentiation, every type under 50 is a low profile.
+    #[test]
+    fn texts_follow_consistency_and_differentiation() {
+        let p = RiasecProfile::from_scores([90.0, 80.0, 20.0, 10.0, 10.0, 10.0], "id");
+        assert_eq!(p.holland.code, "RIA");
+        assert!(
+            p.consistency_text("id")
+                .starts_with("Konsistensi R (Realistis) – I (Investigatif): tinggi")
+        );
+        assert!(
+            p.consistency_text("en")
+                .starts_with("Consistency R (Realistic) – I (Investigative): high")
+        );
+        assert!(
+            p.differentiation_text("id")
+                .contains("selisih minat terkuat dan terlemah 80 poin")
+        );
+        let opposite = RiasecProfile::from_scores([90.0, 10.0, 10.0, 80.0, 10.0, 10.0], "en");
+        assert!(opposite.consistency_text("en").contains(": low: "));
+        let low = RiasecProfile::from_scores([30.0, 20.0, 25.0, 10.0, 5.0, 0.0], "en");
+        assert!(
+            low.differentiation_text("en").starts_with(
+                "Differentiation: every interest is low (the highest below 50 of 100)"
+            )
+        );
+        let flat = RiasecProfile::from_scores([60.0, 55.0, 58.0, 52.0, 50.0, 57.0], "en");
+        assert_eq!(
+            flat.differentiation_text("en"),
+            "Differentiation is low: the strongest and weakest interests are only 10 points apart out of 100 (less than 15); many fields are liked about equally."
+        );
+    }
+
+    #[test]
+    fn status_notices_say_what_provisional_means() {
+        use crate::instrument::Status;
+        assert!(
+            crate::status_notice(Status::Provisional, "en")
+                .starts_with("Provisional — not yet normed on Central Java respondents")
+        );
+        assert!(
+            crate::status_notice(Status::Provisional, "id")
+                .starts_with("Sementara — belum dinormakan pada responden Jawa Tengah")
+        );
+        assert!(crate::status_notice(Status::Draft, "id").starts_with("Draf"));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -512,7 +512,12 @@ fn quality(instrument: &Instrument, checked: &Checked, lang: &str) -> Quality {
                     Value::Number(x) => (x.to_bits(), ""),
                     Value::Option(o) => (u64::MAX, items[i].options()[o].key()),
                 };
-                run = if prev == Some(this) { run + 1 } else { 1 };
+                // Numbers compare by their bits alone (the key is empty), so
+                // the common case never compares strings.
+                let same = prev.is_some_and(|p| {
+                    p.0 == this.0 && (matches!(v, Value::Number(_)) || p.1 == this.1)
+                });
+                run = if same { run + 1 } else { 1 };
                 longest = longest.max(run);
                 prev = Some(this);
                 if let (Value::Number(x), FormatKind::Likert { .. }) =

@@ -1,0 +1,594 @@
+//! `assess report`: one respondent's results as a printable, self-contained
+//! HTML page for the counsellor and the young person.
+//!
+//! Everything shown comes from the core's [`Report`], [`RiasecProfile`] and
+//! [`Recommendations`]: this module lays them out and never recomputes a
+//! score, band, code or explanation.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use assess_core::riasec::Type;
+use assess_core::{
+    Catalog, Instrument, InstrumentKind, Policy, RecommendOptions, Recommendations, Report,
+    ResponseSet, Results, RiasecProfile, ScaleStatus, ScoreOptions, recommend, score,
+    status_notice,
+};
+
+use crate::html::{Bar, Page, bar_chart, escape, hexagon_chart, table};
+use crate::score::{flag_name, input_format_of, read_rows};
+
+/// Picks the Bahasa Indonesia or the English text.
+fn t<'a>(lang: &str, id: &'a str, en: &'a str) -> &'a str {
+    if lang == "en" { en } else { id }
+}
+
+/// What `assess report` was asked to do.
+pub struct Request<'a> {
+    /// Instruments with the responses file for each.
+    pub sources: Vec<(Instrument, PathBuf)>,
+    /// Whose report; may be left out when every file holds one set.
+    pub respondent: Option<&'a str>,
+    /// Catalogue for job-family suggestions.
+    pub catalog: Option<&'a Catalog>,
+    /// `id` or `en`.
+    pub lang: &'a str,
+    /// How many families to suggest.
+    pub top: usize,
+    /// CSV files: the id column.
+    pub id_column: &'a str,
+    /// Output file (standard output when absent).
+    pub out: Option<&'a PathBuf>,
+}
+
+/// One instrument's scored results.
+pub struct Scored {
+    /// The instrument.
+    pub instrument: Instrument,
+    /// The person's report on it.
+    pub report: Report,
+}
+
+/// Runs `assess report`.
+pub fn main(req: Request<'_>) -> ExitCode {
+    let mut scored = Vec::new();
+    for (inst, path) in req.sources {
+        let set = match find_set(&inst, &path, req.respondent, req.id_column) {
+            Ok(set) => set,
+            Err(msg) => {
+                eprintln!("error[report]: {msg}");
+                return ExitCode::from(2);
+            }
+        };
+        let options = ScoreOptions::new().language(req.lang).policy(Policy::Warn);
+        match score(&inst, &set, &options) {
+            Ok(report) => scored.push(Scored {
+                instrument: inst,
+                report,
+            }),
+            Err(e) => {
+                eprintln!("{}", e.with_source_name(path.display().to_string()));
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let recs = req
+        .catalog
+        .and_then(|c| recommendations(&scored, c, req.lang, req.top));
+    if req.catalog.is_some() && recs.is_none() {
+        eprintln!(
+            "warning: no job families: they need interest results with all six RIASEC scales scored"
+        );
+    }
+    let html = render(&scored, recs.as_ref(), req.lang);
+    let written = match req.out {
+        Some(p) => std::fs::write(p, html),
+        None => {
+            use std::io::Write;
+            std::io::stdout().lock().write_all(html.as_bytes())
+        }
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error[io]: cannot write the report: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The response set of `respondent` in `path` (or its only set).
+fn find_set(
+    inst: &Instrument,
+    path: &Path,
+    respondent: Option<&str>,
+    id_column: &str,
+) -> Result<ResponseSet, String> {
+    let mut found = Vec::new();
+    let mut ids = Vec::new();
+    let mut bad = Vec::new();
+    read_rows(
+        inst,
+        path,
+        input_format_of(path),
+        id_column,
+        0,
+        &mut |row, set, _| {
+            match set {
+                Ok(set) => {
+                    if respondent.is_none_or(|r| r == set.respondent_id) {
+                        found.push(set);
+                    } else {
+                        ids.push(set.respondent_id);
+                    }
+                }
+                Err(e) => bad.push(format!("row {row}: {}", e.first().message())),
+            }
+            Ok(())
+        },
+    )
+    .map_err(|e| e.with_source_name(path.display().to_string()).to_string())?;
+    let name = path.display();
+    match (found.len(), respondent) {
+        (1, _) => Ok(found.remove(0)),
+        (0, Some(r)) => {
+            let mut msg = format!("no respondent `{r}` in `{name}`");
+            if !ids.is_empty() {
+                ids.truncate(10);
+                let _ = write!(msg, "; it holds `{}`", ids.join("`, `"));
+            }
+            if !bad.is_empty() {
+                let _ = write!(msg, "; rows it could not read: {}", bad.join("; "));
+            }
+            Err(msg)
+        }
+        (0, None) => Err(format!("`{name}` holds no response set")),
+        (n, Some(r)) => Err(format!(
+            "`{name}` holds {n} response sets of respondent `{r}`; keep one"
+        )),
+        (n, None) => Err(format!(
+            "`{name}` holds {n} response sets; choose one with `--respondent ID`"
+        )),
+    }
+}
+
+/// Job-family suggestions from the interest profile, with aptitude and
+/// readiness results when given.
+fn recommendations(
+    scored: &[Scored],
+    catalog: &Catalog,
+    lang: &str,
+    top: usize,
+) -> Option<Recommendations> {
+    let of = |kind| {
+        scored
+            .iter()
+            .find(|s| s.instrument.kind() == kind)
+            .map(|s| Results {
+                instrument: &s.instrument,
+                report: &s.report,
+            })
+    };
+    let profile = of(InstrumentKind::Interest)?.report.riasec.as_ref()?;
+    Some(recommend(
+        profile,
+        of(InstrumentKind::Aptitude),
+        of(InstrumentKind::Readiness),
+        catalog,
+        &RecommendOptions::new().language(lang).top(top),
+    ))
+}
+
+const REPORT_CSS: &str = "\
+.hex{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1rem;align-items:center;break-inside:avoid}
+@media (max-width:40rem){.hex{grid-template-columns:1fr}}
+.scales td:nth-child(5){width:50%}.scales td:nth-child(2){white-space:nowrap}
+@media print{table{break-inside:auto}tr{break-inside:avoid}}
+.code{font-size:1.4rem;font-weight:700;letter-spacing:.1em}
+section.card{border:1px solid var(--line);padding:.2rem .9rem .6rem;margin:.8rem 0}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem}dt{font-weight:600}dd{margin:0}
+";
+
+/// The whole page, in `lang`, from the scored results.
+pub fn render(scored: &[Scored], recs: Option<&Recommendations>, lang: &str) -> String {
+    let id = scored
+        .first()
+        .map_or("", |s| s.report.respondent_id.as_str());
+    let title = format!(
+        "{} — {id}",
+        t(lang, "Laporan hasil asesmen", "Assessment report")
+    );
+    let mut page = Page::new(lang, &title).css(REPORT_CSS);
+    let mut h = String::new();
+    let _ = writeln!(h, "<h1>{}</h1>", escape(&title));
+    status_section(&mut h, scored, lang);
+    if let Some(meta) = scored
+        .first()
+        .map(|s| &s.report.metadata)
+        .filter(|m| !m.is_empty())
+    {
+        let rows: Vec<Vec<String>> = meta
+            .iter()
+            .map(|(k, v)| {
+                let v = v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+                vec![escape(k), escape(&v)]
+            })
+            .collect();
+        h.push_str(&table(
+            t(
+                lang,
+                "Data diri (tidak dipakai dalam penilaian)",
+                "About the person (never used in scoring)",
+            ),
+            &[t(lang, "Keterangan", "Field"), t(lang, "Isi", "Value")],
+            &rows,
+            &[false, false],
+        ));
+    }
+    for s in scored {
+        instrument_section(&mut h, s, lang);
+    }
+    if let Some(r) = recs {
+        families_section(&mut h, r, lang);
+    }
+    footer(&mut h, scored, recs, lang);
+    page.push(&h);
+    page.finish()
+}
+
+fn status_section(h: &mut String, scored: &[Scored], lang: &str) {
+    let _ = write!(
+        h,
+        "<section class=\"status\" aria-labelledby=\"status\"><h2 id=\"status\">{}</h2><ul>",
+        t(lang, "Status instrumen", "Instrument status")
+    );
+    for s in scored {
+        let _ = write!(
+            h,
+            "<li><strong>{}</strong> ({} {}): {}</li>",
+            escape(s.instrument.title().get(lang)),
+            escape(s.instrument.version()),
+            escape(s.report.instrument.status.as_str()),
+            escape(status_notice(s.report.instrument.status, lang))
+        );
+    }
+    h.push_str("</ul></section>\n");
+}
+
+fn instrument_section(h: &mut String, s: &Scored, lang: &str) {
+    let r = &s.report;
+    let _ = writeln!(
+        h,
+        "<section aria-labelledby=\"{id}\"><h2 id=\"{id}\">{}</h2>",
+        escape(s.instrument.title().get(lang)),
+        id = escape(&r.instrument.id)
+    );
+    if let Some(p) = &r.riasec {
+        riasec_section(h, p, lang);
+    }
+    // Scales, each with its band and what it means.
+    let rows: Vec<Vec<String>> = r
+        .scales
+        .iter()
+        .map(|sc| {
+            let score = match (sc.score, sc.status) {
+                (Some(x), _) => format!("{} ({}–{})", short(x), short(sc.min), short(sc.max)),
+                (None, _) => escape(sc.reason.as_deref().unwrap_or("—")),
+            };
+            let mut meaning = String::new();
+            if let Some(b) = &sc.band {
+                let _ = write!(meaning, "{}", escape(&b.interpretation));
+                if let Some(n) = &b.next_step {
+                    let _ = write!(
+                        meaning,
+                        "<br><em>{}:</em> {}",
+                        t(lang, "Langkah berikut", "Next step"),
+                        escape(n)
+                    );
+                }
+            }
+            if sc.status == ScaleStatus::Partial {
+                let _ = write!(
+                    meaning,
+                    "<br><span class=\"flag\">{}</span>",
+                    escape(&format!(
+                        "{} {}/{}",
+                        t(lang, "Sebagian: dijawab", "Partial: answered"),
+                        sc.answered,
+                        sc.items
+                    ))
+                );
+            }
+            if let Some(sem) = &sc.sem {
+                let _ = write!(
+                    meaning,
+                    "<br><span class=\"note\">{} {}–{}</span>",
+                    t(lang, "Rentang 95%:", "95% range:"),
+                    short(sem.lower),
+                    short(sem.upper)
+                );
+            }
+            vec![
+                escape(&sc.name),
+                score,
+                sc.pomp.map_or_else(|| "—".into(), |p| format!("{p:.0}")),
+                sc.band
+                    .as_ref()
+                    .map_or_else(|| "—".into(), |b| escape(&b.label)),
+                meaning,
+            ]
+        })
+        .collect();
+    h.push_str("<div class=\"scales\">");
+    h.push_str(&table(
+        t(
+            lang,
+            "Skala, tingkat dan artinya",
+            "Scales, bands and what they mean",
+        ),
+        &[
+            t(lang, "Skala", "Scale"),
+            t(lang, "Skor (rentang)", "Score (range)"),
+            t(lang, "% maks.", "% of max."),
+            t(lang, "Tingkat", "Band"),
+            t(lang, "Artinya", "What it means"),
+        ],
+        &rows,
+        &[false, true, true, false, false],
+    ));
+    h.push_str("</div>");
+    quality_section(h, r, lang);
+    h.push_str("</section>\n");
+}
+
+fn riasec_section(h: &mut String, p: &RiasecProfile, lang: &str) {
+    let names: Vec<String> = Type::ALL
+        .iter()
+        .map(|ty| format!("{} {}", ty.letter(), ty.name(lang)))
+        .collect();
+    let shown: Vec<String> = p.scores.iter().map(|x| format!("{x:.0}")).collect();
+    let axes: [(&str, f64, String); 6] =
+        std::array::from_fn(|i| (names[i].as_str(), p.scores[i], shown[i].clone()));
+    let title = t(
+        lang,
+        "Profil minat RIASEC (persen dari maksimum, 0–100)",
+        "RIASEC interest profile (percent of maximum, 0–100)",
+    );
+    let bars: Vec<Bar<'_>> = axes
+        .iter()
+        .map(|(label, v, s)| Bar {
+            label,
+            value: *v,
+            shown: s.clone(),
+        })
+        .collect();
+    let _ = writeln!(
+        h,
+        "<div class=\"hex\"><figure>{}<figcaption>{}</figcaption></figure>\
+         <figure>{}<figcaption>{}</figcaption></figure></div>",
+        hexagon_chart(title, &axes, 100.0),
+        t(
+            lang,
+            "Heksagon Holland: R I A S E C searah jarum jam dari atas.",
+            "Holland's hexagon: R I A S E C clockwise from the top."
+        ),
+        bar_chart(title, &bars, 100.0),
+        escape(title)
+    );
+    let code_names: Vec<String> = p
+        .holland
+        .code
+        .chars()
+        .filter_map(Type::from_letter)
+        .map(|ty| ty.name(lang).to_owned())
+        .collect();
+    let _ = write!(
+        h,
+        "<h3>{}</h3><p><span class=\"code\">{}</span> — {}</p>",
+        t(lang, "Kode Holland", "Holland code"),
+        escape(&p.holland.code),
+        escape(&code_names.join(", "))
+    );
+    if p.holland.tied {
+        let _ = write!(
+            h,
+            "<p>{} {}</p>",
+            t(
+                lang,
+                "Ada skor yang sama; kode lain yang sama sahnya:",
+                "Some scores are tied; other codes that are equally valid:"
+            ),
+            escape(
+                &p.holland
+                    .alternatives
+                    .iter()
+                    .filter(|c| **c != p.holland.code)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        );
+    }
+    let _ = write!(
+        h,
+        "<ul><li>{}</li><li>{}</li></ul>",
+        escape(&p.consistency_text(lang)),
+        escape(&p.differentiation_text(lang))
+    );
+    if let Some(n) = &p.note {
+        let _ = write!(h, "<p class=\"flag\">{}</p>", escape(n));
+    }
+}
+
+fn quality_section(h: &mut String, r: &Report, lang: &str) {
+    let q = &r.quality;
+    let _ = write!(
+        h,
+        "<h3>{}</h3><p>{}: {}/{} ({:.0}%)",
+        t(
+            lang,
+            "Catatan kualitas jawaban (untuk konselor)",
+            "Response-quality notes (for the counsellor)"
+        ),
+        t(lang, "Dijawab", "Answered"),
+        q.answered,
+        q.presented,
+        q.completion * 100.0
+    );
+    if let Some(s) = q.median_seconds {
+        let _ = write!(
+            h,
+            "; {}: {s:.1} s",
+            t(lang, "median detik per butir", "median seconds per item")
+        );
+    }
+    h.push_str(".</p>");
+    if q.flags.is_empty() && r.warnings.is_empty() {
+        let _ = write!(
+            h,
+            "<p>{}</p>",
+            t(
+                lang,
+                "Tidak ada tanda masalah pada pola jawaban.",
+                "Nothing unusual in the pattern of answers."
+            )
+        );
+        return;
+    }
+    h.push_str("<ul>");
+    for f in &q.flags {
+        let _ = write!(
+            h,
+            "<li><span class=\"flag\">{}</span>: {}</li>",
+            flag_name(f.kind),
+            escape(&f.message)
+        );
+    }
+    for w in &r.warnings {
+        let _ = write!(h, "<li>{}</li>", escape(w.message()));
+    }
+    h.push_str("</ul>");
+    let _ = write!(
+        h,
+        "<p class=\"note\">{}</p>",
+        t(
+            lang,
+            "Tanda ini tidak mengubah skor; bicarakan dengan peserta sebelum memakai hasilnya.",
+            "Flags never change a score; talk them through with the person before using the results."
+        )
+    );
+}
+
+fn families_section(h: &mut String, recs: &Recommendations, lang: &str) {
+    let _ = writeln!(
+        h,
+        "<section aria-labelledby=\"families\"><h2 id=\"families\">{}</h2><p class=\"note\">{}</p>",
+        t(
+            lang,
+            "Kelompok pekerjaan yang cocok untuk dijelajahi",
+            "Job families worth exploring"
+        ),
+        t(
+            lang,
+            "Saran untuk dibicarakan, diurutkan menurut kecocokan minat; bukan keputusan.",
+            "Suggestions to talk about, ranked by interest fit; not a decision."
+        )
+    );
+    for f in &recs.families {
+        let _ = write!(
+            h,
+            "<section class=\"card\"><h3>{}. {} <span class=\"note\">({} {}, {} {:.0}/100)</span></h3><p>{}</p><p>{}</p>",
+            f.rank,
+            escape(&f.name),
+            t(lang, "kode", "code"),
+            escape(&f.family_code),
+            t(lang, "kecocokan", "fit"),
+            f.score,
+            escape(&f.description),
+            escape(&f.explanation)
+        );
+        if !f.training.is_empty() {
+            let _ = write!(
+                h,
+                "<p><strong>{}:</strong></p><ul>",
+                t(lang, "Jalur pelatihan", "Training routes")
+            );
+            for tr in &f.training {
+                let kind = serde_json::to_value(tr.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                let _ = write!(h, "<li>{} <span class=\"note\">({kind}", escape(&tr.name));
+                if let Some(d) = &tr.duration {
+                    let _ = write!(h, ", {}", escape(d));
+                }
+                h.push_str(")</span></li>");
+            }
+            h.push_str("</ul>");
+        }
+        if !f.next_steps.is_empty() {
+            let _ = write!(
+                h,
+                "<p><strong>{}:</strong> {}</p>",
+                t(lang, "Langkah berikut", "Next steps"),
+                escape(&f.next_steps.join("; "))
+            );
+        }
+        if !f.accessibility.is_empty() {
+            let _ = write!(
+                h,
+                "<p class=\"note\"><strong>{}:</strong> {}</p>",
+                t(lang, "Aksesibilitas", "Accessibility"),
+                escape(&f.accessibility)
+            );
+        }
+        h.push_str("</section>\n");
+    }
+    h.push_str("</section>\n");
+}
+
+fn footer(h: &mut String, scored: &[Scored], recs: Option<&Recommendations>, lang: &str) {
+    let _ = write!(
+        h,
+        "<footer class=\"note\"><h2>{}</h2><ul>",
+        t(lang, "Asal hasil ini", "Where these results come from")
+    );
+    for s in scored {
+        let i = &s.report.instrument;
+        let _ = write!(
+            h,
+            "<li>{} {} ({}, {}: {}), {}</li>",
+            escape(&i.id),
+            escape(&i.version),
+            escape(i.status.as_str()),
+            t(lang, "formulir", "form"),
+            escape(&i.form),
+            escape(&i.hash)
+        );
+    }
+    if let Some(r) = recs {
+        let _ = write!(
+            h,
+            "<li>{} {} {} ({}), {}</li>",
+            t(lang, "Katalog", "Catalogue"),
+            escape(&r.catalog.id),
+            escape(&r.catalog.version),
+            escape(r.catalog.status.as_str()),
+            escape(&r.catalog.hash)
+        );
+    }
+    let _ = writeln!(
+        h,
+        "<li>assess {}</li></ul></footer>",
+        escape(assess_core::ENGINE_VERSION)
+    );
+}
+
+/// A score as a reader takes it in: one decimal, none when whole (the
+/// exact value is in the JSON report).
+fn short(x: f64) -> String {
+    let s = format!("{x:.1}");
+    s.strip_suffix(".0")
+        .map_or_else(|| s.clone(), str::to_owned)
+}

@@ -1,0 +1,782 @@
+//! `assess summary`: a scored batch summarised by metadata columns for
+//! programme staff, as an HTML page and a CSV table.
+//!
+//! Counts only: it reads the records `assess score` wrote (JSON Lines or a
+//! JSON array) and tallies statuses, first letters and Holland codes, bands
+//! and quality flags per group. Nothing is rescored.
+//!
+//! Small groups are suppressed so that no individual can be singled out:
+//! a group with fewer than `min_group` records shows no figures at all, and
+//! when the suppressed groups of a column add up to fewer than `min_group`
+//! (so that subtracting the shown groups from the total would reveal them),
+//! the next smallest group is suppressed too. Within a shown group, a full
+//! Holland code is listed only when at least `min_group` people share it.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde::Deserialize;
+
+use crate::html::{Bar, Page, bar_chart, escape, table};
+
+fn t<'a>(lang: &str, id: &'a str, en: &'a str) -> &'a str {
+    if lang == "en" { en } else { id }
+}
+
+/// The group of records whose metadata lacks the column.
+const UNKNOWN: &str = "(?)";
+
+/// The parts of a scored record the summary counts.
+#[derive(Deserialize)]
+struct Record {
+    status: String,
+    report: Option<Rep>,
+}
+
+#[derive(Deserialize)]
+struct Rep {
+    scales: Vec<Sc>,
+    quality: Q,
+    riasec: Option<Ri>,
+    #[serde(default)]
+    metadata: BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct Sc {
+    id: String,
+    name: String,
+    band: Option<BandRef>,
+}
+
+#[derive(Deserialize)]
+struct BandRef {
+    id: String,
+    label: String,
+}
+
+#[derive(Deserialize)]
+struct Q {
+    flags: Vec<FlagRef>,
+}
+
+#[derive(Deserialize)]
+struct FlagRef {
+    kind: String,
+}
+
+#[derive(Deserialize)]
+struct Ri {
+    holland: H,
+}
+
+#[derive(Deserialize)]
+struct H {
+    code: String,
+}
+
+/// Counts of one group.
+#[derive(Default, Clone)]
+pub struct Tally {
+    /// Records.
+    pub n: usize,
+    /// By status: scored, partial, rejected.
+    pub status: [usize; 3],
+    /// Records with a Holland code, by first letter R I A S E C.
+    pub first: [usize; 6],
+    /// Records with a Holland code.
+    pub coded: usize,
+    /// By full Holland code.
+    pub codes: BTreeMap<String, usize>,
+    /// By (scale, band), in first-seen order of `Summary::bands`.
+    pub bands: BTreeMap<usize, usize>,
+    /// Records with a scale of each `Summary::scales` index that has a band.
+    pub banded: BTreeMap<usize, usize>,
+    /// Scored records with any flag.
+    pub flagged: usize,
+    /// By flag kind.
+    pub flags: BTreeMap<String, usize>,
+}
+
+impl Tally {
+    fn add(&mut self, rec: &Record, s: &mut Keys) {
+        self.n += 1;
+        self.status[match rec.status.as_str() {
+            "scored" => 0,
+            "partial" => 1,
+            _ => 2,
+        }] += 1;
+        let Some(r) = &rec.report else { return };
+        if let Some(code) = r.riasec.as_ref().map(|p| &p.holland.code) {
+            if let Some(i) = code.chars().next().and_then(|c| "RIASEC".find(c)) {
+                self.first[i] += 1;
+                self.coded += 1;
+                *self.codes.entry(code.clone()).or_default() += 1;
+            }
+        }
+        for sc in &r.scales {
+            if let Some(b) = &sc.band {
+                let scale = s.scale(&sc.id, &sc.name);
+                let key = s.band(scale, &b.id, &b.label);
+                *self.bands.entry(key).or_default() += 1;
+                *self.banded.entry(scale).or_default() += 1;
+            }
+        }
+        if !r.quality.flags.is_empty() {
+            self.flagged += 1;
+        }
+        for f in &r.quality.flags {
+            *self.flags.entry(f.kind.clone()).or_default() += 1;
+        }
+    }
+
+    fn scored(&self) -> usize {
+        self.status[0] + self.status[1]
+    }
+}
+
+/// Scales and bands in the order first seen (instrument order).
+#[derive(Default)]
+struct Keys {
+    scales: Vec<(String, String)>,
+    bands: Vec<(usize, String, String)>,
+}
+
+impl Keys {
+    /// Band indices grouped by scale (instrument order), first seen first
+    /// within a scale.
+    fn band_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.bands.len()).collect();
+        order.sort_by_key(|&i| (self.bands[i].0, i));
+        order
+    }
+    fn scale(&mut self, id: &str, name: &str) -> usize {
+        if let Some(i) = self.scales.iter().position(|(s, _)| s == id) {
+            return i;
+        }
+        self.scales.push((id.to_owned(), name.to_owned()));
+        self.scales.len() - 1
+    }
+    fn band(&mut self, scale: usize, id: &str, label: &str) -> usize {
+        if let Some(i) = self
+            .bands
+            .iter()
+            .position(|(s, b, _)| *s == scale && b == id)
+        {
+            return i;
+        }
+        self.bands.push((scale, id.to_owned(), label.to_owned()));
+        self.bands.len() - 1
+    }
+}
+
+/// A summarised batch.
+pub struct Summary {
+    /// All records.
+    pub all: Tally,
+    /// Per requested column: groups by value.
+    pub by: Vec<(String, BTreeMap<String, Tally>)>,
+    keys: Keys,
+    flag_kinds: Vec<String>,
+}
+
+/// Reads the scored records of `path` (JSON Lines, or a JSON array when the
+/// file starts with `[`) and tallies them by each of `columns`.
+///
+/// # Errors
+///
+/// When the file cannot be read or a record is not a record of
+/// `assess score` (with its line).
+pub fn summarise(path: &Path, columns: &[String]) -> Result<Summary, String> {
+    let name = path.display();
+    let file = File::open(path).map_err(|e| format!("cannot read `{name}`: {e}"))?;
+    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let mut s = Summary {
+        all: Tally::default(),
+        by: columns
+            .iter()
+            .map(|c| (c.clone(), BTreeMap::new()))
+            .collect(),
+        keys: Keys::default(),
+        flag_kinds: Vec::new(),
+    };
+    let add = |rec: Record, s: &mut Summary| {
+        s.all.add(&rec, &mut s.keys);
+        for (col, groups) in &mut s.by {
+            let value = rec
+                .report
+                .as_ref()
+                .and_then(|r| r.metadata.get(col))
+                .map_or_else(
+                    || UNKNOWN.to_owned(),
+                    |v| v.as_str().map_or_else(|| v.to_string(), str::to_owned),
+                );
+            groups.entry(value).or_default().add(&rec, &mut s.keys);
+        }
+    };
+    let starts_array = reader
+        .fill_buf()
+        .map_err(|e| format!("cannot read `{name}`: {e}"))?
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        == Some(&b'[');
+    if starts_array {
+        let mut text = String::new();
+        reader
+            .read_to_string(&mut text)
+            .map_err(|e| format!("cannot read `{name}`: {e}"))?;
+        let recs: Vec<Record> = serde_json::from_str(&text)
+            .map_err(|e| format!("`{name}` is not the output of `assess score`: {e}"))?;
+        for rec in recs {
+            add(rec, &mut s);
+        }
+    } else {
+        let mut line = String::new();
+        let mut n = 0;
+        loop {
+            line.clear();
+            if reader
+                .read_line(&mut line)
+                .map_err(|e| format!("cannot read `{name}`: {e}"))?
+                == 0
+            {
+                break;
+            }
+            n += 1;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let rec: Record = serde_json::from_str(&line).map_err(|e| {
+                format!(
+                    "line {n} of `{name}` is not a record of `assess score --format jsonl`: {e}"
+                )
+            })?;
+            add(rec, &mut s);
+        }
+    }
+    let mut kinds: Vec<String> = s.all.flags.keys().cloned().collect();
+    kinds.sort();
+    s.flag_kinds = kinds;
+    Ok(s)
+}
+
+/// Which groups of a column to suppress: those under `min`, and then the
+/// smallest others until the suppressed ones together are none or at least
+/// `min` (so they cannot be recovered by subtraction from the total).
+pub fn suppressed(groups: &BTreeMap<String, Tally>, min: usize) -> Vec<bool> {
+    let mut hide: Vec<bool> = groups.values().map(|g| g.n < min).collect();
+    loop {
+        let hidden: usize = groups
+            .values()
+            .zip(&hide)
+            .filter(|(_, h)| **h)
+            .map(|(g, _)| g.n)
+            .sum();
+        if hidden == 0 || hidden >= min {
+            return hide;
+        }
+        let next = groups
+            .values()
+            .enumerate()
+            .filter(|(i, _)| !hide[*i])
+            .min_by_key(|(_, g)| g.n)
+            .map(|(i, _)| i);
+        match next {
+            Some(i) => hide[i] = true,
+            None => return hide,
+        }
+    }
+}
+
+fn pct(k: usize, n: usize) -> String {
+    if n == 0 {
+        "—".into()
+    } else {
+        format!("{:.1}", 100.0 * k as f64 / n as f64)
+    }
+}
+
+/// The CSV columns after `column,group`.
+fn csv_header(s: &Summary) -> Vec<String> {
+    let mut h: Vec<String> = [
+        "column",
+        "group",
+        "suppressed",
+        "n",
+        "scored",
+        "partial",
+        "rejected",
+    ]
+    .iter()
+    .map(|x| (*x).to_owned())
+    .collect();
+    if s.all.coded > 0 {
+        for l in "RIASEC".chars() {
+            h.push(format!("first_{l}_pct"));
+        }
+        h.push("common_codes".into());
+    }
+    for i in s.keys.band_order() {
+        let (scale, band, _) = &s.keys.bands[i];
+        h.push(format!("{}.{band}_pct", s.keys.scales[*scale].0));
+    }
+    h.push("flagged_pct".into());
+    for k in &s.flag_kinds {
+        h.push(format!("{k}_pct"));
+    }
+    h
+}
+
+fn common_codes(g: &Tally, min: usize) -> String {
+    g.codes
+        .iter()
+        .filter(|(_, n)| **n >= min)
+        .map(|(c, n)| format!("{c}:{n}"))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// The `k` most common codes shared by at least `min` people, most common
+/// first (ties in code order).
+fn most_common(g: &Tally, min: usize, k: usize) -> String {
+    let mut codes: Vec<(&String, &usize)> = g.codes.iter().filter(|(_, n)| **n >= min).collect();
+    codes.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    codes
+        .iter()
+        .take(k)
+        .map(|(c, n)| format!("{c} ({n})"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn csv_row(
+    s: &Summary,
+    column: &str,
+    group: &str,
+    g: &Tally,
+    hide: bool,
+    min: usize,
+) -> Vec<String> {
+    let mut r = vec![column.to_owned(), group.to_owned()];
+    let width = csv_header(s).len();
+    if hide {
+        r.push("yes".into());
+        r.resize(width, String::new());
+        return r;
+    }
+    r.push("no".into());
+    r.push(g.n.to_string());
+    for k in g.status {
+        r.push(k.to_string());
+    }
+    if s.all.coded > 0 {
+        for k in g.first {
+            r.push(pct(k, g.coded));
+        }
+        r.push(common_codes(g, min));
+    }
+    for i in s.keys.band_order() {
+        let scale = &s.keys.bands[i].0;
+        r.push(pct(
+            g.bands.get(&i).copied().unwrap_or(0),
+            g.banded.get(scale).copied().unwrap_or(0),
+        ));
+    }
+    r.push(pct(g.flagged, g.scored()));
+    for k in &s.flag_kinds {
+        r.push(pct(g.flags.get(k).copied().unwrap_or(0), g.scored()));
+    }
+    r
+}
+
+/// The summary as CSV: one row for all records, then one per group of each
+/// column; suppressed groups keep their name and `suppressed=yes` only.
+pub fn to_csv(s: &Summary, min: usize) -> String {
+    let mut out = Vec::new();
+    let mut w = csv::Writer::from_writer(&mut out);
+    let _ = w.write_record(csv_header(s));
+    let hide_all = s.all.n < min;
+    let _ = w.write_record(csv_row(s, "", "", &s.all, hide_all, min));
+    for (col, groups) in &s.by {
+        let hide = suppressed(groups, min);
+        for ((value, g), h) in groups.iter().zip(hide) {
+            let _ = w.write_record(csv_row(s, col, value, g, h, min));
+        }
+    }
+    drop(w);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The summary as a self-contained HTML page in `lang`.
+pub fn to_html(s: &Summary, source: &str, min: usize, lang: &str) -> String {
+    let title = t(lang, "Ringkasan hasil asesmen", "Assessment batch summary");
+    let mut page = Page::new(lang, title)
+        .css("td{overflow-wrap:anywhere}td.num{overflow-wrap:normal;white-space:nowrap}figure svg{max-width:34rem}");
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<h1>{}</h1><p>{} <code>{}</code>: {} {}.</p>",
+        escape(title),
+        t(lang, "Sumber", "Source"),
+        escape(source),
+        s.all.n,
+        t(lang, "baris", "rows"),
+    );
+    let _ = write!(
+        h,
+        "<section class=\"status\"><p><strong>{}</strong> {}</p></section>",
+        t(lang, "Perlindungan privasi:", "Privacy protection:"),
+        escape(&if lang == "en" {
+            format!(
+                "groups with fewer than {min} people are not shown (marked “suppressed”), nor are other groups whose figures would reveal them by subtraction; a full Holland code is listed only when at least {min} people in the group share it."
+            )
+        } else {
+            format!(
+                "kelompok dengan kurang dari {min} orang tidak ditampilkan (ditandai “disembunyikan”), begitu juga kelompok lain yang angkanya dapat membuka kelompok kecil itu lewat pengurangan; kode Holland lengkap hanya dicantumkan bila dimiliki sedikitnya {min} orang dalam kelompok."
+            )
+        })
+    );
+    if s.all.n < min {
+        let _ = write!(
+            h,
+            "<p>{}</p>",
+            t(
+                lang,
+                "Data terlalu sedikit untuk diringkas tanpa membuka identitas.",
+                "Too few records to summarise without singling people out."
+            )
+        );
+    } else {
+        let all = BTreeMap::from([(t(lang, "Semua", "All").to_owned(), s.all.clone())]);
+        group_tables(
+            &mut h,
+            s,
+            t(lang, "Semua data", "All records"),
+            &all,
+            min,
+            lang,
+        );
+        for (col, groups) in &s.by {
+            let heading = format!("{} {col}", t(lang, "Menurut", "By"));
+            group_tables(&mut h, s, &heading, groups, min, lang);
+        }
+    }
+    page.push(&h);
+    page.finish()
+}
+
+/// One table row per group: its name, then `cells` of its tally, or for a
+/// suppressed group the word `gone` and blank cells.
+fn group_rows(
+    groups: &BTreeMap<String, Tally>,
+    hide: &[bool],
+    gone: &str,
+    cells: impl Fn(&Tally) -> Vec<String>,
+) -> Vec<Vec<String>> {
+    groups
+        .iter()
+        .zip(hide)
+        .map(|((name, g), hidden)| {
+            let values = cells(g);
+            let mut r = vec![escape(name)];
+            if *hidden {
+                r.push(gone.to_owned());
+                r.resize(values.len() + 1, String::new());
+            } else {
+                r.extend(values);
+            }
+            r
+        })
+        .collect()
+}
+
+fn group_tables(
+    h: &mut String,
+    s: &Summary,
+    heading: &str,
+    groups: &BTreeMap<String, Tally>,
+    min: usize,
+    lang: &str,
+) {
+    let hide = suppressed(groups, min);
+    let _ = write!(h, "<section><h2>{}</h2>", escape(heading));
+    let gone = t(lang, "disembunyikan", "suppressed");
+    let shown: Vec<(&String, &Tally)> = groups
+        .iter()
+        .zip(&hide)
+        .filter(|(_, h)| !**h)
+        .map(|(g, _)| g)
+        .collect();
+    // Counts and statuses.
+    let rows = group_rows(groups, &hide, gone, |g| {
+        vec![
+            g.n.to_string(),
+            pct(g.status[0], g.n),
+            pct(g.status[1], g.n),
+            pct(g.status[2], g.n),
+        ]
+    });
+    h.push_str(&table(
+        &format!(
+            "{} — {}",
+            heading,
+            t(lang, "jumlah dan status", "counts and status")
+        ),
+        &[
+            t(lang, "Kelompok", "Group"),
+            "n",
+            t(lang, "% dinilai", "% scored"),
+            t(lang, "% sebagian", "% partial"),
+            t(lang, "% ditolak", "% rejected"),
+        ],
+        &rows,
+        &[false, true, true, true, true],
+    ));
+    if shown.len() > 1 {
+        let bars: Vec<Bar<'_>> = shown
+            .iter()
+            .map(|(name, g)| Bar {
+                label: name,
+                value: g.n as f64,
+                shown: g.n.to_string(),
+            })
+            .collect();
+        let max = shown.iter().map(|(_, g)| g.n).max().unwrap_or(0) as f64;
+        let _ = write!(
+            h,
+            "<figure>{}</figure>",
+            bar_chart(&format!("{heading}: n"), &bars, max)
+        );
+    }
+    if s.all.coded > 0 {
+        let letters = assess_core::riasec::Type::ALL;
+        let mut header = vec![t(lang, "Kelompok", "Group").to_owned()];
+        header.extend(letters.iter().map(|l| format!("% {}", l.letter())));
+        header.push(
+            t(
+                lang,
+                "Kode tersering (≥ batas)",
+                "Most common codes (≥ threshold)",
+            )
+            .to_owned(),
+        );
+        let rows = group_rows(groups, &hide, gone, |g| {
+            let mut r: Vec<String> = g.first.iter().map(|k| pct(*k, g.coded)).collect();
+            r.push(escape(&most_common(g, min, 10)));
+            r
+        });
+        let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+        let mut numeric = vec![false];
+        numeric.extend([true; 6]);
+        numeric.push(false);
+        h.push_str(&table(
+            &format!(
+                "{} — {}",
+                heading,
+                t(
+                    lang,
+                    "huruf pertama kode Holland",
+                    "first letter of the Holland code"
+                )
+            ),
+            &header_refs,
+            &rows,
+            &numeric,
+        ));
+        for (name, g) in &shown {
+            let labels: Vec<String> = letters
+                .iter()
+                .map(|l| format!("{} {}", l.letter(), l.name(lang)))
+                .collect();
+            let bars: Vec<Bar<'_>> = labels
+                .iter()
+                .zip(g.first)
+                .map(|(label, k)| Bar {
+                    label,
+                    value: k as f64,
+                    shown: format!("{}%", pct(k, g.coded)),
+                })
+                .collect();
+            let max = g.first.iter().copied().max().unwrap_or(0) as f64;
+            let _ = write!(
+                h,
+                "<figure>{}</figure>",
+                bar_chart(
+                    &format!(
+                        "{} — {}",
+                        name,
+                        t(
+                            lang,
+                            "huruf pertama kode Holland",
+                            "first letter of the Holland code"
+                        )
+                    ),
+                    &bars,
+                    max
+                )
+            );
+        }
+    }
+    // Bands (readiness levels, aptitude bands, interest levels) per scale.
+    for (scale, (_, scale_name)) in s.keys.scales.iter().enumerate() {
+        let bands: Vec<(usize, &str)> = s
+            .keys
+            .bands
+            .iter()
+            .enumerate()
+            .filter(|(_, (sc, _, _))| *sc == scale)
+            .map(|(i, (_, _, label))| (i, label.as_str()))
+            .collect();
+        let mut header = vec![t(lang, "Kelompok", "Group")];
+        header.extend(bands.iter().map(|(_, l)| *l));
+        let rows = group_rows(groups, &hide, gone, |g| {
+            let d = g.banded.get(&scale).copied().unwrap_or(0);
+            bands
+                .iter()
+                .map(|(i, _)| pct(g.bands.get(i).copied().unwrap_or(0), d))
+                .collect()
+        });
+        let mut numeric = vec![false];
+        numeric.extend(std::iter::repeat_n(true, bands.len()));
+        h.push_str(&table(
+            &format!("{} — {} (%)", heading, scale_name),
+            &header,
+            &rows,
+            &numeric,
+        ));
+    }
+    if !s.flag_kinds.is_empty() {
+        let mut header = vec![
+            t(lang, "Kelompok", "Group"),
+            t(lang, "% ada tanda", "% any flag"),
+        ];
+        header.extend(s.flag_kinds.iter().map(String::as_str));
+        let rows = group_rows(groups, &hide, gone, |g| {
+            let mut r = vec![pct(g.flagged, g.scored())];
+            r.extend(
+                s.flag_kinds
+                    .iter()
+                    .map(|k| pct(g.flags.get(k).copied().unwrap_or(0), g.scored())),
+            );
+            r
+        });
+        let mut numeric = vec![false];
+        numeric.extend(std::iter::repeat_n(true, s.flag_kinds.len() + 1));
+        h.push_str(&table(
+            &format!(
+                "{} — {}",
+                heading,
+                t(
+                    lang,
+                    "tanda kualitas jawaban (% dari yang dinilai)",
+                    "response-quality flags (% of scored)"
+                )
+            ),
+            &header,
+            &rows,
+            &numeric,
+        ));
+    }
+    h.push_str("</section>\n");
+}
+
+/// What `assess summary` was asked to do.
+pub struct Request<'a> {
+    /// Scored records (`assess score --format jsonl` or `json`).
+    pub input: &'a Path,
+    /// Metadata columns to group by.
+    pub by: &'a [String],
+    /// Smallest group shown.
+    pub min_group: usize,
+    /// `id` or `en`.
+    pub lang: &'a str,
+    /// HTML page.
+    pub html: Option<&'a PathBuf>,
+    /// CSV table.
+    pub csv: Option<&'a PathBuf>,
+}
+
+/// Runs `assess summary`.
+pub fn main(req: &Request<'_>) -> ExitCode {
+    if req.min_group < 2 {
+        eprintln!("error[usage]: `--min-group` must be at least 2");
+        return ExitCode::from(2);
+    }
+    let s = match summarise(req.input, req.by) {
+        Ok(s) => s,
+        Err(msg) => {
+            eprintln!("error[summary]: {msg}");
+            return ExitCode::from(2);
+        }
+    };
+    let csv = to_csv(&s, req.min_group);
+    let mut result = Ok(());
+    if let Some(p) = req.html {
+        let html = to_html(
+            &s,
+            &req.input.display().to_string(),
+            req.min_group,
+            req.lang,
+        );
+        result = result.and(std::fs::write(p, html));
+    }
+    match req.csv {
+        Some(p) => result = result.and(std::fs::write(p, &csv)),
+        None if req.html.is_none() => print!("{csv}"),
+        None => {}
+    }
+    if let Err(e) = result {
+        eprintln!("error[io]: cannot write the summary: {e}");
+        return ExitCode::from(2);
+    }
+    eprintln!(
+        "{} records summarised; groups under {} suppressed",
+        s.all.n, req.min_group
+    );
+    ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn groups(sizes: &[usize]) -> BTreeMap<String, Tally> {
+        sizes
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| {
+                (
+                    format!("g{i}"),
+                    Tally {
+                        n,
+                        ..Tally::default()
+                    },
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn small_groups_and_their_complements_are_suppressed() {
+        // Nothing small: nothing hidden.
+        assert_eq!(suppressed(&groups(&[10, 25]), 10), [false, false]);
+        // Two small groups that together reach the threshold: only they.
+        assert_eq!(
+            suppressed(&groups(&[30, 6, 12, 5]), 10),
+            [false, true, false, true]
+        );
+        // One small group alone could be recovered from the total: the
+        // smallest other group goes too.
+        assert_eq!(suppressed(&groups(&[30, 3, 12]), 10), [false, true, true]);
+        // Every group small: all hidden.
+        assert_eq!(suppressed(&groups(&[2, 3]), 10), [true, true]);
+        // A single group under the threshold is hidden (the total is too,
+        // by `to_csv`/`to_html`).
+        assert_eq!(suppressed(&groups(&[4]), 10), [true]);
+        assert!(suppressed(&groups(&[]), 10).is_empty());
+    }
+}
