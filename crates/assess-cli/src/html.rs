@@ -102,9 +102,16 @@ pub struct Bar<'a> {
 /// readers (`role="img"`, `<title>` and `<desc>` listing every bar).
 pub fn bar_chart(title: &str, bars: &[Bar<'_>], max: f64) -> String {
     const ROW: f64 = 26.0;
-    const LABEL: f64 = 190.0;
-    const WIDTH: f64 = 600.0;
-    const BAR: f64 = WIDTH - LABEL - 70.0;
+    const BAR: f64 = 340.0;
+    // The label column grows with the longest label (about 7.2 units a
+    // character at font size 13) so that long scale names are not cut off.
+    let longest = bars
+        .iter()
+        .map(|b| b.label.chars().count())
+        .max()
+        .unwrap_or(0);
+    let label_w = (16.0 + 7.2 * longest as f64).max(190.0);
+    let width = label_w + BAR + 70.0;
     let height = ROW * bars.len() as f64 + 8.0;
     let desc = bars
         .iter()
@@ -112,7 +119,7 @@ pub fn bar_chart(title: &str, bars: &[Bar<'_>], max: f64) -> String {
         .collect::<Vec<_>>()
         .join("; ");
     let mut svg = format!(
-        "<svg viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" role=\"img\" \
+        "<svg viewBox=\"0 0 {width:.0} {height}\" width=\"100%\" role=\"img\" \
          aria-labelledby=\"t{id} d{id}\" xmlns=\"http://www.w3.org/2000/svg\">\
          <title id=\"t{id}\">{title}</title><desc id=\"d{id}\">{desc}</desc>",
         id = chart_id(title, &desc),
@@ -129,14 +136,15 @@ pub fn bar_chart(title: &str, bars: &[Bar<'_>], max: f64) -> String {
         let w = BAR * share;
         let _ = write!(
             svg,
-            "<text x=\"{lx}\" y=\"{ty}\" text-anchor=\"end\" font-size=\"13\">{label}</text>\
-             <rect x=\"{LABEL}\" y=\"{ry}\" width=\"{BAR}\" height=\"16\" fill=\"#eeeeee\"/>\
-             <rect x=\"{LABEL}\" y=\"{ry}\" width=\"{w:.1}\" height=\"16\" fill=\"#0b5cad\"/>\
+            "<text x=\"{lx:.1}\" y=\"{ty}\" text-anchor=\"end\" font-size=\"13\">{label}</text>\
+             <rect x=\"{bx:.0}\" y=\"{ry}\" width=\"{BAR}\" height=\"16\" fill=\"#eeeeee\"/>\
+             <rect x=\"{bx:.0}\" y=\"{ry}\" width=\"{w:.1}\" height=\"16\" fill=\"#0b5cad\"/>\
              <text x=\"{vx:.1}\" y=\"{ty}\" font-size=\"13\">{shown}</text>",
-            lx = LABEL - 8.0,
+            lx = label_w - 8.0,
+            bx = label_w,
             ty = y + 13.0,
             ry = y + 1.0,
-            vx = LABEL + BAR + 6.0,
+            vx = label_w + BAR + 6.0,
             label = escape(b.label),
             shown = escape(&b.shown),
         );
@@ -252,27 +260,46 @@ pub fn hexagon_chart(title: &str, axes: &[(&str, f64, String); 6], max: f64) -> 
 /// A table with a caption, header cells (`scope="col"`) and rows of
 /// already-escaped HTML cells; `numeric` marks right-aligned columns.
 pub fn table(caption: &str, header: &[&str], rows: &[Vec<String>], numeric: &[bool]) -> String {
-    let class = |i: usize| {
-        if numeric.get(i).copied().unwrap_or(false) {
-            " class=\"num\""
-        } else {
-            ""
-        }
-    };
-    let mut t = format!("<table><caption>{}</caption><thead><tr>", escape(caption));
-    for (i, h) in header.iter().enumerate() {
-        let _ = write!(t, "<th scope=\"col\"{}>{}</th>", class(i), escape(h));
-    }
-    t.push_str("</tr></thead><tbody>");
+    let columns: Vec<(&str, bool)> = header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (*h, numeric.get(i).copied().unwrap_or(false)))
+        .collect();
+    let mut t = table_start(caption, &columns);
     for row in rows {
         t.push_str("<tr>");
         for (i, c) in row.iter().enumerate() {
-            let _ = write!(t, "<td{}>{c}</td>", class(i));
+            let class = if columns.get(i).is_some_and(|c| c.1) {
+                " class=\"num\""
+            } else {
+                ""
+            };
+            let _ = write!(t, "<td{class}>{c}</td>");
         }
-        t.push_str("</tr>");
+        t.push_str("</tr>\n");
     }
     t.push_str("</tbody></table>\n");
     t
+}
+
+/// The start of a data table: `<table>`, its caption and a header row,
+/// up to `<tbody>`. `columns` are plain-text headings, each with whether
+/// the column holds numbers (right-aligned). Close with `</tbody></table>`.
+pub fn table_start(caption: &str, columns: &[(&str, bool)]) -> String {
+    let mut s = format!(
+        "<table>\n<caption>{}</caption>\n<thead><tr>",
+        escape(caption)
+    );
+    for (name, numeric) in columns {
+        let _ = write!(
+            s,
+            "<th scope=\"col\"{}>{}</th>",
+            if *numeric { " class=\"num\"" } else { "" },
+            escape(name)
+        );
+    }
+    s.push_str("</tr></thead>\n<tbody>\n");
+    s
 }
 
 #[cfg(test)]
@@ -325,31 +352,22 @@ mod tests {
         assert!(svg.contains("width=\"340.0\""));
         assert_eq!(svg, bar_chart("Minat", &bars, 100.0));
     }
-}
 
-/// The start of a data table: `<table>`, its caption and a header row,
-/// up to `<tbody>`. `columns` are plain-text headings, each with whether
-/// the column holds numbers (right-aligned). Close with `</tbody></table>`.
-pub fn table_start(caption: &str, columns: &[(&str, bool)]) -> String {
-    let mut s = format!(
-        "<table>\n<caption>{}</caption>\n<thead><tr>",
-        escape(caption)
-    );
-    for (name, numeric) in columns {
-        let _ = write!(
-            s,
-            "<th scope=\"col\"{}>{}</th>",
-            if *numeric { " class=\"num\"" } else { "" },
-            escape(name)
-        );
+    #[test]
+    fn bar_chart_makes_room_for_long_labels() {
+        let bars = [Bar {
+            label: "Penalaran Logis dan Mekanis (butir 31–40)",
+            value: 1.0,
+            shown: "1".into(),
+        }];
+        let svg = bar_chart("Alpha", &bars, 1.0);
+        // 41 characters × 7.2 + 16 = 311.2 units of label column, so the
+        // label's right edge (where it is anchored) sits at 303.2 and its left
+        // edge stays inside the picture; the bar starts after it.
+        assert!(svg.starts_with("<svg viewBox=\"0 0 721 34\""));
+        assert!(svg.contains("<text x=\"303.2\""));
+        assert!(svg.contains("<rect x=\"311\""));
     }
-    s.push_str("</tr></thead>\n<tbody>\n");
-    s
-}
-
-#[cfg(test)]
-mod table_tests {
-    use super::table_start;
 
     #[test]
     fn table_start_has_caption_and_column_headers() {
