@@ -42,6 +42,7 @@ mod document;
 mod error;
 mod hash;
 mod instrument;
+pub mod irt;
 pub mod limits;
 pub mod math;
 mod matrix;

@@ -1,0 +1,201 @@
+//! Golden tests of the IRT estimators on LSAT7 (5 items, 2PL).
+//!
+//! Parameters: R mirt's LSAT7 2PL fit in slope–intercept form, as used in
+//! mirt's published tests (DOMAIN.md). Expected values:
+//! - `tests/golden/irt/lsat7.json`, written by the committed script
+//!   `tests/golden/irt/lsat7.py` (mpmath, 50 digits): EAP/SD on the same
+//!   grids, MAP, ML and WLE with their SEs, pattern by pattern; agreement
+//!   within `prec::IRT_GOLDEN` (1e-6);
+//! - mirt's published EAP of the all-wrong and all-right patterns
+//!   (fscores, 61 points on [−6, 6], N(0, 1) prior): −1.870 (SE .693) and
+//!   0.727 (SE .801), to the three decimals published.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation,
+    clippy::float_cmp
+)]
+
+use assess_core::irt::{Observed, Quadrature, ScoringRule, estimate};
+use assess_core::prec::IRT_GOLDEN;
+use assess_core::{EstimatorKind, ExtremePolicy, Instrument, IrtModel, IrtParams};
+use assess_tests::read;
+use serde_json::Value;
+
+fn golden() -> Value {
+    serde_json::from_str(&read("tests/golden/irt/lsat7.json")).unwrap()
+}
+
+fn lsat7(g: &Value) -> Vec<IrtParams> {
+    let f = |k: &str| -> Vec<f64> {
+        g[k].as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_f64().unwrap())
+            .collect()
+    };
+    f("a")
+        .into_iter()
+        .zip(f("d"))
+        .map(|(a, d)| IrtParams::Dichotomous {
+            model: IrtModel::TwoPl,
+            a,
+            d,
+            c: 0.0,
+            u: 1.0,
+        })
+        .collect()
+}
+
+fn pair(v: &Value) -> (f64, f64) {
+    (v[0].as_f64().unwrap(), v[1].as_f64().unwrap())
+}
+
+fn close(what: &str, got: (f64, f64), want: (f64, f64), tol: f64) {
+    assert!(
+        (got.0 - want.0).abs() <= tol && (got.1 - want.1).abs() <= tol,
+        "{what}: got {got:?}, expected {want:?}"
+    );
+}
+
+#[test]
+fn lsat7_every_pattern_matches_the_high_precision_reference() {
+    let g = golden();
+    let items = lsat7(&g);
+    let rules: Vec<(&str, ScoringRule)> = ["eap61_4", "eap61_6"]
+        .iter()
+        .map(|&name| {
+            let (n, lo, hi) = pair3(&g["grids"][name]);
+            (
+                name,
+                ScoringRule::new(
+                    Quadrature::new(n, lo, hi, 0.0, 1.0).unwrap(),
+                    ExtremePolicy::Map,
+                ),
+            )
+        })
+        .collect();
+    let cases = g["cases"].as_array().unwrap();
+    assert_eq!(cases.len(), 32);
+    for case in cases {
+        let pat: Vec<usize> = case["pattern"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_u64().unwrap() as usize)
+            .collect();
+        let obs: Vec<Observed<'_>> = items
+            .iter()
+            .zip(&pat)
+            .map(|(p, &k)| Observed::new(p, k).unwrap())
+            .collect();
+        for (name, rule) in &rules {
+            let e = estimate(&obs, rule, EstimatorKind::Eap);
+            close(
+                &format!("{pat:?} {name}"),
+                (e.theta, e.se),
+                pair(&case[*name]),
+                IRT_GOLDEN,
+            );
+        }
+        let rule = &rules[0].1;
+        let map = estimate(&obs, rule, EstimatorKind::Map);
+        close(
+            &format!("{pat:?} map"),
+            (map.theta, map.se),
+            pair(&case["map"]),
+            IRT_GOLDEN,
+        );
+        let wle = estimate(&obs, rule, EstimatorKind::Wle);
+        assert_eq!(wle.estimator, EstimatorKind::Wle, "{pat:?}");
+        close(
+            &format!("{pat:?} wle"),
+            (wle.theta, wle.se),
+            pair(&case["wle"]),
+            IRT_GOLDEN,
+        );
+        let ml = estimate(&obs, rule, EstimatorKind::Ml);
+        if case.get("ml").is_some() {
+            assert_eq!((ml.estimator, ml.fallback), (EstimatorKind::Ml, None));
+            close(
+                &format!("{pat:?} ml"),
+                (ml.theta, ml.se),
+                pair(&case["ml"]),
+                IRT_GOLDEN,
+            );
+        } else {
+            // All wrong or all right: ML is infinite; the policy (MAP) is used
+            // and the result says so.
+            assert_eq!(ml.estimator, EstimatorKind::Map, "{pat:?}");
+            assert_eq!(ml.requested, EstimatorKind::Ml);
+            assert!(ml.fallback.is_some());
+            close(
+                &format!("{pat:?} ml→map"),
+                (ml.theta, ml.se),
+                pair(&case["map"]),
+                IRT_GOLDEN,
+            );
+        }
+    }
+}
+
+fn pair3(v: &Value) -> (usize, f64, f64) {
+    (
+        v[0].as_u64().unwrap() as usize,
+        v[1].as_f64().unwrap(),
+        v[2].as_f64().unwrap(),
+    )
+}
+
+#[test]
+fn lsat7_matches_mirts_published_eap() {
+    let g = golden();
+    let items = lsat7(&g);
+    let rule = ScoringRule::new(
+        Quadrature::new(61, -6.0, 6.0, 0.0, 1.0).unwrap(),
+        ExtremePolicy::Eap,
+    );
+    for (k, want) in [(0, (-1.870, 0.693)), (1, (0.727, 0.801))] {
+        let obs: Vec<Observed<'_>> = items.iter().map(|p| Observed::new(p, k).unwrap()).collect();
+        let e = estimate(&obs, &rule, EstimatorKind::Eap);
+        close(&format!("all {k}"), (e.theta, e.se), want, 0.0005);
+    }
+}
+
+/// The same items written in a/b form with D = 1.702 and in
+/// slope–intercept form give the same parameters once loaded.
+#[test]
+fn a_b_and_slope_intercept_forms_load_to_the_same_parameters() {
+    let text = read("instruments/aptitude.toml");
+    let inst = Instrument::from_toml(&text).unwrap();
+    let scaled = Instrument::from_toml(&text.replace("scaling = 1.0", "scaling = 1.702")).unwrap();
+    for (it, sc) in inst.items().iter().zip(scaled.items()) {
+        let (
+            Some(IrtParams::Dichotomous { a, d, c, .. }),
+            Some(IrtParams::Dichotomous {
+                a: a2,
+                d: d2,
+                c: c2,
+                ..
+            }),
+        ) = (it.irt(), sc.irt())
+        else {
+            continue;
+        };
+        assert!((a * 1.702 - a2).abs() < 1e-12 && (d * 1.702 - d2).abs() < 1e-12 && c == c2);
+    }
+    // a/b form: d = −a·b (the shipped file's first item: a = 1.0, b = −2.0).
+    let first = inst.items().iter().find_map(|i| i.irt()).unwrap();
+    assert_eq!(
+        first,
+        &IrtParams::Dichotomous {
+            model: IrtModel::ThreePl,
+            a: 1.0,
+            d: 2.0,
+            c: 0.2,
+            u: 1.0
+        }
+    );
+}
