@@ -36,6 +36,7 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod cat;
 mod catalog;
 mod check;
 mod document;
