@@ -3,6 +3,7 @@
 #[allow(dead_code)] // used by the HTML reports, which are being built on their branches
 mod html;
 mod score;
+mod simulate;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -94,6 +95,9 @@ enum Command {
         #[arg(long, short)]
         out: Option<PathBuf>,
     },
+    /// Simulate an item bank, adaptive and fixed, from a seed: bias, RMSE,
+    /// mean test length and item exposure.
+    Simulate(simulate::SimulateArgs),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -206,6 +210,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Simulate(args) => simulate::run(args),
         Command::Schema { catalog } => {
             let schema = if catalog {
                 assess_core::catalog_schema()

@@ -646,6 +646,17 @@ pub enum StopReason {
     BankExhausted,
 }
 
+impl StopReason {
+    /// The name as written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StopReason::SeReached => "se_reached",
+            StopReason::MaxItems => "max_items",
+            StopReason::BankExhausted => "bank_exhausted",
+        }
+    }
+}
+
 /// The next item to present.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NextItem {
@@ -1276,7 +1287,7 @@ pub fn simulate(
                 .filter_map(|(it, &k)| Observed::new(&it.params, k).ok())
                 .collect();
             let e = irt::estimate(&obs, &bank.rule, config.estimator.unwrap_or(bank.estimator));
-            *stops.entry("FixedForm".to_owned()).or_insert(0) += 1;
+            *stops.entry("fixed_form".to_owned()).or_insert(0) += 1;
             (e, (0..n_items).collect())
         };
         for &i in &given {

@@ -714,6 +714,18 @@ pub enum EstimatorKind {
     Wle,
 }
 
+impl EstimatorKind {
+    /// The name as written in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EstimatorKind::Eap => "eap",
+            EstimatorKind::Map => "map",
+            EstimatorKind::Ml => "ml",
+            EstimatorKind::Wle => "wle",
+        }
+    }
+}
+
 /// What ML and WLE do with patterns whose estimate is infinite.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", tag = "policy")]
