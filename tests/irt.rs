@@ -199,3 +199,44 @@ fn a_b_and_slope_intercept_forms_load_to_the_same_parameters() {
         }
     );
 }
+
+/// An aptitude report carries the IRT estimate over the answered items,
+/// with the estimator used and the parameters' status; a short form gets
+/// one on the same metric.
+#[test]
+fn aptitude_report_carries_the_irt_estimate() {
+    use assess_core::simulate::{seeded_rng, simulate_respondent};
+    use assess_core::{ScoreOptions, Status, score};
+    let inst = Instrument::from_toml(&read("instruments/aptitude.toml")).unwrap();
+    let mut rng = seeded_rng(4);
+    let sim = simulate_respondent(&inst, "r1", 0.1, &mut rng);
+    let report = score(&inst, &sim.responses, &ScoreOptions::new()).unwrap();
+    let irt = report.irt.as_ref().unwrap();
+    assert_eq!(irt.parameters, Status::Provisional);
+    assert_eq!(
+        (irt.estimator, irt.requested),
+        (EstimatorKind::Eap, EstimatorKind::Eap)
+    );
+    // The same estimate straight from the formulas: answered items only,
+    // category 1 for the keyed option.
+    let mut answered = Vec::new();
+    for it in inst.items() {
+        if let Some(assess_core::Answer::Choice(k)) = sim.responses.answers.get(it.id()) {
+            let right = it.options()[it.key().unwrap()].key() == k;
+            answered.push(Observed::new(it.irt().unwrap(), usize::from(right)).unwrap());
+        }
+    }
+    assert_eq!(irt.items, answered.len());
+    assert!(irt.items < 40, "some items were left unanswered");
+    let rule = ScoringRule::from_settings(inst.irt().unwrap());
+    let e = estimate(&answered, &rule, EstimatorKind::Eap);
+    assert_eq!((irt.theta, irt.se), (e.theta, e.se));
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["irt"]["parameters"], "provisional");
+    assert_eq!(json["irt"]["estimator"], "eap");
+    // Instruments without parameters have no `irt` block.
+    let riasec = Instrument::from_toml(&read("instruments/riasec.toml")).unwrap();
+    let sim = simulate_respondent(&riasec, "r2", 0.0, &mut rng);
+    let report = score(&riasec, &sim.responses, &ScoreOptions::new()).unwrap();
+    assert!(report.irt.is_none());
+}

@@ -783,6 +783,67 @@ fn weighted_mean_sd(thetas: &[f64], w: &[f64]) -> (f64, f64) {
     (mean, var.sqrt())
 }
 
+/// The IRT ability estimate in a [`Report`](crate::Report).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct IrtScore {
+    /// θ on the parameters' metric.
+    pub theta: f64,
+    /// Standard error (EAP: posterior SD).
+    pub se: f64,
+    /// The estimator actually used.
+    pub estimator: EstimatorKind,
+    /// The instrument's estimator.
+    pub requested: EstimatorKind,
+    /// Why they differ, if they do.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fallback: Option<Fallback>,
+    /// Clamped to the instrument's range.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub clamped: bool,
+    /// Answered items with parameters that went into the estimate.
+    pub items: usize,
+    /// Status of the item parameters (`provisional` until calibrated on
+    /// the population served).
+    pub parameters: crate::Status,
+    /// Where the parameters come from.
+    pub source: String,
+}
+
+/// The IRT estimate of checked responses: every answered item with
+/// parameters, with the instrument's estimator, grid, prior and
+/// extreme-pattern policy. `None` when the instrument has no `[irt]`
+/// section. The items with parameters are taken to measure one θ.
+pub(crate) fn score_checked(instrument: &Instrument, checked: &crate::Checked) -> Option<IrtScore> {
+    let settings = instrument.irt()?;
+    let answers: Vec<Observed<'_>> = instrument
+        .items()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, it)| {
+            let params = it.irt()?;
+            let v = (*checked.values.get(i)?)?;
+            let k = category_of_score(instrument, i, crate::score::item_score(instrument, i, v))?;
+            Observed::new(params, k).ok()
+        })
+        .collect();
+    let e = estimate(
+        &answers,
+        &ScoringRule::from_settings(settings),
+        settings.estimator(),
+    );
+    Some(IrtScore {
+        theta: e.theta,
+        se: e.se,
+        estimator: e.estimator,
+        requested: e.requested,
+        fallback: e.fallback,
+        clamped: e.clamped,
+        items: answers.len(),
+        parameters: settings.status(),
+        source: settings.source().to_owned(),
+    })
+}
+
 /// EAP and posterior SD for many respondents on the same dichotomous items
 /// (Bock & Mislevy 1982), fast.
 ///
