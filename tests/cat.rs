@@ -310,3 +310,34 @@ fn adaptive_beats_a_fixed_form_of_the_same_length() {
         fixed.rmse
     );
 }
+
+/// The JSON face used by the WebAssembly binding: every answer "A", ten
+/// items balanced over the domains, seed 12345. The final outcome is
+/// printed so it can be compared byte for byte with the WebAssembly build
+/// (`node` run recorded in BENCHMARKS.md's IRT section).
+#[test]
+fn json_api_runs_a_session() {
+    use assess_core::cat::{start_json, step_json};
+    let (_, bank) = aptitude();
+    let mut out = start_json(
+        &bank,
+        r#"{"max_items": 10, "target_se": null, "content": {"method": "equal"}}"#,
+        12345,
+    )
+    .unwrap();
+    let mut steps = 0;
+    loop {
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        if v["next"].is_null() {
+            assert_eq!(v["stop"], "max_items");
+            break;
+        }
+        out = step_json(&bank, &v["session"].to_string(), r#""A""#).unwrap();
+        steps += 1;
+    }
+    assert_eq!(steps, 10);
+    println!("{out}");
+    let e = step_json(&bank, "{}", r#""A""#).unwrap_err();
+    assert_eq!(e.kind(), ProblemKind::InvalidType);
+    assert!(start_json(&bank, "{\"max_items\": \"ten\"}", 1).is_err());
+}

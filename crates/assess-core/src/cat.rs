@@ -326,6 +326,12 @@ impl ItemBank {
     pub fn provisional(&self) -> bool {
         self.provisional
     }
+    /// The bank's test information and SE at each point of its grid, for
+    /// reports.
+    pub fn information_curve(&self) -> Vec<irt::InformationPoint> {
+        let params: Vec<IrtParams> = self.items.iter().map(|it| it.params.clone()).collect();
+        irt::information_curve(&params, self.rule.quadrature().theta())
+    }
     /// The index of the item with identifier `id`.
     pub fn index(&self, id: &str) -> Option<usize> {
         self.items.iter().position(|it| it.id == id)
@@ -1183,6 +1189,40 @@ fn pending_index(bank: &ItemBank, s: &CatSession) -> Result<usize, Error> {
         ),
         None => bad("session.pending", "no item is waiting for an answer".into()),
     }
+}
+
+/// [`start`] with JSON text in and out, for bindings (WebAssembly, a
+/// server's HTTP handler): `config` is a [`CatConfig`] as JSON (`{}` for the
+/// defaults); returns a [`StepOutcome`] as JSON.
+///
+/// # Errors
+///
+/// Malformed JSON (located by line and column) and the configuration's
+/// problems.
+pub fn start_json(bank: &ItemBank, config: &str, seed: u64) -> Result<String, Error> {
+    let config = CatConfig::from_json(config)?;
+    Ok(outcome_json(&start(bank, config, seed)?))
+}
+
+/// [`step`] with JSON text in and out: `session` as returned in the last
+/// outcome's `session`, `answer` the JSON of an [`Answer`] (an option key
+/// such as `"B"`, a number, `"skipped"` or `null`); returns a
+/// [`StepOutcome`] as JSON.
+///
+/// # Errors
+///
+/// Malformed JSON, a session for another bank or already stopped, an answer
+/// that does not fit the pending item.
+pub fn step_json(bank: &ItemBank, session: &str, answer: &str) -> Result<String, Error> {
+    let session = CatSession::from_json(session)?;
+    let answer: Answer =
+        serde_json::from_str(answer).map_err(|e| crate::responses::json_error(answer, &e))?;
+    Ok(outcome_json(&step(bank, session, &answer)?))
+}
+
+fn outcome_json(o: &StepOutcome) -> String {
+    // Plain data with finite numbers: serialisation cannot fail.
+    serde_json::to_string(o).unwrap_or_default()
 }
 
 /// Results of a seeded simulation of a bank.
