@@ -99,7 +99,7 @@ impl WasmCatBank {
 /// A JavaScript number as a seed: a whole number in [0, 2^53).
 fn seed_from_js(seed: f64) -> Result<u64, JsValue> {
     const MAX: f64 = 9_007_199_254_740_991.0;
-    if seed.is_finite() && seed >= 0.0 && seed <= MAX && seed.fract() == 0.0 {
+    if (0.0..=MAX).contains(&seed) && seed.fract() == 0.0 {
         // Whole, non-negative and below 2^53: the cast is exact.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         Ok(seed as u64)
