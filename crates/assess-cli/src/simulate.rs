@@ -29,7 +29,7 @@ pub(crate) struct SimulateArgs {
     #[arg(long, value_enum, default_value_t = Mode::Both)]
     mode: Mode,
     /// Adaptive configuration as a JSON file (keys of `CatConfig`, see
-    /// docs/adaptive.md); the options below override it.
+    /// docs/irt.md); the options below override it.
     #[arg(long)]
     config: Option<PathBuf>,
     /// Minimum test length.

@@ -28,7 +28,13 @@ fn main() {
         .skip(1)
         .map(|l| {
             let c: Vec<&str> = l.split(',').collect();
-            IrtParams::Dichotomous { model: IrtModel::TwoPl, a: c[1].parse().unwrap(), d: c[3].parse().unwrap(), c: 0.0, u: 1.0 }
+            IrtParams::Dichotomous {
+                model: IrtModel::TwoPl,
+                a: c[1].parse().unwrap(),
+                d: c[3].parse().unwrap(),
+                c: 0.0,
+                u: 1.0,
+            }
         })
         .collect();
     let text = std::fs::read_to_string(data).unwrap();
@@ -49,5 +55,10 @@ fn main() {
         let _ = writeln!(s, "{id},{m},{sd}");
     }
     std::fs::write(out, s).unwrap();
-    eprintln!("eap: {} respondents × {} items in {:.3} ms", ids.len(), items.len(), took.as_secs_f64() * 1e3);
+    eprintln!(
+        "eap: {} respondents × {} items in {:.3} ms",
+        ids.len(),
+        items.len(),
+        took.as_secs_f64() * 1e3
+    );
 }
