@@ -26,6 +26,9 @@ use assess_core::irt::{Observed, Quadrature, ScoringRule, eap_dichotomous_batch,
 use assess_core::{EstimatorKind, ExtremePolicy, IrtModel, IrtParams};
 use divan::{Bencher, black_box};
 
+#[path = "support/dich.rs"]
+mod dich;
+
 fn main() {
     divan::main();
 }
@@ -55,30 +58,8 @@ static DICH: LazyLock<(Vec<IrtParams>, Vec<u8>)> = LazyLock::new(|| {
                 .collect(),
         );
     };
-    let items = params
-        .lines()
-        .skip(1)
-        .map(|l| {
-            let c: Vec<&str> = l.split(',').collect();
-            IrtParams::Dichotomous {
-                model: IrtModel::TwoPl,
-                a: c[1].parse().unwrap(),
-                d: c[3].parse().unwrap(),
-                c: 0.0,
-                u: 1.0,
-            }
-        })
-        .collect();
-    let answers = data
-        .lines()
-        .skip(1)
-        .flat_map(|l| {
-            l.split(',')
-                .skip(1)
-                .map(|x| x.parse::<u8>().unwrap())
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let items = dich::params(&params);
+    let (_, answers) = dich::answers(&data);
     (items, answers)
 });
 

@@ -14,7 +14,9 @@ use std::fmt::Write as _;
 use std::time::Instant;
 
 use assess_core::irt::{Quadrature, eap_dichotomous_batch};
-use assess_core::{IrtModel, IrtParams};
+
+#[path = "../benches/support/dich.rs"]
+mod dich;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,29 +24,8 @@ fn main() {
         eprintln!("usage: eap_csv DATA.csv PARAMS.csv OUT.csv");
         std::process::exit(2);
     };
-    let items: Vec<IrtParams> = std::fs::read_to_string(params)
-        .unwrap()
-        .lines()
-        .skip(1)
-        .map(|l| {
-            let c: Vec<&str> = l.split(',').collect();
-            IrtParams::Dichotomous {
-                model: IrtModel::TwoPl,
-                a: c[1].parse().unwrap(),
-                d: c[3].parse().unwrap(),
-                c: 0.0,
-                u: 1.0,
-            }
-        })
-        .collect();
-    let text = std::fs::read_to_string(data).unwrap();
-    let mut ids = Vec::new();
-    let mut answers = Vec::new();
-    for line in text.lines().skip(1) {
-        let mut cells = line.split(',');
-        ids.push(cells.next().unwrap().to_owned());
-        answers.extend(cells.map(|x| x.parse::<u8>().unwrap()));
-    }
+    let items = dich::params(&std::fs::read_to_string(params).unwrap());
+    let (ids, answers) = dich::answers(&std::fs::read_to_string(data).unwrap());
     let mut res = vec![(0.0, 0.0); ids.len()];
     let t = Instant::now();
     eap_dichotomous_batch(&items, &Quadrature::standard(), &answers, &mut res).unwrap();
