@@ -850,8 +850,9 @@ pub(crate) fn score_checked(instrument: &Instrument, checked: &crate::Checked) -
 /// `data` holds `n × items.len()` answers row by row: 0, 1, or any other
 /// value for "not answered". Writes one `(θ, SD)` per row into `out`.
 ///
-/// Items are taken in blocks of 8: for each block the likelihood of each of
-/// its 256 answer patterns is tabulated on the grid once, so a respondent
+/// Items are taken in blocks of 6: for each block the likelihood of each of
+/// its 64 answer patterns is tabulated on the grid once (small enough to
+/// stay in cache), so a respondent
 /// costs one table product per block instead of one term per item. The
 /// products are kept in linear space; a row whose largest posterior weight
 /// falls below 10⁻²⁰⁰ (a risk of underflow), or that has an unanswered
@@ -880,7 +881,7 @@ pub fn eap_dichotomous_batch(
     data: &[u8],
     out: &mut [(f64, f64)],
 ) -> Result<(), Error> {
-    const BLOCK: usize = 8;
+    const BLOCK: usize = 6;
     let m = items.len();
     let q = quad.theta.len();
     if items
