@@ -5,7 +5,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use assess_core::cat::{CatConfig, Content, Exposure, ItemBank, SimulationSummary, simulate};
+use assess_core::cat::{
+    CatConfig, Content, Exposure, ItemBank, SimulationSummary, calibrate_sympson_hetter, simulate,
+};
 use assess_core::{EstimatorKind, Instrument};
 use clap::{Args, ValueEnum};
 
@@ -44,6 +46,11 @@ pub(crate) struct SimulateArgs {
     /// Randomesque exposure control: choose among this many best items.
     #[arg(long)]
     randomesque: Option<usize>,
+    /// Sympson–Hetter exposure control with this highest exposure rate
+    /// (0–1): the parameters are first calibrated by simulation (5 rounds
+    /// of `--people`, seeds after `--seed`), then used.
+    #[arg(long, value_name = "R_MAX")]
+    sympson_hetter: Option<f64>,
     /// Balance content across the bank's domains (equal shares).
     #[arg(long)]
     balance: bool,
@@ -121,6 +128,16 @@ pub(crate) fn run(args: SimulateArgs) -> ExitCode {
             EstimatorArg::Wle => EstimatorKind::Wle,
         });
     }
+    if let Some(r_max) = args.sympson_hetter {
+        let seed = args.seed.wrapping_add(1_000_000);
+        match calibrate_sympson_hetter(&bank, &config, r_max, args.people, 5, seed) {
+            Ok(rates) => config.exposure = Exposure::SympsonHetter { rates },
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
     let modes: &[bool] = match args.mode {
         Mode::Adaptive => &[true],
         Mode::Fixed => &[false],
@@ -173,14 +190,24 @@ fn print_text(bank: &ItemBank, config: &CatConfig, results: &[SimulationSummary]
         );
     }
     println!(
-        "adaptive: {}–{} items, target SE {}, exposure {:?}, content {:?}",
+        "adaptive: {}–{} items, target SE {}, exposure {}, content {}",
         config.min_items,
         config.max_items,
         config
             .target_se
             .map_or("none".to_owned(), |s| s.to_string()),
-        config.exposure,
-        config.content,
+        match &config.exposure {
+            Exposure::None => "not controlled".to_owned(),
+            Exposure::Randomesque { candidates } => format!("randomesque among {candidates}"),
+            Exposure::SympsonHetter { rates } => {
+                format!("Sympson–Hetter ({} items with k < 1)", rates.len())
+            }
+        },
+        match &config.content {
+            Content::None => "not balanced".to_owned(),
+            Content::Equal => "balanced equally over domains".to_owned(),
+            Content::Targets { shares } => format!("balanced by shares {shares:?}"),
+        },
     );
     println!(
         "{:<9} {:>7} {:>8} {:>7} {:>8} {:>11} {:>9} {:>12} {:>7}",

@@ -114,3 +114,43 @@ fn simulate_refuses_an_instrument_without_irt_and_a_bad_config() {
     let out = assess(&["simulate", "-i", "no/such/file.toml"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn simulate_calibrates_sympson_hetter_and_lowers_the_highest_exposure() {
+    let base = [
+        "simulate",
+        "--synthetic",
+        "150",
+        "--people",
+        "200",
+        "--max-items",
+        "12",
+        "--target-se",
+        "0",
+        "--mode",
+        "adaptive",
+        "--format",
+        "json",
+    ];
+    let plain: serde_json::Value = serde_json::from_slice(&assess(&base).stdout).unwrap();
+    let mut args = base.to_vec();
+    args.extend(["--sympson-hetter", "0.3"]);
+    let out = assess(&args);
+    assert_eq!(out.status.code(), Some(0));
+    let sh: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(sh["config"]["exposure"]["method"], "sympson_hetter");
+    assert!(
+        !sh["config"]["exposure"]["rates"]
+            .as_object()
+            .unwrap()
+            .is_empty()
+    );
+    let max = |v: &serde_json::Value| v["results"][0]["max_exposure"].as_f64().unwrap();
+    assert!(
+        max(&plain) > 0.9,
+        "without control the best items go to nearly everyone"
+    );
+    assert!(max(&sh) < 0.45, "{}", max(&sh));
+    let bad = assess(&["simulate", "--sympson-hetter", "1.5"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

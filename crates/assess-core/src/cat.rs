@@ -1271,11 +1271,24 @@ pub fn simulate(
     seed: u64,
     adaptive: bool,
 ) -> Result<SimulationSummary, Error> {
+    Ok(run_simulation(bank, config, people, seed, adaptive)?.0)
+}
+
+/// [`simulate`], and how often each item was selected.
+fn run_simulation(
+    bank: &ItemBank,
+    config: &CatConfig,
+    people: usize,
+    seed: u64,
+    adaptive: bool,
+) -> Result<(SimulationSummary, Vec<usize>), Error> {
     config.validate(bank)?;
     let mut rng = crate::simulate::seeded_rng(seed);
     let (mean, sd) = bank.rule.quadrature().prior();
     let n_items = bank.items.len();
     let mut seen = vec![0usize; n_items];
+    // Times each item was selected: given, or set aside by Sympson–Hetter.
+    let mut selected = vec![0usize; n_items];
     let (mut bias, mut sq, mut se_sum, mut len_sum) = (0.0, 0.0, 0.0, 0usize);
     let mut range = (usize::MAX, 0usize);
     let mut stops = BTreeMap::new();
@@ -1305,11 +1318,16 @@ pub fn simulate(
                 out = step_category(bank, out.session, k)?;
             }
             *stops
-                .entry(format!(
-                    "{:?}",
-                    out.stop.unwrap_or(StopReason::BankExhausted)
-                ))
+                .entry(
+                    out.stop
+                        .unwrap_or(StopReason::BankExhausted)
+                        .as_str()
+                        .to_owned(),
+                )
                 .or_insert(0) += 1;
+            for &i in &out.session.set_aside {
+                selected[i] += 1;
+            }
             (
                 out.estimate,
                 out.session.administered.iter().map(|a| a.index).collect(),
@@ -1332,15 +1350,14 @@ pub fn simulate(
         };
         for &i in &given {
             seen[i] += 1;
+            selected[i] += 1;
         }
         bias += est.theta - theta;
         sq += (est.theta - theta) * (est.theta - theta);
         se_sum += est.se;
         len_sum += given.len();
         range = (range.0.min(given.len()), range.1.max(given.len()));
-        *used
-            .entry(format!("{:?}", est.estimator).to_lowercase())
-            .or_insert(0) += 1;
+        *used.entry(est.estimator.as_str().to_owned()).or_insert(0) += 1;
     }
     let n = people.max(1) as f64;
     let exposure: Vec<(String, f64)> = bank
@@ -1349,7 +1366,7 @@ pub fn simulate(
         .zip(&seen)
         .map(|(it, &c)| (it.id.clone(), c as f64 / n))
         .collect();
-    Ok(SimulationSummary {
+    let summary = SimulationSummary {
         mode: if adaptive { "adaptive" } else { "fixed" },
         people,
         seed,
@@ -1363,7 +1380,71 @@ pub fn simulate(
         unused_items: seen.iter().filter(|&&c| c == 0).count(),
         exposure,
         estimators: used,
-    })
+    };
+    Ok((summary, selected))
+}
+
+/// Sympson & Hetter's (1985) exposure-control parameters, found by their
+/// iterative simulation: start with k_i = 1; in each of `rounds` rounds
+/// simulate `people` adaptive tests with the current k and the selection
+/// rate P(S_i) of every item, then set k_i = r_max / P(S_i) where
+/// P(S_i) > r_max and k_i = 1 elsewhere. The result goes into
+/// [`Exposure::SympsonHetter`]; items with k_i = 1 are left out. Each
+/// round uses its own seed derived from `seed`.
+///
+/// # Errors
+///
+/// [`ProblemKind::InvalidValue`] unless 0 < r_max ≤ 1 and rounds ≥ 1; the
+/// configuration's problems.
+///
+/// # Example
+///
+/// ```
+/// use assess_core::cat::{CatConfig, Exposure, calibrate_sympson_hetter, simulate, synthetic_bank};
+/// let bank = synthetic_bank(100, 1, 3)?;
+/// let config = CatConfig::new().min_items(10).max_items(10).target_se(None);
+/// let rates = calibrate_sympson_hetter(&bank, &config, 0.3, 200, 4, 1)?;
+/// let controlled = config.exposure(Exposure::SympsonHetter { rates });
+/// let s = simulate(&bank, &controlled, 200, 99, true)?;
+/// assert!(s.max_exposure < 0.45);
+/// # Ok::<(), assess_core::Error>(())
+/// ```
+pub fn calibrate_sympson_hetter(
+    bank: &ItemBank,
+    config: &CatConfig,
+    r_max: f64,
+    people: usize,
+    rounds: usize,
+    seed: u64,
+) -> Result<BTreeMap<String, f64>, Error> {
+    if !(r_max > 0.0 && r_max <= 1.0) || rounds == 0 {
+        return Err(Error::single(Problem::new(
+            ProblemKind::InvalidValue,
+            "sympson_hetter",
+            format!(
+                "expected 0 < r_max ≤ 1 and at least one round, found r_max {r_max}, {rounds} rounds"
+            ),
+        )));
+    }
+    let mut rates: BTreeMap<String, f64> = BTreeMap::new();
+    for round in 0..rounds {
+        let c = config.clone().exposure(Exposure::SympsonHetter {
+            rates: rates.clone(),
+        });
+        let (_, selected) =
+            run_simulation(bank, &c, people, seed.wrapping_add(round as u64), true)?;
+        let n = people.max(1) as f64;
+        rates = bank
+            .items
+            .iter()
+            .zip(&selected)
+            .filter_map(|(it, &s)| {
+                let p = s as f64 / n;
+                (p > r_max).then(|| (it.id.clone(), r_max / p))
+            })
+            .collect();
+    }
+    Ok(rates)
 }
 
 /// A synthetic 2PL bank of `n` items (a ~ U(0.8, 2.0), b ~ N(0, 1)) in
