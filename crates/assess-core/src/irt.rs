@@ -923,6 +923,10 @@ pub fn eap_dichotomous_batch(
         .map(|start| {
             let len = BLOCK.min(m - start);
             let mut t = vec![1.0; (1 << len) * q];
+            // The first block carries the prior, so a row starts from it.
+            if start == 0 {
+                t[..q].copy_from_slice(&prior_w);
+            }
             for j in 0..len {
                 let [l0, l1] = &log_tab[start + j];
                 let p0: Vec<f64> = l0.iter().map(|&l| exp(l)).collect();
@@ -948,15 +952,19 @@ pub fn eap_dichotomous_batch(
     let mut sums = (0.0, 0.0, 0.0);
     for (row, res) in data.chunks_exact(m).zip(out.iter_mut()) {
         let fast = row.iter().all(|&x| x <= 1) && {
-            w.copy_from_slice(&prior_w);
             for (start, t) in &blocks {
                 let len = BLOCK.min(m - start);
                 let pat = row[*start..start + len]
                     .iter()
                     .enumerate()
                     .fold(0usize, |acc, (j, &x)| acc | (usize::from(x) << j));
-                for (wk, tk) in w.iter_mut().zip(&t[pat * q..pat * q + q]) {
-                    *wk *= tk;
+                let tab = &t[pat * q..pat * q + q];
+                if *start == 0 {
+                    w.copy_from_slice(tab);
+                } else {
+                    for (wk, tk) in w.iter_mut().zip(tab) {
+                        *wk *= tk;
+                    }
                 }
             }
             sums = moments(&w, &centred);
