@@ -850,9 +850,10 @@ pub(crate) fn score_checked(instrument: &Instrument, checked: &crate::Checked) -
 /// `data` holds `n × items.len()` answers row by row: 0, 1, or any other
 /// value for "not answered". Writes one `(θ, SD)` per row into `out`.
 ///
-/// Items are taken in blocks of 6: for each block the likelihood of each of
-/// its 64 answer patterns is tabulated on the grid once (small enough to
-/// stay in cache), so a respondent
+/// Items are taken in blocks of 8: for each block the likelihood of each of
+/// its 256 answer patterns is tabulated on the grid once (a block's answers
+/// are read as one 64-bit word and packed into the pattern number with one
+/// multiplication), so a respondent
 /// costs one table product per block instead of one term per item. The
 /// products are kept in linear space; a row whose largest posterior weight
 /// falls below 10⁻²⁰⁰ (a risk of underflow), or that has an unanswered
@@ -881,7 +882,7 @@ pub fn eap_dichotomous_batch(
     data: &[u8],
     out: &mut [(f64, f64)],
 ) -> Result<(), Error> {
-    const BLOCK: usize = 6;
+    const BLOCK: usize = 8;
     let m = items.len();
     let q = quad.theta.len();
     if items
@@ -951,13 +952,22 @@ pub fn eap_dichotomous_batch(
     let mut lp = vec![0.0; q];
     let mut sums = (0.0, 0.0, 0.0);
     for (row, res) in data.chunks_exact(m).zip(out.iter_mut()) {
-        let fast = row.iter().all(|&x| x <= 1) && {
+        let fast = 'fast: {
             for (start, t) in &blocks {
                 let len = BLOCK.min(m - start);
-                let pat = row[*start..start + len]
-                    .iter()
-                    .enumerate()
-                    .fold(0usize, |acc, (j, &x)| acc | (usize::from(x) << j));
+                let mut bytes = [0u8; 8];
+                bytes[..len].copy_from_slice(&row[*start..start + len]);
+                let x = u64::from_le_bytes(bytes);
+                if x & 0xFEFE_FEFE_FEFE_FEFE != 0 {
+                    // An answer other than 0 or 1: not answered.
+                    break 'fast false;
+                }
+                // Gather the low bit of each byte into one byte: with
+                // M = Σ_{k=1..8} 2^(7k), byte j's bit lands on bit 56 + j
+                // and nothing else reaches bits 56–63.
+                let pat = usize::from(
+                    u8::try_from(x.wrapping_mul(0x0102_0408_1020_4080) >> 56).unwrap_or(0),
+                );
                 let tab = &t[pat * q..pat * q + q];
                 if *start == 0 {
                     w.copy_from_slice(tab);
@@ -1119,6 +1129,26 @@ mod tests {
             cats[flip] = 1;
             let after = estimate(&obs(&cats), &rule, EstimatorKind::Eap).theta;
             prop_assert!(after > before);
+        }
+
+        #[test]
+        fn batch_eap_equals_log_space_eap_for_any_pattern(
+            items in prop::collection::vec((0.3f64..2.5, -2.0f64..2.0), 1..30),
+            rows in prop::collection::vec(prop::collection::vec(0u8..3, 30), 1..6),
+        ) {
+            let params: Vec<IrtParams> = items.iter().map(|&(a, d)| two_pl(a, d)).collect();
+            let m = params.len();
+            // 2 stands for "not answered".
+            let data: Vec<u8> = rows.iter().flat_map(|r| r[..m].iter().copied()).collect();
+            let mut out = vec![(0.0, 0.0); rows.len()];
+            eap_dichotomous_batch(&params, &Quadrature::standard(), &data, &mut out).unwrap();
+            let rule = ScoringRule::new(Quadrature::standard(), ExtremePolicy::Eap);
+            for (row, got) in data.chunks_exact(m).zip(&out) {
+                let obs: Vec<Observed<'_>> = params.iter().zip(row).filter(|(_, x)| **x <= 1)
+                    .map(|(p, &x)| Observed::new(p, usize::from(x)).unwrap()).collect();
+                let e = estimate(&obs, &rule, EstimatorKind::Eap);
+                prop_assert!((e.theta - got.0).abs() < 1e-12 && (e.se - got.1).abs() < 1e-12, "{e:?} vs {got:?}");
+            }
         }
 
         #[test]
