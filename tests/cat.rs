@@ -341,3 +341,68 @@ fn json_api_runs_a_session() {
     assert_eq!(e.kind(), ProblemKind::InvalidType);
     assert!(start_json(&bank, "{\"max_items\": \"ten\"}", 1).is_err());
 }
+
+/// The components are traits: a caller can swap one in. Here a stopper
+/// that ends the test after three items, whatever the configuration.
+#[test]
+fn components_can_be_replaced() {
+    use assess_core::cat::{
+        CatEstimator, MaxInfo, PosteriorEstimator, StartTheta, Stopper, start_with, step_with,
+    };
+    use assess_core::irt::Estimate;
+    struct AfterThree;
+    impl Stopper for AfterThree {
+        fn stop(&self, session: &CatSession, _: &Estimate) -> Option<StopReason> {
+            (session.administered.len() >= 3).then_some(StopReason::MaxItems)
+        }
+    }
+    let (_, bank) = aptitude();
+    let est: &dyn CatEstimator = &PosteriorEstimator;
+    let mut out = start_with(
+        &bank,
+        CatConfig::new(),
+        1,
+        &StartTheta,
+        &MaxInfo,
+        est,
+        &AfterThree,
+    )
+    .unwrap();
+    while out.next.is_some() {
+        out = step_with(
+            &bank,
+            out.session,
+            &Answer::Choice("A".into()),
+            &MaxInfo,
+            est,
+            &AfterThree,
+        )
+        .unwrap();
+    }
+    assert_eq!(out.session.administered.len(), 3);
+}
+
+/// A stored session that was edited is checked like a new one.
+#[test]
+fn an_edited_session_is_checked_again() {
+    let (_, bank) = aptitude();
+    let out = start(&bank, CatConfig::new(), 1).unwrap();
+    let mut s = out.session.clone();
+    s.config.max_items = 0;
+    assert_eq!(
+        step(&bank, s, &Answer::Skipped).unwrap_err().first().path(),
+        "config.max_items"
+    );
+    let mut s = out.session.clone();
+    s.log_posterior.pop();
+    assert_eq!(
+        step(&bank, s, &Answer::Skipped).unwrap_err().first().path(),
+        "session.log_posterior"
+    );
+    let mut s = out.session;
+    s.steps = u64::MAX;
+    assert!(
+        step(&bank, s, &Answer::Skipped).is_ok(),
+        "the step counter wraps, it does not panic"
+    );
+}

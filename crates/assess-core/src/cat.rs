@@ -1004,7 +1004,7 @@ fn advance(
             None => reason = Some(StopReason::BankExhausted),
         }
     }
-    session.steps += 1;
+    session.steps = session.steps.wrapping_add(1);
     if reason.is_some() {
         session.pending = None;
     }
@@ -1150,6 +1150,9 @@ fn pending_index(bank: &ItemBank, s: &CatSession) -> Result<usize, Error> {
             ),
         );
     }
+    // A stored session may have been edited: its configuration is checked
+    // again, like a new one.
+    s.config.validate(bank)?;
     if let Some(r) = s.stopped {
         return bad(
             "session.stopped",
@@ -1199,6 +1202,22 @@ fn pending_index(bank: &ItemBank, s: &CatSession) -> Result<usize, Error> {
 ///
 /// Malformed JSON (located by line and column) and the configuration's
 /// problems.
+///
+/// # Example
+///
+/// ```
+/// use assess_core::cat::{ItemBank, start_json, step_json};
+/// let inst = assess_core::Instrument::from_toml(include_str!("../../../instruments/aptitude.toml"))?;
+/// let bank = ItemBank::from_instrument(&inst)?;
+/// let out: serde_json::Value = serde_json::from_str(&start_json(&bank, r#"{"max_items": 10}"#, 7)?).unwrap();
+/// let first = out["next"]["id"].as_str().unwrap();
+/// assert!(inst.item(first).is_some());
+/// // The browser keeps `session` and sends it back with the answer.
+/// let out: serde_json::Value =
+///     serde_json::from_str(&step_json(&bank, &out["session"].to_string(), r#""B""#)?).unwrap();
+/// assert_eq!(out["session"]["administered"][0]["item"], first);
+/// # Ok::<(), assess_core::Error>(())
+/// ```
 pub fn start_json(bank: &ItemBank, config: &str, seed: u64) -> Result<String, Error> {
     let config = CatConfig::from_json(config)?;
     Ok(outcome_json(&start(bank, config, seed)?))
@@ -1264,6 +1283,18 @@ pub struct SimulationSummary {
 /// # Errors
 ///
 /// The configuration's problems.
+///
+/// # Example
+///
+/// ```
+/// use assess_core::cat::{CatConfig, simulate, synthetic_bank};
+/// let bank = synthetic_bank(100, 2, 1)?;
+/// let config = CatConfig::new().max_items(15).target_se(0.4);
+/// let s = simulate(&bank, &config, 50, 9, true)?;
+/// assert!(s.mean_length <= 15.0 && s.rmse.is_finite());
+/// assert_eq!(s, simulate(&bank, &config, 50, 9, true)?, "same seed, same figures");
+/// # Ok::<(), assess_core::Error>(())
+/// ```
 pub fn simulate(
     bank: &ItemBank,
     config: &CatConfig,

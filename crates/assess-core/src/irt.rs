@@ -107,6 +107,16 @@ pub fn category_probabilities(p: &IrtParams, theta: f64) -> Vec<f64> {
 /// ln P(category k | θ), accurate far into the tails (no `ln(0)` where the
 /// model's probability is positive). A category outside the item's range
 /// has probability 0 (−∞).
+///
+/// # Example
+///
+/// ```
+/// use assess_core::{IrtModel, IrtParams, irt::log_probability};
+/// let item = IrtParams::Dichotomous { model: IrtModel::TwoPl, a: 2.0, d: 0.0, c: 0.0, u: 1.0 };
+/// // Far below the item, a right answer is very unlikely but not ln(0).
+/// let lp = log_probability(&item, -400.0, 1);
+/// assert!((lp - (-800.0)).abs() < 1e-9);
+/// ```
 pub fn log_probability(p: &IrtParams, theta: f64, k: usize) -> f64 {
     match p {
         IrtParams::Dichotomous { a, d, c, u, .. } => {
