@@ -406,3 +406,46 @@ fn an_edited_session_is_checked_again() {
         "the step counter wraps, it does not panic"
     );
 }
+
+/// Polytomous banks work the same way: a GRM/GPCM bank answered with
+/// category numbers; a number outside the categories is refused.
+#[test]
+fn a_polytomous_bank_runs_adaptively() {
+    use assess_core::IrtParams;
+    use assess_core::cat::BankItem;
+    let items: Vec<BankItem> = (0..30)
+        .map(|i| {
+            let shift = f64::from(i % 10) / 3.0 - 1.5;
+            let params = if i % 2 == 0 {
+                IrtParams::Graded {
+                    a: 1.5,
+                    d: vec![2.0 - shift, 0.0 - shift, -2.0 - shift],
+                }
+            } else {
+                IrtParams::PartialCredit {
+                    a: 1.2,
+                    d: vec![1.0 - shift, -shift, -1.0 - shift],
+                }
+            };
+            BankItem::new(format!("P{i:02}"), params, None)
+        })
+        .collect();
+    let bank = ItemBank::new(
+        "poly",
+        "0.1.0",
+        items,
+        ScoringRule::new(Quadrature::standard(), ExtremePolicy::Eap),
+        EstimatorKind::Map,
+    )
+    .unwrap();
+    let mut out = start(&bank, CatConfig::new().max_items(10).target_se(0.35), 3).unwrap();
+    let e = step(&bank, out.session.clone(), &Answer::Number(4.0)).unwrap_err();
+    assert_eq!(e.kind(), ProblemKind::OutOfRange);
+    while out.next.is_some() {
+        out = step(&bank, out.session, &Answer::Number(3.0)).unwrap();
+    }
+    // Always the top category: MAP climbs well above the prior mean.
+    assert_eq!(out.estimate.estimator, EstimatorKind::Map);
+    assert!(out.estimate.theta > 1.0, "{:?}", out.estimate);
+    assert!(out.session.administered.len() <= 10);
+}
