@@ -79,65 +79,9 @@ fn lsat7_every_pattern_matches_the_high_precision_reference() {
         .collect();
     let cases = g["cases"].as_array().unwrap();
     assert_eq!(cases.len(), 32);
+    let eap_rules: Vec<(&str, &ScoringRule)> = rules.iter().map(|(n, r)| (*n, r)).collect();
     for case in cases {
-        let pat: Vec<usize> = case["pattern"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|x| x.as_u64().unwrap() as usize)
-            .collect();
-        let obs: Vec<Observed<'_>> = items
-            .iter()
-            .zip(&pat)
-            .map(|(p, &k)| Observed::new(p, k).unwrap())
-            .collect();
-        for (name, rule) in &rules {
-            let e = estimate(&obs, rule, EstimatorKind::Eap);
-            close(
-                &format!("{pat:?} {name}"),
-                (e.theta, e.se),
-                pair(&case[*name]),
-                IRT_GOLDEN,
-            );
-        }
-        let rule = &rules[0].1;
-        let map = estimate(&obs, rule, EstimatorKind::Map);
-        close(
-            &format!("{pat:?} map"),
-            (map.theta, map.se),
-            pair(&case["map"]),
-            IRT_GOLDEN,
-        );
-        let wle = estimate(&obs, rule, EstimatorKind::Wle);
-        assert_eq!(wle.estimator, EstimatorKind::Wle, "{pat:?}");
-        close(
-            &format!("{pat:?} wle"),
-            (wle.theta, wle.se),
-            pair(&case["wle"]),
-            IRT_GOLDEN,
-        );
-        let ml = estimate(&obs, rule, EstimatorKind::Ml);
-        if case.get("ml").is_some() {
-            assert_eq!((ml.estimator, ml.fallback), (EstimatorKind::Ml, None));
-            close(
-                &format!("{pat:?} ml"),
-                (ml.theta, ml.se),
-                pair(&case["ml"]),
-                IRT_GOLDEN,
-            );
-        } else {
-            // All wrong or all right: ML is infinite; the policy (MAP) is used
-            // and the result says so.
-            assert_eq!(ml.estimator, EstimatorKind::Map, "{pat:?}");
-            assert_eq!(ml.requested, EstimatorKind::Ml);
-            assert!(ml.fallback.is_some());
-            close(
-                &format!("{pat:?} ml→map"),
-                (ml.theta, ml.se),
-                pair(&case["map"]),
-                IRT_GOLDEN,
-            );
-        }
+        check_case("lsat7", &items, case, &eap_rules, &rules[0].1);
     }
 }
 
@@ -312,50 +256,72 @@ fn polytomous_and_guessing_models_match_the_high_precision_reference() {
             }
         }
         for case in set["cases"].as_array().unwrap() {
-            let pat: Vec<usize> = case["pattern"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|x| x.as_u64().unwrap() as usize)
-                .collect();
-            let obs: Vec<Observed<'_>> = items
-                .iter()
-                .zip(&pat)
-                .map(|(p, &k)| Observed::new(p, k).unwrap())
-                .collect();
-            let what = |e: &str| format!("{name} {pat:?} {e}");
-            let eap = estimate(&obs, &rule, EstimatorKind::Eap);
-            close(
-                &what("eap"),
-                (eap.theta, eap.se),
-                pair(&case["eap"]),
-                IRT_GOLDEN,
-            );
-            let map = estimate(&obs, &rule, EstimatorKind::Map);
-            close(
-                &what("map"),
-                (map.theta, map.se),
-                pair(&case["map"]),
-                IRT_GOLDEN,
-            );
-            let ml = estimate(&obs, &rule, EstimatorKind::Ml);
-            match case.get("ml") {
-                Some(v) => {
-                    assert_eq!(ml.estimator, EstimatorKind::Ml, "{}", what("ml"));
-                    close(&what("ml"), (ml.theta, ml.se), pair(v), IRT_GOLDEN);
-                }
-                None => assert_eq!(
-                    (ml.estimator, ml.requested),
-                    (EstimatorKind::Map, EstimatorKind::Ml),
-                    "{}",
-                    what("ml")
-                ),
-            }
-            if let Some(v) = case.get("wle") {
-                let wle = estimate(&obs, &rule, EstimatorKind::Wle);
-                assert_eq!(wle.estimator, EstimatorKind::Wle, "{}", what("wle"));
-                close(&what("wle"), (wle.theta, wle.se), pair(v), IRT_GOLDEN);
-            }
+            check_case(name, &items, case, &[("eap", &rule)], &rule);
         }
+    }
+}
+
+/// Checks one golden case: EAP on each named grid (the case's key), and
+/// MAP, ML and WLE on `rule` (whose extreme policy is MAP). Where the
+/// reference has no finite ML, the engine must say it fell back to MAP and
+/// give MAP's value.
+fn check_case(
+    set: &str,
+    items: &[IrtParams],
+    case: &Value,
+    eap_rules: &[(&str, &ScoringRule)],
+    rule: &ScoringRule,
+) {
+    let pat: Vec<usize> = case["pattern"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_u64().unwrap() as usize)
+        .collect();
+    let obs: Vec<Observed<'_>> = items
+        .iter()
+        .zip(&pat)
+        .map(|(p, &k)| Observed::new(p, k).unwrap())
+        .collect();
+    let what = |e: &str| format!("{set} {pat:?} {e}");
+    for (key, r) in eap_rules {
+        let e = estimate(&obs, r, EstimatorKind::Eap);
+        close(&what(key), (e.theta, e.se), pair(&case[*key]), IRT_GOLDEN);
+    }
+    let map = estimate(&obs, rule, EstimatorKind::Map);
+    close(
+        &what("map"),
+        (map.theta, map.se),
+        pair(&case["map"]),
+        IRT_GOLDEN,
+    );
+    let ml = estimate(&obs, rule, EstimatorKind::Ml);
+    if let Some(v) = case.get("ml") {
+        assert_eq!(
+            (ml.estimator, ml.fallback),
+            (EstimatorKind::Ml, None),
+            "{}",
+            what("ml")
+        );
+        close(&what("ml"), (ml.theta, ml.se), pair(v), IRT_GOLDEN);
+    } else {
+        assert_eq!(
+            (ml.estimator, ml.requested),
+            (EstimatorKind::Map, EstimatorKind::Ml),
+            "{}",
+            what("ml")
+        );
+        assert!(ml.fallback.is_some());
+        close(
+            &what("ml→map"),
+            (ml.theta, ml.se),
+            pair(&case["map"]),
+            IRT_GOLDEN,
+        );
+    }
+    if let Some(v) = case.get("wle") {
+        let wle = estimate(&obs, rule, EstimatorKind::Wle);
+        assert_eq!(wle.estimator, EstimatorKind::Wle, "{}", what("wle"));
+        close(&what("wle"), (wle.theta, wle.se), pair(v), IRT_GOLDEN);
     }
 }
