@@ -154,3 +154,37 @@ fn simulate_calibrates_sympson_hetter_and_lowers_the_highest_exposure() {
     let bad = assess(&["simulate", "--sympson-hetter", "1.5"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// The example configuration for the aptitude battery (also what a front
+/// end would pass to `CatBank.start`) runs as documented.
+#[test]
+fn simulate_with_the_example_configuration_file() {
+    let out = assess(&[
+        "simulate",
+        "--config",
+        "examples/aptitude-adaptive.json",
+        "--people",
+        "40",
+        "--mode",
+        "adaptive",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["config"]["max_items"], 16);
+    assert_eq!(v["config"]["exposure"]["candidates"], 3);
+    let r = &v["results"][0];
+    assert!(
+        r["length_range"][0].as_u64().unwrap() >= 8 && r["length_range"][1].as_u64().unwrap() <= 16
+    );
+    // A broken configuration file: located error, exit 2.
+    let out = assess(&["simulate", "--config", "Cargo.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Cargo.toml"));
+}
