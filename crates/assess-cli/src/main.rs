@@ -7,6 +7,7 @@ mod progress;
 mod report;
 mod score;
 mod summary;
+mod simulate;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -185,6 +186,9 @@ enum Command {
     ///
     /// Exits with 0 when done, 2 when the norms could not be built.
     Norms(norms::Args),
+    /// Simulate an item bank, adaptive and fixed, from a seed: bias, RMSE,
+    /// mean test length and item exposure.
+    Simulate(simulate::SimulateArgs),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -341,6 +345,7 @@ fn main() -> ExitCode {
             html: html.as_ref(),
             csv: csv.as_ref(),
         }),
+        Command::Simulate(args) => simulate::run(args),
         Command::Schema { catalog } => {
             let schema = if catalog {
                 assess_core::catalog_schema()

@@ -36,12 +36,14 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod cat;
 mod catalog;
 mod check;
 mod document;
 mod error;
 mod hash;
 mod instrument;
+pub mod irt;
 pub mod limits;
 pub mod math;
 mod matrix;

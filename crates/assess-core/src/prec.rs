@@ -20,3 +20,16 @@ pub fn same_bound(a: f64, b: f64) -> bool {
 pub fn exactly(x: f64, v: f64) -> bool {
     x == v
 }
+
+/// Fisher information is floored at this before taking 1/√I, so a standard
+/// error is never infinite (at most 10⁶ logits: "no information").
+pub const MIN_INFORMATION: f64 = 1e-12;
+
+/// Root searches for θ (MAP, ML, WLE) stop when the bracket is narrower
+/// than this (relative to 1 + |θ|): far below the 1e-6 agreement the golden
+/// tests ask for.
+pub const ROOT_TOL: f64 = 1e-12;
+
+/// Golden IRT values (EAP, MAP, ML against an independent high-precision
+/// quadrature on the same grid) must agree to this.
+pub const IRT_GOLDEN: f64 = 1e-6;

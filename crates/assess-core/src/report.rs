@@ -40,6 +40,10 @@ pub struct Report {
     /// `R`, `I`, `A`, `S`, `E` and `C`, all scored.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub riasec: Option<crate::riasec::RiasecProfile>,
+    /// The IRT ability estimate, for an instrument with item parameters
+    /// (an `[irt]` section): comparable across forms.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub irt: Option<crate::irt::IrtScore>,
     /// Respondent metadata, carried unchanged; never used in scoring.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub metadata: BTreeMap<String, serde_json::Value>,

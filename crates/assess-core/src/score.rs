@@ -163,6 +163,7 @@ pub fn score_checked(
         quality: quality(instrument, checked, lang),
         warnings: checked.problems.clone(),
         riasec: None,
+        irt: crate::irt::score_checked(instrument, checked),
         metadata: set.metadata.clone(),
     };
     if instrument.kind() == crate::instrument::InstrumentKind::Interest {

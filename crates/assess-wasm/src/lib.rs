@@ -7,6 +7,8 @@
 
 #![deny(missing_docs)]
 
+mod cat;
+
 use assess_core::Instrument;
 use wasm_bindgen::prelude::*;
 

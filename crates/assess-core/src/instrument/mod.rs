@@ -32,7 +32,9 @@ pub enum InstrumentKind {
 
 /// How far the evidence behind an instrument, its norms or its item
 /// parameters goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Work in progress; not for use with respondents.
@@ -678,7 +680,7 @@ pub enum IrtParams {
 }
 
 /// IRT models.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IrtModel {
     /// Rasch / 1PL.
@@ -699,7 +701,7 @@ pub enum IrtModel {
 }
 
 /// Estimators of θ.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EstimatorKind {
     /// Expected a posteriori.
@@ -712,8 +714,20 @@ pub enum EstimatorKind {
     Wle,
 }
 
+impl EstimatorKind {
+    /// The name as written in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EstimatorKind::Eap => "eap",
+            EstimatorKind::Map => "map",
+            EstimatorKind::Ml => "ml",
+            EstimatorKind::Wle => "wle",
+        }
+    }
+}
+
 /// What ML and WLE do with patterns whose estimate is infinite.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", tag = "policy")]
 pub enum ExtremePolicy {
     /// Fall back to MAP.
