@@ -6,8 +6,8 @@ mod norms;
 mod progress;
 mod report;
 mod score;
-mod summary;
 mod simulate;
+mod summary;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
