@@ -2,20 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn assess(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_assess"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap()
-}
+mod common;
+use common::assess;
 
 #[test]
 fn simulate_the_aptitude_bank_as_json_is_reproducible() {
