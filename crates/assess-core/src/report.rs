@@ -19,6 +19,7 @@ pub const REPORT_FORMAT: u32 = 1;
 
 /// One respondent's results on one instrument.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Report {
     /// Report format version ([`REPORT_FORMAT`]).
     pub report_format: u32,
@@ -42,11 +43,13 @@ pub struct Report {
     pub riasec: Option<crate::riasec::RiasecProfile>,
     /// Respondent metadata, carried unchanged; never used in scoring.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, unknown>"))]
     pub metadata: BTreeMap<String, serde_json::Value>,
 }
 
 /// The engine's name and version.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Engine {
     /// Always `assess`.
     pub name: &'static str,
@@ -56,6 +59,7 @@ pub struct Engine {
 
 /// Which instrument, exactly.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct InstrumentRef {
     /// Identifier.
     pub id: String,
@@ -74,6 +78,7 @@ pub struct InstrumentRef {
 /// Whether a scale could be scored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum ScaleStatus {
     /// Scored from all its items.
     Complete,
@@ -85,6 +90,7 @@ pub enum ScaleStatus {
 
 /// One scale's result.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ScaleResult {
     /// Scale identifier.
     pub id: String,
@@ -179,6 +185,7 @@ impl ScaleResult {
 
 /// Norm-referenced scores.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct NormScore {
     /// Norm group identifier.
     pub group: String,
@@ -205,6 +212,7 @@ pub struct NormScore {
 
 /// SEM and a 95% band.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct SemBand {
     /// Reliability used.
     pub reliability: f64,
@@ -222,6 +230,7 @@ pub struct SemBand {
 
 /// The band a score falls in.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct BandResult {
     /// Band identifier.
     pub id: String,
@@ -239,6 +248,7 @@ pub struct BandResult {
 /// Response-quality indicators. Flags inform the counsellor; they never
 /// change a score.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Quality {
     /// Items presented (on the form).
     pub presented: usize,
@@ -263,6 +273,7 @@ pub struct Quality {
 
 /// A response-quality flag.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Flag {
     /// What was flagged.
     pub kind: FlagKind,
@@ -277,6 +288,7 @@ pub struct Flag {
 /// Kinds of response-quality flag.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum FlagKind {
     /// Fewer items answered than the instrument asks.
     LowCompletion,
@@ -293,6 +305,7 @@ pub enum FlagKind {
 /// One input row of a batch, scored or rejected: every input row gives
 /// exactly one record, so nothing is lost.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct BatchRecord {
     /// 1-based row number in the input (the line for JSON Lines, the record
     /// after the header for CSV, the element for a JSON array).
@@ -314,6 +327,7 @@ pub struct BatchRecord {
 /// The outcome of one batch row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum RowStatus {
     /// Every scale scored from complete answers, no warnings.
     Scored,

@@ -21,6 +21,7 @@ pub const FORMAT_VERSION: i64 = 1;
 /// What an instrument measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum InstrumentKind {
     /// Vocational interests (Holland RIASEC).
     Interest,
@@ -34,6 +35,7 @@ pub enum InstrumentKind {
 /// parameters goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Status {
     /// Work in progress; not for use with respondents.
     Draft,
@@ -360,6 +362,7 @@ impl Figure {
 /// How a scale combines its item scores.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Scoring {
     /// Sum of item scores.
     Sum,
@@ -372,6 +375,7 @@ pub enum Scoring {
 /// What bands are cut on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum BandBasis {
     /// The scale score (sum or mean).
     Score,

@@ -1,0 +1,99 @@
+//! Crossing the boundary: errors as JavaScript `Error` objects, values as
+//! the core's JSON, arguments as objects or JSON text.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use assess_core::{Error, Problem, ProblemKind};
+
+/// The core's JSON of `value`: the bytes every platform agrees on.
+///
+/// # Errors
+///
+/// Only if serialisation fails (it does not for the core's types).
+pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
+    serde_json::to_string(value).map_err(|e| {
+        Error::single(Problem::new(
+            ProblemKind::InvalidValue,
+            "",
+            format!("cannot serialise the result: {e}"),
+        ))
+    })
+}
+
+/// `value` as a plain JavaScript object, parsed from the core's JSON.
+///
+/// # Errors
+///
+/// A JavaScript `Error` if serialisation fails.
+pub fn json_to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let json = to_json(value).map_err(|e| to_js_error(&e))?;
+    js_sys::JSON::parse(&json)
+}
+
+/// The problems of a validation as a JSON array (empty when valid).
+pub fn problems_json<T>(result: &Result<T, Error>) -> String {
+    match result {
+        Ok(_) => "[]".to_owned(),
+        Err(e) => to_json(e.problems()).unwrap_or_else(|_| "[]".to_owned()),
+    }
+}
+
+/// An argument given as JSON text or as a JavaScript object, as JSON text.
+pub(crate) fn arg_json(value: &JsValue) -> Result<String, JsValue> {
+    if let Some(s) = value.as_string() {
+        return Ok(s);
+    }
+    js_sys::JSON::stringify(value)
+        .map(String::from)
+        .map_err(|_| to_js_error(&invalid_argument("a JSON-serialisable object or JSON text")))
+}
+
+/// An optional options object (`undefined`/`null` give the defaults).
+pub(crate) fn options_from<T: serde::de::DeserializeOwned + Default>(
+    value: &JsValue,
+) -> Result<T, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    let json = arg_json(value)?;
+    serde_json::from_str(&json).map_err(|e| {
+        to_js_error(&Error::single(Problem::new(
+            ProblemKind::InvalidType,
+            "options",
+            format!("invalid options: {e}"),
+        )))
+    })
+}
+
+fn invalid_argument(expected: &str) -> Error {
+    Error::single(Problem::new(
+        ProblemKind::InvalidType,
+        "",
+        format!("invalid argument; expected {expected}"),
+    ))
+}
+
+/// The core's error as a JavaScript `Error` named `AssessError` with
+/// `kind`, `path`, `line` and `column` of the first problem (`null` when
+/// unknown) and `problems`, all of them as plain objects.
+pub fn to_js_error(e: &Error) -> JsValue {
+    let first = e.first();
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name("AssessError");
+    let set = |k: &str, v: JsValue| {
+        // Setting a property on a fresh Error object cannot fail.
+        let _ = js_sys::Reflect::set(&err, &JsValue::from_str(k), &v);
+    };
+    let number = |n: Option<usize>| n.map_or(JsValue::NULL, |n| JsValue::from_f64(n as f64));
+    set("kind", JsValue::from_str(first.kind().as_str()));
+    set("path", JsValue::from_str(first.path()));
+    set("line", number(first.line()));
+    set("column", number(first.column()));
+    let problems = to_json(e.problems()).unwrap_or_else(|_| "[]".to_owned());
+    set(
+        "problems",
+        js_sys::JSON::parse(&problems).unwrap_or(JsValue::NULL),
+    );
+    err.into()
+}
