@@ -6,7 +6,7 @@ use assess_core::{Error, Instrument, Report, ResponseSet, RiasecProfile, check, 
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{arg_json, json_to_js, options_from, problems_json, to_js_error, to_json};
-use crate::options::{ItemOptions, ScoreOptionsInput};
+use crate::options::{ItemOptions, ScoreOptions};
 
 /// A validated instrument held on the WebAssembly side.
 #[wasm_bindgen(js_name = Instrument)]
@@ -113,7 +113,7 @@ impl WasmInstrument {
         #[wasm_bindgen(unchecked_param_type = "ResponseSet | string")] responses: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ScoreOptions")] options: Option<JsValue>,
     ) -> Result<Scored, JsValue> {
-        let o: ScoreOptionsInput = options_from(&options.unwrap_or(JsValue::UNDEFINED))?;
+        let o: ScoreOptions = options_from(&options.unwrap_or(JsValue::UNDEFINED))?;
         let set = read_set(&responses, o.form.as_deref())?;
         let report = score(&self.inner, &set, &o.to_core()).map_err(|e| to_js_error(&e))?;
         let json = to_json(&report).map_err(|e| to_js_error(&e))?;

@@ -19,10 +19,10 @@ mod instrument;
 mod options;
 mod recommend;
 
-pub use catalog::{WasmCatalog, validate_catalog};
+pub use catalog::{WasmCatalog, load_catalog, validate_catalog};
 pub use convert::{json_to_js, problems_json, to_js_error};
 pub use instrument::{Scored, WasmInstrument, load_instrument, score_to_json, validate_instrument};
-pub use options::{ItemOptions, RecommendOptionsInput, ScoreOptionsInput};
+pub use options::{ItemOptions, RecommendOptions, ScoreOptions};
 pub use recommend::{PersonResults, recommend, recommend_json, recommend_native};
 
 /// The engine's version (the same as the native crate's).

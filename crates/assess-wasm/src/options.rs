@@ -2,7 +2,7 @@
 //! declarations are generated from these (tsify), and each maps one to one
 //! onto the core's option builder.
 
-use assess_core::{Policy, RecommendOptions, Schooling, ScoreOptions};
+use assess_core::{Policy, Schooling};
 use serde::Deserialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
@@ -28,7 +28,7 @@ export interface AssessError extends Error {
 /// How to score (`Instrument.score`, `Instrument.check`).
 #[derive(Clone, Debug, Default, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ScoreOptionsInput {
+pub struct ScoreOptions {
     /// Language of the report text (`id` by default; falls back to `id`).
     #[serde(default)]
     #[tsify(optional)]
@@ -48,10 +48,10 @@ pub struct ScoreOptionsInput {
     pub norm_group: Option<String>,
 }
 
-impl ScoreOptionsInput {
+impl ScoreOptions {
     /// The core's options.
-    pub fn to_core(&self) -> ScoreOptions {
-        ScoreOptions::new()
+    pub fn to_core(&self) -> assess_core::ScoreOptions {
+        assess_core::ScoreOptions::new()
             .language(self.language.as_deref().unwrap_or("id"))
             .policy(self.policy.unwrap_or_default())
             .norm_group(self.norm_group.as_deref())
@@ -77,7 +77,7 @@ pub struct ItemOptions {
 /// What to recommend (`recommend`).
 #[derive(Clone, Debug, Default, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct RecommendOptionsInput {
+pub struct RecommendOptions {
     /// Language of names and explanations (`id` by default).
     #[serde(default)]
     #[tsify(optional)]
@@ -101,13 +101,13 @@ pub struct RecommendOptionsInput {
     pub accommodations_for: Option<Vec<String>>,
 }
 
-impl RecommendOptionsInput {
+impl RecommendOptions {
     /// The core's options.
-    pub fn to_core(&self) -> RecommendOptions {
+    pub fn to_core(&self) -> assess_core::RecommendOptions {
         let strs = |v: &Option<Vec<String>>| -> Vec<String> { v.clone().unwrap_or_default() };
         let sectors = strs(&self.sectors);
         let groups = strs(&self.accommodations_for);
-        RecommendOptions::new()
+        assess_core::RecommendOptions::new()
             .language(self.language.as_deref().unwrap_or("id"))
             .top(self.top.unwrap_or(5))
             .max_schooling(self.max_schooling)

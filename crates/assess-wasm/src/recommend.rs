@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use crate::catalog::WasmCatalog;
 use crate::convert::{json_to_js, options_from, to_js_error, to_json};
 use crate::instrument::Scored;
-use crate::options::RecommendOptionsInput;
+use crate::options::RecommendOptions;
 
 /// One person's scored results to recommend from: an interest result, and
 /// optionally aptitude and readiness results that adjust the ranking and
@@ -93,7 +93,7 @@ pub fn recommend(
     results: &PersonResults,
     #[wasm_bindgen(unchecked_param_type = "RecommendOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let o: RecommendOptionsInput = options_from(&options.unwrap_or(JsValue::UNDEFINED))?;
+    let o: RecommendOptions = options_from(&options.unwrap_or(JsValue::UNDEFINED))?;
     json_to_js(&recommend_native(&catalog.inner, results, &o))
 }
 
@@ -104,7 +104,7 @@ pub fn recommend_json(
     results: &PersonResults,
     #[wasm_bindgen(unchecked_param_type = "RecommendOptions")] options: Option<JsValue>,
 ) -> Result<String, JsValue> {
-    let o: RecommendOptionsInput = options_from(&options.unwrap_or(JsValue::UNDEFINED))?;
+    let o: RecommendOptions = options_from(&options.unwrap_or(JsValue::UNDEFINED))?;
     to_json(&recommend_native(&catalog.inner, results, &o)).map_err(|e| to_js_error(&e))
 }
 
@@ -112,7 +112,7 @@ pub fn recommend_json(
 pub fn recommend_native(
     catalog: &Catalog,
     results: &PersonResults,
-    options: &RecommendOptionsInput,
+    options: &RecommendOptions,
 ) -> Recommendations {
     fn of(s: &Option<Scored>) -> Option<Results<'_>> {
         s.as_ref().map(|s| Results {
