@@ -9,6 +9,7 @@
 //! Natively these tests compile to nothing (the binding needs a JavaScript
 //! host).
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::panic)]
 
 use assess_core::simulate::seeded_rng;
 use assess_core::view::shuffled_order;
