@@ -5,7 +5,7 @@
 // of 100 batches of 20). Prints JSON; never asserts.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PKG, ROOT } from "../js/common.mjs";
+import { PKG, ROOT, timeScoreAndRecommend } from "../js/common.mjs";
 
 const bytes = readFileSync(join(PKG, "web", "assess_wasm_bg.wasm"));
 const riasecText = readFileSync(join(ROOT, "instruments", "riasec.toml"), "utf8");
@@ -13,30 +13,13 @@ const catalogText = readFileSync(join(ROOT, "instruments", "job-families.toml"),
 const m = await import(join(PKG, "web", "assess_wasm.js"));
 const t0 = performance.now();
 m.initSync({ module: bytes });
+const t1 = performance.now();
 const riasec = m.loadInstrument(riasecText);
 const instantiateAndLoadMs = performance.now() - t0;
+const instantiateMs = t1 - t0;
 const catalog = m.loadCatalog(catalogText);
-const answers = {};
-for (const item of riasec.items("id")) answers[item.id] = 1 + (item.id.charCodeAt(0) % 5);
-const set = JSON.stringify({ respondent_id: "bench", answers });
-const once = () => {
-  const s = riasec.score(set);
-  const r = new m.Results(s);
-  m.recommendJson(catalog, r);
-  r.free();
-  s.free();
-};
-for (let i = 0; i < 300; i++) once();
-const times = [];
-for (let b = 0; b < 100; b++) {
-  const s = performance.now();
-  for (let i = 0; i < 20; i++) once();
-  times.push((performance.now() - s) / 20);
-}
-times.sort((a, b) => a - b);
 console.log(JSON.stringify({
   instantiateAndLoadMs,
-  scoreAndRecommendMedianMs: times[50],
-  scoreAndRecommendP10Ms: times[10],
-  scoreAndRecommendP90Ms: times[90],
+  instantiateMs,
+  ...timeScoreAndRecommend(m, riasec, catalog),
 }));

@@ -91,3 +91,35 @@ export function compareParity(m, texts, catalogText, lines) {
   catalog.free();
   return out;
 }
+
+/**
+ * Median time (ms) to score one respondent on the loaded 60-item `riasec`
+ * instrument and recommend from `catalog`, through the package `m`: 300
+ * warm-up runs, then 100 batches of 20 (browsers round performance.now(),
+ * batches beat that). Self-contained: it is also sent to Chromium.
+ */
+export function timeScoreAndRecommend(m, riasec, catalog) {
+  const answers = {};
+  for (const item of riasec.items("id")) answers[item.id] = 1 + (item.id.charCodeAt(0) % 5);
+  const set = JSON.stringify({ respondent_id: "bench", answers });
+  const once = () => {
+    const s = riasec.score(set);
+    const r = new m.Results(s);
+    m.recommendJson(catalog, r);
+    r.free();
+    s.free();
+  };
+  for (let i = 0; i < 300; i++) once();
+  const times = [];
+  for (let b = 0; b < 100; b++) {
+    const start = performance.now();
+    for (let i = 0; i < 20; i++) once();
+    times.push((performance.now() - start) / 20);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    scoreAndRecommendMedianMs: times[50],
+    scoreAndRecommendP10Ms: times[10],
+    scoreAndRecommendP90Ms: times[90],
+  };
+}

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use assess_core::Catalog;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{problems_json, to_js_error};
+use crate::convert::{file_getters, problems_js, to_js_error};
 
 /// A validated job-family catalogue held on the WebAssembly side.
 #[wasm_bindgen(js_name = Catalog)]
@@ -28,39 +28,16 @@ pub fn load_catalog(toml: &str) -> Result<WasmCatalog, JsValue> {
 /// (an empty array when the file is valid). Never throws.
 #[wasm_bindgen(js_name = validateCatalog, unchecked_return_type = "Problem[]")]
 pub fn validate_catalog(toml: &str) -> JsValue {
-    let json = problems_json(&Catalog::from_toml(toml));
-    js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL)
+    problems_js(&Catalog::from_toml(toml))
 }
+
+file_getters!(WasmCatalog, "Catalog");
 
 #[wasm_bindgen(js_class = Catalog)]
 impl WasmCatalog {
-    /// Identifier.
-    #[wasm_bindgen(getter)]
-    pub fn id(&self) -> String {
-        self.inner.id().to_owned()
-    }
-    /// Version.
-    #[wasm_bindgen(getter)]
-    pub fn version(&self) -> String {
-        self.inner.version().to_owned()
-    }
-    /// Content hash, `sha256:<hex>`.
-    #[wasm_bindgen(getter)]
-    pub fn hash(&self) -> String {
-        self.inner.hash().to_owned()
-    }
-    /// Status: `draft`, `provisional` or `validated`.
-    #[wasm_bindgen(getter, unchecked_return_type = "Status")]
-    pub fn status(&self) -> String {
-        self.inner.status().as_str().to_owned()
-    }
     /// Number of job families.
     #[wasm_bindgen(getter, js_name = familyCount)]
     pub fn family_count(&self) -> usize {
         self.inner.families().len()
-    }
-    /// Title in `lang`.
-    pub fn title(&self, lang: &str) -> String {
-        self.inner.title().get(lang).to_owned()
     }
 }

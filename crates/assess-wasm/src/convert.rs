@@ -31,6 +31,48 @@ pub fn json_to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> 
     js_sys::JSON::parse(&json)
 }
 
+/// The problems of a validation as an array of plain objects (empty when
+/// valid).
+pub(crate) fn problems_js<T>(result: &Result<T, Error>) -> JsValue {
+    js_sys::JSON::parse(&problems_json(result)).unwrap_or(JsValue::NULL)
+}
+
+/// The getters every loaded file shares (instruments and catalogues):
+/// `id`, `version`, `hash`, `status` and `title(lang)`, read from the core
+/// value in the `inner` field.
+macro_rules! file_getters {
+    ($ty:ty, $js:literal) => {
+        #[wasm_bindgen::prelude::wasm_bindgen(js_class = $js)]
+        impl $ty {
+            /// Identifier.
+            #[wasm_bindgen(getter)]
+            pub fn id(&self) -> String {
+                self.inner.id().to_owned()
+            }
+            /// Version.
+            #[wasm_bindgen(getter)]
+            pub fn version(&self) -> String {
+                self.inner.version().to_owned()
+            }
+            /// Content hash, `sha256:<hex>`.
+            #[wasm_bindgen(getter)]
+            pub fn hash(&self) -> String {
+                self.inner.hash().to_owned()
+            }
+            /// Status: `draft`, `provisional` or `validated`.
+            #[wasm_bindgen(getter, unchecked_return_type = "Status")]
+            pub fn status(&self) -> String {
+                self.inner.status().as_str().to_owned()
+            }
+            /// Title in `lang` (falling back to `id`, then `en`).
+            pub fn title(&self, lang: &str) -> String {
+                self.inner.title().get(lang).to_owned()
+            }
+        }
+    };
+}
+pub(crate) use file_getters;
+
 /// The problems of a validation as a JSON array (empty when valid).
 pub fn problems_json<T>(result: &Result<T, Error>) -> String {
     match result {

@@ -5,7 +5,9 @@ use std::rc::Rc;
 use assess_core::{Error, Instrument, Report, ResponseSet, RiasecProfile, check, score};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{arg_json, json_to_js, options_from, problems_json, to_js_error, to_json};
+use crate::convert::{
+    arg_json, file_getters, json_to_js, options_from, problems_js, to_js_error, to_json,
+};
 use crate::options::{ItemOptions, ScoreOptions};
 
 /// A validated instrument held on the WebAssembly side.
@@ -31,40 +33,17 @@ pub fn load_instrument(toml: &str) -> Result<WasmInstrument, JsValue> {
 /// (an empty array when the file is valid). Never throws.
 #[wasm_bindgen(js_name = validateInstrument, unchecked_return_type = "Problem[]")]
 pub fn validate_instrument(toml: &str) -> JsValue {
-    let json = problems_json(&Instrument::from_toml(toml));
-    js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL)
+    problems_js(&Instrument::from_toml(toml))
 }
+
+file_getters!(WasmInstrument, "Instrument");
 
 #[wasm_bindgen(js_class = Instrument)]
 impl WasmInstrument {
-    /// Identifier.
-    #[wasm_bindgen(getter)]
-    pub fn id(&self) -> String {
-        self.inner.id().to_owned()
-    }
-    /// Semantic version.
-    #[wasm_bindgen(getter)]
-    pub fn version(&self) -> String {
-        self.inner.version().to_owned()
-    }
-    /// Content hash, `sha256:<hex>`.
-    #[wasm_bindgen(getter)]
-    pub fn hash(&self) -> String {
-        self.inner.hash().to_owned()
-    }
-    /// Status: `draft`, `provisional` or `validated`.
-    #[wasm_bindgen(getter, unchecked_return_type = "Status")]
-    pub fn status(&self) -> String {
-        self.inner.status().as_str().to_owned()
-    }
     /// Number of items of the full form.
     #[wasm_bindgen(getter, js_name = itemCount)]
     pub fn item_count(&self) -> usize {
         self.inner.items().len()
-    }
-    /// Title in `lang` (falling back to `id`, then `en`).
-    pub fn title(&self, lang: &str) -> String {
-        self.inner.title().get(lang).to_owned()
     }
     /// Metadata in `lang`: title, description, instructions, status and
     /// its source, licence, scales and forms.
