@@ -8,11 +8,27 @@
 //! objects carrying `kind`, `path`, `line`, `column` (of the first problem)
 //! and `problems` (all of them).
 //!
-//! The modules, one per kind of thing a page works with (adding a module
-//! here is the only change another exported area needs):
+//! ## Adding an exported function
+//!
+//! 1. Put it in its own module (`mod cat;` below) with `#[wasm_bindgen]`;
+//!    `scripts/build-wasm` and the `.d.ts` pick up every export.
+//! 2. Return the core's value with [`json_to_js`] and name its type with
+//!    `#[wasm_bindgen(unchecked_return_type = "TypeName")]`; give the core
+//!    type `#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]` so
+//!    `TypeName` is generated. For byte-identical JSON, also offer the
+//!    text ([`to_json`]).
+//! 3. Take options as `#[wasm_bindgen(unchecked_param_type = "XOptions")]
+//!    options: Option<JsValue>`, read by `convert::options_from` into a
+//!    `#[derive(Default, Deserialize, Tsify)]` struct (see `options.rs`);
+//!    a trailing parameter named `options` is made optional (`?`) in the
+//!    `.d.ts` by the build script.
+//! 4. Map every core error with [`to_js_error`]. `tests/js/dts.test.mjs`
+//!    fails if an export is undeclared or the `.d.ts` says `any`.
 
 #![deny(missing_docs)]
 
+// One module per kind of thing a page works with; a new exported area is
+// one more line here.
 mod catalog;
 mod convert;
 mod instrument;
@@ -20,7 +36,7 @@ mod options;
 mod recommend;
 
 pub use catalog::{WasmCatalog, load_catalog, validate_catalog};
-pub use convert::{json_to_js, problems_json, to_js_error};
+pub use convert::{json_to_js, problems_json, to_js_error, to_json};
 pub use instrument::{Scored, WasmInstrument, load_instrument, score_to_json, validate_instrument};
 pub use options::{ItemOptions, RecommendOptions, ScoreOptions};
 pub use recommend::{PersonResults, recommend, recommend_json, recommend_native};
