@@ -139,3 +139,50 @@ pub fn to_js_error(e: &Error) -> JsValue {
     );
     err.into()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_json_lists_located_problems() {
+        let text = include_str!("../../../tests/fixtures/valid/mini.toml");
+        assert_eq!(
+            problems_json(&assess_core::Instrument::from_toml(text)),
+            "[]"
+        );
+        let broken = text.replace("scale = \"R\"", "scale = \"Q\"");
+        let json = problems_json(&assess_core::Instrument::from_toml(&broken));
+        assert!(
+            json.starts_with("[{\"kind\":\"unknown_reference\",\"message\":\"unknown scale `Q`")
+        );
+        assert!(json.contains("\"path\":\"items[0].scale\""));
+        assert!(json.contains("\"line\":"));
+    }
+
+    #[test]
+    fn score_to_json_is_the_cores_report_json() {
+        let text = include_str!("../../../tests/fixtures/valid/mini.toml");
+        let inst = assess_core::Instrument::from_toml(text).unwrap();
+        let set = r#"{"respondent_id": "a1",
+            "answers": {"R1": 5, "R2": 4, "R3": 2, "S1": 3, "S2": 2, "S3": 4}}"#;
+        let report = assess_core::score(
+            &inst,
+            &assess_core::ResponseSet::from_json(set).unwrap(),
+            &assess_core::ScoreOptions::new().language("en"),
+        )
+        .unwrap();
+        assert_eq!(
+            crate::score_to_json(&inst, set, "en", "reject").unwrap(),
+            serde_json::to_string(&report).unwrap()
+        );
+        let bad = crate::score_to_json(
+            &inst,
+            r#"{"respondent_id": "a1", "answers": {"R1": 9}}"#,
+            "en",
+            "reject",
+        )
+        .unwrap_err();
+        assert_eq!(bad.first().path(), "answers.R1");
+    }
+}
