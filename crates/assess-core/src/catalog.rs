@@ -207,6 +207,7 @@ struct RawTraining {
 
 /// Indonesian schooling levels, lowest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Schooling {
     /// Sekolah Dasar (primary).
     SD,
@@ -263,6 +264,7 @@ impl Schooling {
 /// Kinds of training route.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum TrainingKind {
     /// A course at a BLK (Balai Latihan Kerja).
     Blk,

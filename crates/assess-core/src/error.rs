@@ -31,6 +31,7 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum ProblemKind {
     /// The text is not valid TOML (or JSON, for response files).
     Syntax,
@@ -124,6 +125,7 @@ impl fmt::Display for ProblemKind {
 /// `line` and `column` are 1-based; the column counts Unicode scalar values
 /// (characters), not bytes, so `é` or an emoji is one column.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Problem {
     kind: ProblemKind,
     message: String,
@@ -133,6 +135,7 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Option::is_none")]
     column: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", tsify(type = "{ start: number; end: number }"))]
     span: Option<Range<usize>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     hint: Option<String>,

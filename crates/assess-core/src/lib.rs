@@ -56,6 +56,7 @@ mod score;
 pub mod simulate;
 mod spanned;
 mod text;
+pub mod view;
 
 #[cfg(feature = "schema")]
 pub use catalog::catalog_schema;
@@ -81,6 +82,10 @@ pub use responses::{Answer, Answers, Checked, CsvLayout, Policy, ResponseSet, ch
 pub use riasec::RiasecProfile;
 pub use score::{ScoreOptions, band_for, score, score_checked, stanine};
 pub use text::{Localized, PRIMARY_LANGUAGE, SECONDARY_LANGUAGE};
+pub use view::{
+    FigureView, FormInfo, InstrumentInfo, ItemView, OptionValue, OptionView, ResponseKind,
+    ScaleInfo,
+};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -102,6 +102,7 @@ impl RecommendOptions {
 
 /// The ranked families for one person.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Recommendations {
     /// Which catalogue.
     pub catalog: CatalogRef,
@@ -119,6 +120,7 @@ pub struct Recommendations {
 
 /// Which catalogue, exactly.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct CatalogRef {
     /// Identifier.
     pub id: String,
@@ -132,6 +134,7 @@ pub struct CatalogRef {
 
 /// One recommended family.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Recommendation {
     /// 1-based rank.
     pub rank: usize,
@@ -177,6 +180,7 @@ pub struct Recommendation {
 
 /// An aptitude domain a family lists.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct AptitudeCheck {
     /// Domain (scale id).
     pub domain: String,
@@ -190,6 +194,7 @@ pub struct AptitudeCheck {
 
 /// A readiness competency a family lists.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ReadinessCheck {
     /// Competency (scale id).
     pub competency: String,
@@ -201,6 +206,7 @@ pub struct ReadinessCheck {
 
 /// A training route, localised.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct TrainingRoute {
     /// Kind.
     pub kind: TrainingKind,

@@ -19,6 +19,7 @@ pub const REPORT_FORMAT: u32 = 1;
 
 /// One respondent's results on one instrument.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Report {
     /// Report format version ([`REPORT_FORMAT`]).
     pub report_format: u32,
@@ -46,11 +47,13 @@ pub struct Report {
     pub irt: Option<crate::irt::IrtScore>,
     /// Respondent metadata, carried unchanged; never used in scoring.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, unknown>"))]
     pub metadata: BTreeMap<String, serde_json::Value>,
 }
 
 /// The engine's name and version.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Engine {
     /// Always `assess`.
     pub name: &'static str,
@@ -60,6 +63,7 @@ pub struct Engine {
 
 /// Which instrument, exactly.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct InstrumentRef {
     /// Identifier.
     pub id: String,
@@ -78,6 +82,7 @@ pub struct InstrumentRef {
 /// Whether a scale could be scored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum ScaleStatus {
     /// Scored from all its items.
     Complete,
@@ -89,6 +94,7 @@ pub enum ScaleStatus {
 
 /// One scale's result.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ScaleResult {
     /// Scale identifier.
     pub id: String,
@@ -183,6 +189,7 @@ impl ScaleResult {
 
 /// Norm-referenced scores.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct NormScore {
     /// Norm group identifier.
     pub group: String,
@@ -209,6 +216,7 @@ pub struct NormScore {
 
 /// SEM and a 95% band.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct SemBand {
     /// Reliability used.
     pub reliability: f64,
@@ -226,6 +234,7 @@ pub struct SemBand {
 
 /// The band a score falls in.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct BandResult {
     /// Band identifier.
     pub id: String,
@@ -243,6 +252,7 @@ pub struct BandResult {
 /// Response-quality indicators. Flags inform the counsellor; they never
 /// change a score.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Quality {
     /// Items presented (on the form).
     pub presented: usize,
@@ -267,6 +277,7 @@ pub struct Quality {
 
 /// A response-quality flag.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Flag {
     /// What was flagged.
     pub kind: FlagKind,
@@ -281,6 +292,7 @@ pub struct Flag {
 /// Kinds of response-quality flag.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum FlagKind {
     /// Fewer items answered than the instrument asks.
     LowCompletion,
@@ -297,6 +309,7 @@ pub enum FlagKind {
 /// One input row of a batch, scored or rejected: every input row gives
 /// exactly one record, so nothing is lost.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct BatchRecord {
     /// 1-based row number in the input (the line for JSON Lines, the record
     /// after the header for CSV, the element for a JSON array).
@@ -318,6 +331,7 @@ pub struct BatchRecord {
 /// The outcome of one batch row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum RowStatus {
     /// Every scale scored from complete answers, no warnings.
     Scored,

@@ -153,6 +153,7 @@ impl<'de> Deserialize<'de> for Answers {
 /// One person's responses to one instrument.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ResponseSet {
     /// Respondent identifier (as the caller knows them; never interpreted).
     pub respondent_id: String,
@@ -161,6 +162,10 @@ pub struct ResponseSet {
     pub form: Option<String>,
     /// Answers by item id.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "typescript",
+        tsify(type = "Record<string, number | string | null>")
+    )]
     pub answers: Answers,
     /// Seconds spent per item, when the client measured them.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -168,6 +173,7 @@ pub struct ResponseSet {
     /// Carried, never used in scoring: age, gender, district, disability,
     /// accommodations, and any other column.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, unknown>"))]
     pub metadata: BTreeMap<String, serde_json::Value>,
 }
 
@@ -378,6 +384,7 @@ pub(crate) fn json_error(text: &str, e: &serde_json::Error) -> Error {
 /// What to do with problems found in a response set.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Policy {
     /// Any problem rejects the whole set.
     #[default]
@@ -420,6 +427,42 @@ impl Checked {
     }
 }
 
+/// The form's id (`full` when `form` is absent or `full`) and the indices
+/// of its items in presentation order.
+///
+/// # Errors
+///
+/// An `unknown_reference` problem at `form` when the instrument has no such
+/// form.
+pub(crate) fn presented_items(
+    instrument: &Instrument,
+    form: Option<&str>,
+) -> Result<(String, Vec<usize>), Error> {
+    let n = instrument.items().len();
+    match form {
+        None | Some("full") => Ok(("full".to_owned(), (0..n).collect())),
+        Some(f) => match instrument.form(f) {
+            Some(form) => Ok((f.to_owned(), form.items().to_vec())),
+            None => {
+                let names: Vec<&str> = std::iter::once("full")
+                    .chain(instrument.forms().iter().map(|f| f.id()))
+                    .collect();
+                Err(Error::single(
+                    Problem::new(
+                        ProblemKind::UnknownReference,
+                        "form",
+                        format!(
+                            "unknown form `{f}`; expected one of {}",
+                            backtick_list(names.iter().copied())
+                        ),
+                    )
+                    .with_hint_opt(did_you_mean(f, names.iter().copied())),
+                ))
+            }
+        },
+    }
+}
+
 /// Checks `set` against `instrument`, reporting every problem with the item
 /// it concerns.
 ///
@@ -430,28 +473,7 @@ impl Checked {
 pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Result<Checked, Error> {
     let n = instrument.items().len();
     let mut problems = Vec::new();
-    let (form, presented): (String, Vec<usize>) = match set.form.as_deref() {
-        None | Some("full") => ("full".to_owned(), (0..n).collect()),
-        Some(f) => match instrument.form(f) {
-            Some(form) => (f.to_owned(), form.items().to_vec()),
-            None => {
-                let names: Vec<&str> = std::iter::once("full")
-                    .chain(instrument.forms().iter().map(|f| f.id()))
-                    .collect();
-                return Err(Error::single(
-                    Problem::new(
-                        ProblemKind::UnknownReference,
-                        "form",
-                        format!(
-                            "unknown form `{f}`; expected one of {}",
-                            backtick_list(names.iter().copied())
-                        ),
-                    )
-                    .with_hint_opt(did_you_mean(f, names.iter().copied())),
-                ));
-            }
-        },
-    };
+    let (form, presented) = presented_items(instrument, set.form.as_deref())?;
     let mut in_form = vec![false; n];
     for &i in &presented {
         in_form[i] = true;

@@ -88,6 +88,7 @@ pub fn hexagon_distance(a: Type, b: Type) -> u8 {
 /// Consistency of a code's first two letters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Consistency {
     /// Adjacent on the hexagon.
     High,
@@ -170,6 +171,7 @@ pub fn profile_correlation(a: &[f64; 6], b: &[f64; 6]) -> Option<f64> {
 
 /// Differentiation indices of six scores (Bergmann, 1993).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Differentiation {
     /// Holland (1973): X1 − X6.
     pub holland: f64,
@@ -207,6 +209,7 @@ pub fn differentiation(scores: &[f64; 6]) -> Differentiation {
 
 /// The Holland code of six scores, with ties reported.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct HollandCode {
     /// The code chosen by the documented rule: letters by score, highest
     /// first; among tied scores, in hexagon order R, I, A, S, E, C.
@@ -333,6 +336,7 @@ pub const LOW_PROFILE_POMP: f64 = 50.0;
 
 /// A person's RIASEC profile, from an interest report's six scales.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct RiasecProfile {
     /// POMP scores (0–100) of R, I, A, S, E, C: comparable across the full
     /// and short forms.

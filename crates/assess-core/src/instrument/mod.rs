@@ -21,6 +21,7 @@ pub const FORMAT_VERSION: i64 = 1;
 /// What an instrument measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum InstrumentKind {
     /// Vocational interests (Holland RIASEC).
     Interest,
@@ -36,6 +37,7 @@ pub enum InstrumentKind {
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Status {
     /// Work in progress; not for use with respondents.
     Draft,
@@ -362,6 +364,7 @@ impl Figure {
 /// How a scale combines its item scores.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Scoring {
     /// Sum of item scores.
     Sum,
@@ -374,6 +377,7 @@ pub enum Scoring {
 /// What bands are cut on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum BandBasis {
     /// The scale score (sum or mean).
     Score,

@@ -1,0 +1,186 @@
+//! Instruments: load, describe, render, check and score.
+
+use std::rc::Rc;
+
+use assess_core::{Error, Instrument, Report, ResponseSet, RiasecProfile, check, score};
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{
+    arg_json, file_getters, json_to_js, options_from, problems_js, to_js_error, to_json,
+};
+use crate::options::{ItemOptions, ScoreOptions};
+
+/// A validated instrument held on the WebAssembly side.
+#[wasm_bindgen(js_name = Instrument)]
+pub struct WasmInstrument {
+    pub(crate) inner: Rc<Instrument>,
+}
+
+/// Parses and validates an instrument from TOML text.
+///
+/// Throws an `AssessError` listing every problem, located by key path,
+/// line and column, when the text is not a valid instrument.
+#[wasm_bindgen(js_name = loadInstrument)]
+pub fn load_instrument(toml: &str) -> Result<WasmInstrument, JsValue> {
+    Instrument::from_toml(toml)
+        .map(|inner| WasmInstrument {
+            inner: Rc::new(inner),
+        })
+        .map_err(|e| to_js_error(&e))
+}
+
+/// Validates instrument text for authoring tools: every problem, located
+/// (an empty array when the file is valid). Never throws.
+#[wasm_bindgen(js_name = validateInstrument, unchecked_return_type = "Problem[]")]
+pub fn validate_instrument(toml: &str) -> JsValue {
+    problems_js(&Instrument::from_toml(toml))
+}
+
+file_getters!(WasmInstrument, "Instrument");
+
+#[wasm_bindgen(js_class = Instrument)]
+impl WasmInstrument {
+    /// Number of items of the full form.
+    #[wasm_bindgen(getter, js_name = itemCount)]
+    pub fn item_count(&self) -> usize {
+        self.inner.items().len()
+    }
+    /// Metadata in `lang`: title, description, instructions, status and
+    /// its source, licence, scales and forms.
+    #[wasm_bindgen(unchecked_return_type = "InstrumentInfo")]
+    pub fn info(&self, lang: &str) -> Result<JsValue, JsValue> {
+        json_to_js(&self.inner.info(lang))
+    }
+    /// The items of a form in `lang`, ready to render, in presentation
+    /// order (a seeded shuffle when `options.seed` is given). Answer keys
+    /// and option scores are never included.
+    #[wasm_bindgen(unchecked_return_type = "ItemView[]")]
+    pub fn items(
+        &self,
+        lang: &str,
+        #[wasm_bindgen(unchecked_param_type = "ItemOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let o: ItemOptions = options_from(&options.unwrap_or(JsValue::UNDEFINED))?;
+        let views = self
+            .inner
+            .item_views(lang, o.form.as_deref(), o.seed)
+            .map_err(|e| to_js_error(&e))?;
+        json_to_js(&views)
+    }
+    /// Checks a response set (object or JSON text) without scoring it:
+    /// every problem, each naming its item (an empty array when all is
+    /// well). Throws an `AssessError` only when the set cannot be read or
+    /// names an unknown form.
+    #[wasm_bindgen(unchecked_return_type = "Problem[]")]
+    pub fn check(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ResponseSet | string")] responses: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let set = read_set(&responses, None)?;
+        let checked =
+            check(&self.inner, &set, assess_core::Policy::Warn).map_err(|e| to_js_error(&e))?;
+        json_to_js(checked.problems())
+    }
+    /// Checks and scores a response set (object or JSON text). The result
+    /// holds the report as an object and as the engine's JSON text.
+    ///
+    /// Throws an `AssessError` listing every problem under the `reject`
+    /// policy (the default); under `warn` they become the report's
+    /// warnings.
+    pub fn score(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ResponseSet | string")] responses: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ScoreOptions")] options: Option<JsValue>,
+    ) -> Result<Scored, JsValue> {
+        let o: ScoreOptions = options_from(&options.unwrap_or(JsValue::UNDEFINED))?;
+        let set = read_set(&responses, o.form.as_deref())?;
+        let report = score(&self.inner, &set, &o.to_core()).map_err(|e| to_js_error(&e))?;
+        let json = to_json(&report).map_err(|e| to_js_error(&e))?;
+        Ok(Scored {
+            instrument: Rc::clone(&self.inner),
+            report: Rc::new(report),
+            json: json.into(),
+        })
+    }
+    /// Checks and scores one response set (JSON text) and returns the
+    /// Report as JSON text, byte-identical to the native engine's.
+    ///
+    /// `policy` is `"reject"` (any bad answer throws) or `"warn"` (bad
+    /// answers become warnings).
+    #[wasm_bindgen(js_name = scoreJson)]
+    pub fn score_json(&self, responses: &str, lang: &str, policy: &str) -> Result<String, JsValue> {
+        score_to_json(&self.inner, responses, lang, policy).map_err(|e| to_js_error(&e))
+    }
+}
+
+/// A response set from an object or JSON text, with `form` filled in when
+/// the set does not name one.
+fn read_set(responses: &JsValue, form: Option<&str>) -> Result<ResponseSet, JsValue> {
+    let mut set = ResponseSet::from_json(&arg_json(responses)?).map_err(|e| to_js_error(&e))?;
+    if let (Some(f), None) = (form, &set.form) {
+        set.form = Some(f.to_owned());
+    }
+    Ok(set)
+}
+
+/// Scores `responses` (JSON) on `instrument` and serialises the Report: the
+/// binding's whole logic for `scoreJson`, kept free of JavaScript types so
+/// native tests can run it.
+///
+/// # Errors
+///
+/// The core's error when the responses cannot be read or are rejected.
+pub fn score_to_json(
+    instrument: &Instrument,
+    responses: &str,
+    lang: &str,
+    policy: &str,
+) -> Result<String, Error> {
+    let policy = match policy {
+        "warn" => assess_core::Policy::Warn,
+        _ => assess_core::Policy::Reject,
+    };
+    let set = ResponseSet::from_json(responses)?;
+    let options = assess_core::ScoreOptions::new()
+        .language(lang)
+        .policy(policy);
+    to_json(&score(instrument, &set, &options)?)
+}
+
+/// One respondent's scored results: the report as an object and as the
+/// engine's JSON text, and the instrument it belongs to (for
+/// `recommend`).
+#[wasm_bindgen]
+#[derive(Clone)]
+pub struct Scored {
+    pub(crate) instrument: Rc<Instrument>,
+    pub(crate) report: Rc<Report>,
+    json: Rc<str>,
+}
+
+#[wasm_bindgen]
+impl Scored {
+    /// The report as a plain object.
+    #[wasm_bindgen(getter, unchecked_return_type = "Report")]
+    pub fn report(&self) -> Result<JsValue, JsValue> {
+        js_sys::JSON::parse(&self.json)
+    }
+    /// The report as JSON text: byte-identical to the native engine's.
+    #[wasm_bindgen(getter)]
+    pub fn json(&self) -> String {
+        self.json.to_string()
+    }
+    /// The RIASEC profile, for an interest report (`undefined` otherwise).
+    #[wasm_bindgen(getter, unchecked_return_type = "RiasecProfile | undefined")]
+    pub fn profile(&self) -> Result<JsValue, JsValue> {
+        self.report
+            .riasec
+            .as_ref()
+            .map_or(Ok(JsValue::UNDEFINED), |p: &RiasecProfile| json_to_js(p))
+    }
+    /// Identifier of the instrument scored.
+    #[wasm_bindgen(getter, js_name = instrumentId)]
+    pub fn instrument_id(&self) -> String {
+        self.instrument.id().to_owned()
+    }
+}

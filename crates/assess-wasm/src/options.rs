@@ -1,0 +1,117 @@
+//! The option objects a page passes, as Rust structs: their TypeScript
+//! declarations are generated from these (tsify), and each maps one to one
+//! onto the core's option builder.
+
+use assess_core::{Policy, Schooling};
+use serde::Deserialize;
+use tsify::Tsify;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const ASSESS_ERROR: &str = r#"
+/**
+ * What every function of this package throws on bad input: a JavaScript
+ * `Error` (named `AssessError`) with the first problem's kind, key path, and
+ * 1-based line and column (`null` when the input was not TOML text), and
+ * the list of all problems.
+ */
+export interface AssessError extends Error {
+    name: "AssessError";
+    kind: ProblemKind;
+    path: string;
+    line: number | null;
+    column: number | null;
+    problems: Problem[];
+}
+"#;
+
+/// How to score (`Instrument.score`, `Instrument.check`).
+#[derive(Clone, Debug, Default, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ScoreOptions {
+    /// Language of the report text (`id` by default; falls back to `id`).
+    #[serde(default)]
+    #[tsify(optional)]
+    pub language: Option<String>,
+    /// `reject` (default: any problem throws) or `warn` (problems become
+    /// the report's warnings).
+    #[serde(default)]
+    #[tsify(optional)]
+    pub policy: Option<Policy>,
+    /// The form answered, when the response set does not say.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub form: Option<String>,
+    /// Use this norm group instead of each scale's first.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub norm_group: Option<String>,
+}
+
+impl ScoreOptions {
+    /// The core's options.
+    pub fn to_core(&self) -> assess_core::ScoreOptions {
+        assess_core::ScoreOptions::new()
+            .language(self.language.as_deref().unwrap_or("id"))
+            .policy(self.policy.unwrap_or_default())
+            .norm_group(self.norm_group.as_deref())
+    }
+}
+
+/// Which items to render and in what order (`Instrument.items`).
+#[derive(Clone, Debug, Default, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ItemOptions {
+    /// The form (`full` by default).
+    #[serde(default)]
+    #[tsify(optional)]
+    pub form: Option<String>,
+    /// Shuffle the item order (and the options of formats with
+    /// `shuffle = true`) with this seed; store it to reproduce the order.
+    /// An integer from 0 to 2^53 − 1.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub seed: Option<u64>,
+}
+
+/// What to recommend (`recommend`).
+#[derive(Clone, Debug, Default, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RecommendOptions {
+    /// Language of names and explanations (`id` by default).
+    #[serde(default)]
+    #[tsify(optional)]
+    pub language: Option<String>,
+    /// How many families (5 by default; 0 for all).
+    #[serde(default)]
+    #[tsify(optional)]
+    pub top: Option<usize>,
+    /// Only families whose usual schooling is at most this level.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub max_schooling: Option<Schooling>,
+    /// Only families in at least one of these sectors.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub sectors: Option<Vec<String>>,
+    /// Only families whose accessibility notes address all these groups
+    /// (as asked for by the user; never inferred).
+    #[serde(default)]
+    #[tsify(optional)]
+    pub accommodations_for: Option<Vec<String>>,
+}
+
+impl RecommendOptions {
+    /// The core's options.
+    pub fn to_core(&self) -> assess_core::RecommendOptions {
+        let strs = |v: &Option<Vec<String>>| -> Vec<String> { v.clone().unwrap_or_default() };
+        let sectors = strs(&self.sectors);
+        let groups = strs(&self.accommodations_for);
+        assess_core::RecommendOptions::new()
+            .language(self.language.as_deref().unwrap_or("id"))
+            .top(self.top.unwrap_or(5))
+            .max_schooling(self.max_schooling)
+            .sectors(&sectors.iter().map(String::as_str).collect::<Vec<_>>())
+            .accommodations_for(&groups.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+}

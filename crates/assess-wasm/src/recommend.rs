@@ -1,0 +1,130 @@
+//! Job-family recommendations from scored results.
+
+use assess_core::{
+    Catalog, Error, InstrumentKind, Problem, ProblemKind, Recommendations, Results, RiasecProfile,
+};
+use wasm_bindgen::prelude::*;
+
+use crate::catalog::WasmCatalog;
+use crate::convert::{json_to_js, options_from, to_js_error, to_json};
+use crate::instrument::Scored;
+use crate::options::RecommendOptions;
+
+/// One person's scored results to recommend from: an interest result, and
+/// optionally aptitude and readiness results that adjust the ranking and
+/// the explanations.
+#[wasm_bindgen(js_name = Results)]
+pub struct PersonResults {
+    profile: RiasecProfile,
+    aptitude: Option<Scored>,
+    readiness: Option<Scored>,
+}
+
+#[wasm_bindgen(js_class = Results)]
+impl PersonResults {
+    /// Results starting from a scored interest instrument.
+    ///
+    /// Throws an `AssessError` when `interest` carries no RIASEC profile.
+    #[wasm_bindgen(constructor)]
+    pub fn new(interest: &Scored) -> Result<PersonResults, JsValue> {
+        PersonResults::from_interest(interest).map_err(|e| to_js_error(&e))
+    }
+    /// Adds aptitude or readiness results (by the instrument's kind; a
+    /// second result of the same kind replaces the first). Throws an
+    /// `AssessError` for another interest result.
+    pub fn add(&mut self, scored: &Scored) -> Result<(), JsValue> {
+        self.add_native(scored).map_err(|e| to_js_error(&e))
+    }
+}
+
+impl PersonResults {
+    /// Results from an interest result.
+    ///
+    /// # Errors
+    ///
+    /// A `missing_key` problem when `interest` carries no RIASEC profile.
+    pub fn from_interest(interest: &Scored) -> Result<PersonResults, Error> {
+        let Some(profile) = interest.report.riasec.clone() else {
+            return Err(Error::single(Problem::new(
+                ProblemKind::MissingKey,
+                "riasec",
+                format!(
+                    "`{}` gives no RIASEC profile; expected the results of an interest instrument",
+                    interest.instrument.id()
+                ),
+            )));
+        };
+        Ok(PersonResults {
+            profile,
+            aptitude: None,
+            readiness: None,
+        })
+    }
+    /// Adds aptitude or readiness results.
+    ///
+    /// # Errors
+    ///
+    /// An `invalid_value` problem for an interest result.
+    pub fn add_native(&mut self, scored: &Scored) -> Result<(), Error> {
+        match scored.instrument.kind() {
+            InstrumentKind::Aptitude => self.aptitude = Some(scored.clone()),
+            InstrumentKind::Readiness => self.readiness = Some(scored.clone()),
+            InstrumentKind::Interest => {
+                return Err(Error::single(Problem::new(
+                    ProblemKind::InvalidValue,
+                    "",
+                    "the interest result is given when the results are made; expected aptitude or readiness results",
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The ranked job families for a person, best first, each explained, with
+/// training routes. `results` is a scored interest instrument or a
+/// `Results` that also holds aptitude and readiness results.
+///
+/// Throws an `AssessError` when the options are invalid or the result has
+/// no RIASEC profile.
+#[wasm_bindgen(unchecked_return_type = "Recommendations")]
+pub fn recommend(
+    catalog: &WasmCatalog,
+    results: &PersonResults,
+    #[wasm_bindgen(unchecked_param_type = "RecommendOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let o: RecommendOptions = options_from(&options.unwrap_or(JsValue::UNDEFINED))?;
+    json_to_js(&recommend_native(&catalog.inner, results, &o))
+}
+
+/// As `recommend`, as the engine's JSON text (byte-identical to native).
+#[wasm_bindgen(js_name = recommendJson)]
+pub fn recommend_json(
+    catalog: &WasmCatalog,
+    results: &PersonResults,
+    #[wasm_bindgen(unchecked_param_type = "RecommendOptions")] options: Option<JsValue>,
+) -> Result<String, JsValue> {
+    let o: RecommendOptions = options_from(&options.unwrap_or(JsValue::UNDEFINED))?;
+    to_json(&recommend_native(&catalog.inner, results, &o)).map_err(|e| to_js_error(&e))
+}
+
+/// The binding's logic for `recommend`, free of JavaScript types.
+pub fn recommend_native(
+    catalog: &Catalog,
+    results: &PersonResults,
+    options: &RecommendOptions,
+) -> Recommendations {
+    fn of(s: &Option<Scored>) -> Option<Results<'_>> {
+        s.as_ref().map(|s| Results {
+            instrument: &s.instrument,
+            report: &s.report,
+        })
+    }
+    assess_core::recommend(
+        &results.profile,
+        of(&results.aptitude),
+        of(&results.readiness),
+        catalog,
+        &options.to_core(),
+    )
+}

@@ -1,0 +1,37 @@
+// The public TypeScript surface: generated declarations for every export,
+// typed from the Rust types, and no `any` anywhere.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { PKG, loadPackage } from "./common.mjs";
+
+const builds = ["web", "node", "bundler"];
+const code = (text) =>
+  text
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/\/\/.*$/gm, "");
+
+for (const b of builds) {
+  test(`${b}: the .d.ts has no \`any\``, () => {
+    const dts = code(readFileSync(join(PKG, b, "assess_wasm.d.ts"), "utf8"));
+    const hits = dts.split("\n").filter((l) => /\bany\b/.test(l));
+    assert.deepEqual(hits, []);
+  });
+}
+
+test("every runtime export is declared, and the result types are generated", () => {
+  const dts = readFileSync(join(PKG, "node", "assess_wasm.d.ts"), "utf8");
+  const m = loadPackage();
+  for (const name of Object.keys(m)) {
+    if (name.startsWith("__")) continue;
+    assert.match(dts, new RegExp(`export (declare )?(function|class) ${name}\\b`), name);
+  }
+  for (const t of ["Report", "ScaleResult", "RiasecProfile", "Recommendations", "Recommendation",
+    "ItemView", "OptionView", "InstrumentInfo", "Problem", "ProblemKind", "ResponseSet",
+    "ScoreOptions", "ItemOptions", "RecommendOptions", "AssessError"]) {
+    assert.match(dts, new RegExp(`export (interface|type) ${t}\\b`), t);
+  }
+  assert.match(dts, /score\(responses: ResponseSet \| string, options\?: ScoreOptions/);
+  assert.match(dts, /items\(lang: string, options\?: ItemOptions.*\): ItemView\[\]/);
+});

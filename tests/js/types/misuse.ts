@@ -1,0 +1,10 @@
+// Must NOT compile: each line is a mistake the types catch (expected
+// errors are listed in tests/js/types.test.mjs).
+import { loadInstrument } from "ASSESS";
+
+const riasec = loadInstrument("");
+riasec.items("id", { sed: 1 });
+riasec.score({ respondent_id: "a", answers: {} }, { policy: "maybe" });
+const pomp: string = riasec.score("{}").report.scales[0].pomp;
+riasec.score({ answers: {} });
+export { pomp };
