@@ -123,3 +123,100 @@ export function timeScoreAndRecommend(m, riasec, catalog) {
     scoreAndRecommendP90Ms: times[90],
   };
 }
+
+/** The adaptive-session parity cases (`cat.jsonl`), one object per line. */
+export function catCases() {
+  const path = join(PARITY, "cat.jsonl");
+  if (!existsSync(path)) {
+    throw new Error(
+      `${path} is missing: run cargo run --release -p assess-wasm --example parity_cases -- target/parity`,
+    );
+  }
+  return readFileSync(path, "utf8").trimEnd().split("\n");
+}
+
+/**
+ * Replays every native adaptive session with the package `m`: the same
+ * configuration, seed and answers, each step fed the session this side
+ * returned (as a page would store it: parsed and stringified again), and
+ * compares every outcome's JSON text with the native one, byte for byte.
+ * Self-contained: it is also sent to Chromium.
+ */
+export function compareCatParity(m, aptitudeText, lines) {
+  const instrument = m.loadInstrument(aptitudeText);
+  const bank = new m.CatBank(instrument);
+  const out = { sessions: 0, compared: 0, differences: [] };
+  for (const [i, line] of lines.entries()) {
+    const c = JSON.parse(line);
+    let got = bank.start(c.config, c.seed);
+    const check = (k) => {
+      if (got === c.outcomes[k]) {
+        out.compared += 1;
+        return true;
+      }
+      if (out.differences.length < 3) out.differences.push({ session: i, step: k, want: c.outcomes[k], got });
+      return false;
+    };
+    let same = check(0);
+    for (const [k, answer] of c.answers.entries()) {
+      if (!same) break;
+      got = bank.step(JSON.stringify(JSON.parse(got).session), answer);
+      same = check(k + 1);
+    }
+    if (same && JSON.parse(got).next !== null) {
+      out.differences.push({ session: i, error: "the native session stopped, this one did not" });
+    }
+    out.sessions += 1;
+  }
+  bank.free();
+  instrument.free();
+  return out;
+}
+
+/**
+ * An aptitude-shaped instrument with `n` generated 2PL items (a = 0.8 + 1.2u,
+ * b ~ N(0, 1) from a fixed linear congruential generator, seed 2026), for
+ * timing adaptive steps on a large bank: synthetic, not items anyone
+ * answers. Self-contained: it is also sent to Chromium.
+ */
+export function syntheticBankToml(aptitudeText, n) {
+  let seed = 2026;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) + 0.5) / 2147483648;
+  const scales = ["numerik", "verbal", "klerikal", "logika"];
+  let toml = aptitudeText.slice(0, aptitudeText.indexOf("[[items]]"));
+  for (let i = 0; i < n; i++) {
+    const a = 0.8 + 1.2 * rand();
+    const b = Math.sqrt(-2 * Math.log(rand())) * Math.cos(2 * Math.PI * rand());
+    const s = scales[i % 4];
+    toml += `[[items]]\nid = "X${i}"\nscale = "${s}"\nformat = "pilihan4"\ndomain = "${s}"\n` +
+      `text = { id = "Soal ${i}", en = "Question ${i}" }\n` +
+      `options = [{ key = "A", text = { id = "a${i}", en = "a${i}" } }, { key = "B", text = { id = "b${i}", en = "b${i}" } }]\n` +
+      `key = "A"\nirt = { model = "2pl", a = ${a}, b = ${b} }\n\n`;
+  }
+  return toml;
+}
+
+/**
+ * Median time (µs) of one adaptive step — `CatBank.step(sessionJson,
+ * answerJson)`: update the estimate and select the next item, JSON in and
+ * out — on the 500-item `syntheticBankToml` bank after 10 answers: 200
+ * warm-up calls, then 100 batches of 20. Self-contained: it is also sent to
+ * Chromium.
+ */
+export function timeCatStep(m, bankToml) {
+  const bank = new m.CatBank(m.loadInstrument(bankToml));
+  let out = JSON.parse(bank.start(JSON.stringify({ max_items: 60, target_se: null }), 7));
+  for (let i = 0; i < 10; i++) out = JSON.parse(bank.step(JSON.stringify(out.session), i % 2 ? '"A"' : '"B"'));
+  const session = JSON.stringify(out.session);
+  for (let i = 0; i < 200; i++) bank.step(session, '"A"');
+  const times = [];
+  for (let b = 0; b < 100; b++) {
+    const start = performance.now();
+    for (let i = 0; i < 20; i++) bank.step(session, '"A"');
+    times.push(((performance.now() - start) / 20) * 1000);
+  }
+  times.sort((x, y) => x - y);
+  const items = bank.itemCount;
+  bank.free();
+  return { catBankItems: items, catStepMedianUs: times[50], catStepP10Us: times[10], catStepP90Us: times[90] };
+}

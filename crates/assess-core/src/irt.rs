@@ -445,10 +445,7 @@ impl Quadrature {
         let theta: Vec<f64> = (0..points).map(|i| min + step * i as f64).collect();
         let log_prior = theta
             .iter()
-            .map(|t| {
-                let z = (t - mean) / sd;
-                -0.5 * z * z
-            })
+            .map(|t| log_normal_kernel((t - mean) / sd))
             .collect();
         Ok(Quadrature {
             theta,
@@ -469,7 +466,7 @@ impl Quadrature {
     pub fn standard() -> Self {
         let step = 8.0 / 60.0;
         let theta: Vec<f64> = (0..61).map(|i| -4.0 + step * f64::from(i)).collect();
-        let log_prior = theta.iter().map(|t| -0.5 * t * t).collect();
+        let log_prior = theta.iter().map(|&t| log_normal_kernel(t)).collect();
         Quadrature {
             theta,
             log_prior,
@@ -525,6 +522,7 @@ impl ScoringRule {
 /// clamped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Fallback {
     /// No item answered: ML and WLE have nothing to maximise.
     NoResponses,
@@ -793,8 +791,17 @@ fn weighted_mean_sd(thetas: &[f64], w: &[f64]) -> (f64, f64) {
     (mean, var.sqrt())
 }
 
+/// −z²/2, the log of the normal kernel, with +0 (not −0) at z = 0: adaptive
+/// sessions carry the log prior as JSON, and JavaScript writes −0 as `0`, so
+/// a session stored by a page and read back must not depend on the sign of
+/// zero (found by the adaptive parity test, `tests/js/cat.test.mjs`).
+fn log_normal_kernel(z: f64) -> f64 {
+    0.0 - 0.5 * z * z
+}
+
 /// The IRT ability estimate in a [`Report`](crate::Report).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct IrtScore {
     /// θ on the parameters' metric.
     pub theta: f64,
@@ -807,8 +814,9 @@ pub struct IrtScore {
     /// Why they differ, if they do.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fallback: Option<Fallback>,
-    /// Clamped to the instrument's range.
+    /// Clamped to the instrument's range (absent when not).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub clamped: bool,
     /// Answered items with parameters that went into the estimate.
     pub items: usize,

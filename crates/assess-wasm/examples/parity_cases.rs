@@ -11,14 +11,25 @@
 //! `"recommendations_all"` (with the same respondent's aptitude and
 //! readiness results, top 10). Expected outputs are JSON text inside
 //! JSON strings, so the comparison is byte for byte.
+//!
+//! `cat.jsonl` holds N adaptive sessions on the aptitude battery, one a
+//! line: `{"config", "seed", "answers", "outcomes"}` — the configuration and
+//! seed given to `start`, the answers given to each `step` (JSON text), and
+//! every outcome the native engine returned (JSON text: the start's, then
+//! one per answer). Sessions rotate through five configurations (each
+//! estimator, randomesque exposure, content balancing) and five answer
+//! patterns (all right, all wrong — the extreme-pattern fallbacks — and
+//! seeded mixtures with skipped items).
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+use assess_core::cat::{ItemBank, start_json, step_json};
 use assess_core::simulate::{seeded_rng, simulate_respondent};
 use assess_core::{
     Catalog, Instrument, Policy, RecommendOptions, Report, Results, ScoreOptions, recommend, score,
 };
+use rand::Rng;
 
 fn load(path: &str) -> Instrument {
     let text = std::fs::read_to_string(path).expect("run from the repository root");
@@ -123,9 +134,73 @@ fn main() {
             l.push_str("}\n");
         }
     }
+    let cat = cat_sessions(&instruments[1], n);
+    std::fs::write(out.join("cat.jsonl"), cat).expect("write the sessions");
+    eprintln!("{}: {n} sessions", out.join("cat.jsonl").display());
     for (k, name) in names.iter().enumerate() {
         let path = out.join(format!("{name}.jsonl"));
         std::fs::write(&path, &lines[k]).expect("write the cases");
         eprintln!("{}: {n} cases", path.display());
     }
+}
+
+/// The configurations the adaptive sessions rotate through.
+const CAT_CONFIGS: [&str; 5] = [
+    "{}",
+    r#"{"max_items":15,"target_se":0.35,"exposure":{"method":"randomesque","candidates":3},"content":{"method":"equal"}}"#,
+    r#"{"estimator":"map","min_items":3,"max_items":12,"target_se":0.5}"#,
+    r#"{"estimator":"wle","max_items":10,"target_se":null}"#,
+    r#"{"estimator":"ml","min_items":3,"max_items":8,"content":{"method":"equal"}}"#,
+];
+
+/// `n` seeded adaptive sessions on `aptitude`, as JSON Lines.
+fn cat_sessions(aptitude: &Instrument, n: usize) -> String {
+    let bank = ItemBank::from_instrument(aptitude).expect("the battery has IRT parameters");
+    let mut lines = String::new();
+    for i in 0..n {
+        let config = CAT_CONFIGS[i % CAT_CONFIGS.len()];
+        let seed = 7_000_000 + i as u64;
+        let mut rng = seeded_rng(seed);
+        // Share of right answers: all, none, or a seeded mixture.
+        let right = match (i / CAT_CONFIGS.len()) % 5 {
+            0 => 1.0,
+            1 => 0.0,
+            k => 0.25 * k as f64 - 0.25,
+        };
+        let mut outcome = start_json(&bank, config, seed).expect("a valid configuration");
+        let (mut answers, mut outcomes) = (Vec::new(), vec![outcome.clone()]);
+        loop {
+            let value: serde_json::Value = serde_json::from_str(&outcome).expect("outcome JSON");
+            let Some(id) = value["next"]["id"].as_str() else {
+                break;
+            };
+            let item = aptitude
+                .item(id)
+                .expect("a bank item is an instrument item");
+            let key = item.key().expect("a keyed item");
+            let u: f64 = rng.random();
+            let answer = if right > 0.0 && right < 1.0 && u < 0.05 {
+                "\"skipped\"".to_owned()
+            } else if u < right {
+                json(&item.options()[key].key())
+            } else {
+                let wrong = (key + 1 + rng.random_range(0..item.options().len() - 1))
+                    % item.options().len();
+                json(&item.options()[wrong].key())
+            };
+            let session = json(&value["session"]);
+            outcome = step_json(&bank, &session, &answer).expect("a valid answer");
+            answers.push(answer);
+            outcomes.push(outcome.clone());
+        }
+        writeln!(
+            lines,
+            "{{\"config\":{},\"seed\":{seed},\"answers\":{},\"outcomes\":{}}}",
+            json(&config),
+            json(&answers),
+            json(&outcomes)
+        )
+        .expect("write");
+    }
+    lines
 }
