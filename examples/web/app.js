@@ -4,11 +4,15 @@
 // Holland code, the RIASEC hexagon, the scale bands and the top job
 // families. Every rule of scoring is in the engine; this file only renders.
 import init, { loadCatalog, loadInstrument, recommend, Results } from "./pkg/web/assess_wasm.js";
+import { $, applyChrome, el, radio, savedLanguage } from "./ui.js";
 
 const UI = {
   id: {
     skip: "Langsung ke isi",
     language: "Bahasa",
+    pages: "Halaman",
+    interestPage: "Minat kerja",
+    aptitudePage: "Tes bakat adaptif",
     loading: "Memuat…",
     ready: "Siap. Jawaban Anda dinilai di perangkat ini.",
     provisional: "Kuesioner ini masih sementara: belum diuji dan belum punya norma Jawa Tengah. Hasilnya bahan diskusi dengan konselor, bukan untuk menyaring orang.",
@@ -34,6 +38,9 @@ const UI = {
   en: {
     skip: "Skip to content",
     language: "Language",
+    pages: "Pages",
+    interestPage: "Work interests",
+    aptitudePage: "Adaptive aptitude test",
     loading: "Loading…",
     ready: "Ready. Your answers are scored on this device.",
     provisional: "This questionnaire is provisional: not yet tried out and without Central Java norms. Use the results to talk with a counsellor, not to screen people out.",
@@ -59,7 +66,7 @@ const UI = {
 };
 
 const state = {
-  lang: localStorage.getItem("assess-demo-lang") === "en" ? "en" : "id",
+  lang: savedLanguage(),
   form: sessionStorage.getItem("assess-demo-form") ?? "pendek",
   answers: JSON.parse(sessionStorage.getItem("assess-demo-answers") ?? "{}"),
   instrument: null,
@@ -67,35 +74,17 @@ const state = {
   showing: false,
 };
 
-const $ = (id) => document.getElementById(id);
 const t = (key, ...args) => {
   const v = UI[state.lang][key];
   return typeof v === "function" ? v(...args) : v;
 };
-const el = (tag, attrs = {}, ...children) => {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "text") e.textContent = v;
-    else e.setAttribute(k, v);
-  }
-  for (const c of children) e.append(c);
-  return e;
-};
-
 function save() {
   sessionStorage.setItem("assess-demo-answers", JSON.stringify(state.answers));
   sessionStorage.setItem("assess-demo-form", state.form);
 }
 
 function renderChrome() {
-  document.documentElement.lang = state.lang;
-  for (const node of document.querySelectorAll("[data-t]")) {
-    const v = UI[state.lang][node.dataset.t];
-    if (typeof v === "string") node.textContent = v;
-  }
-  for (const b of document.querySelectorAll("[data-lang]")) {
-    b.setAttribute("aria-pressed", String(b.dataset.lang === state.lang));
-  }
+  applyChrome(UI[state.lang], state.lang);
   if (!state.instrument) return;
   const info = state.instrument.info(state.lang);
   document.title = `${info.title} — E-Makaryo`;
@@ -109,12 +98,6 @@ function renderChrome() {
         radio("form", f.id, f.id === state.form),
         el("span", { text: `${f.name}` }))),
   );
-}
-
-function radio(name, value, checked) {
-  const input = el("input", { type: "radio", name, value: String(value) });
-  input.checked = checked;
-  return input;
 }
 
 function renderItems() {
@@ -271,7 +254,6 @@ function onChange(event) {
 
 function setLanguage(lang) {
   state.lang = lang;
-  localStorage.setItem("assess-demo-lang", lang);
   renderChrome();
   if (state.instrument) {
     renderItems();

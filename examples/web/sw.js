@@ -1,15 +1,19 @@
 // Offline after the first load: the page, the engine and the shipped files
 // are cached on install and served cache-first; a new version of this file
 // (CACHE) replaces the cache.
-const CACHE = "assess-demo-v1";
+const CACHE = "assess-demo-v2";
 const FILES = [
   "./",
   "./index.html",
   "./style.css",
   "./app.js",
+  "./ui.js",
+  "./aptitude.html",
+  "./aptitude.js",
   "./pkg/web/assess_wasm.js",
   "./pkg/web/assess_wasm_bg.wasm",
   "./instruments/riasec.toml",
+  "./instruments/aptitude.toml",
   "./instruments/job-families.toml",
 ];
 

@@ -10,7 +10,15 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
 import { serve } from "../../examples/web/serve.mjs";
-import { INSTRUMENTS, ROOT, compareParity, timeScoreAndRecommend } from "../js/common.mjs";
+import {
+  INSTRUMENTS,
+  ROOT,
+  compareCatParity,
+  compareParity,
+  syntheticBankToml,
+  timeCatStep,
+  timeScoreAndRecommend,
+} from "../js/common.mjs";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
@@ -43,13 +51,13 @@ after(async () => {
   server?.close();
 });
 
-async function open(contextOptions = {}) {
+async function open(contextOptions = {}, path = "") {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.goto(base);
+  await page.goto(base + path);
   await page.waitForSelector("body[data-ready=true]");
   return { context, page, errors };
 }
@@ -177,6 +185,11 @@ describe("the demo page in Chromium", () => {
     await page.click("button[type=submit]");
     await page.waitForSelector("#results:not([hidden])");
     assert.equal(await page.locator("#families > li").count(), 5);
+    // The adaptive page and its instrument were cached too.
+    await page.goto(`${base}aptitude.html`);
+    await page.waitForSelector("body[data-ready=true]");
+    await page.click("#start");
+    await page.waitForSelector("#question:not([hidden])");
     await context.close();
   });
 });
@@ -245,6 +258,125 @@ describe("the engine in Chromium", () => {
     }, timeScoreAndRecommend.toString());
     writeFileSync(join(OUT, "timings.json"), `${JSON.stringify(t, null, 2)}\n`);
     console.log(`browser timings: ${JSON.stringify(t)}`);
+    await context.close();
+  });
+});
+
+/** Answers the adaptive test's current question with the keyboard only. */
+async function answerQuestionWithKeyboard(page, k) {
+  // The focus is on the first choice; arrows move it (and choose).
+  assert.equal(await page.evaluate(() => document.activeElement?.name), "answer");
+  await page.keyboard.press("Space");
+  for (let j = 0; j < k % 4; j++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.type), "submit");
+  await page.keyboard.press("Enter");
+}
+
+describe("the adaptive aptitude page in Chromium", () => {
+  test("keyboard only: start, answer until the engine stops, zero axe violations", async () => {
+    const { context, page, errors } = await open({}, "aptitude.html");
+    assert.deepEqual(await axe(page), []);
+    await page.focus("#start");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#question:not([hidden])");
+    assert.deepEqual(await axe(page), []);
+    let asked = 0;
+    while (await page.locator("#question").isVisible()) {
+      asked += 1;
+      assert.match(await page.textContent("#count"), new RegExp(`^Soal ke-${asked} \\(paling banyak 15\\)$`));
+      await answerQuestionWithKeyboard(page, asked);
+      assert.ok(asked <= 15, "never more than max_items questions");
+    }
+    await page.waitForSelector("#done:not([hidden])");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "done-title");
+    assert.ok(asked >= 8, `at least min_items questions (asked ${asked})`);
+    assert.equal(await page.textContent("#answered"), String(asked));
+    assert.match(await page.textContent("#theta"), /^-?\d+,\d\d$/);
+    assert.match(await page.textContent("#se"), /^\d+,\d\d$/);
+    assert.ok((await page.textContent("#stopped")).startsWith("Tes berhenti"));
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("a reload resumes at the same question; English toggle; skipping is an answer", async () => {
+    const { context, page } = await open({}, "aptitude.html");
+    await page.click("#start");
+    await page.waitForSelector("#question:not([hidden])");
+    for (let k = 0; k < 3; k++) {
+      await page.locator("#answers input").nth(k).check();
+      await page.click("#question button[type=submit]");
+    }
+    await page.click("#skip-item");
+    const before = await page.textContent("#question-text");
+    assert.match(await page.textContent("#count"), /^Soal ke-5 /);
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
+    assert.equal(await page.textContent("#question-text"), before);
+    assert.match(await page.textContent("#count"), /^Soal ke-5 /);
+    assert.equal(await page.textContent("#status"), "Tes dilanjutkan dari soal terakhir.");
+    await page.click("button[data-lang=en]");
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    assert.match(await page.textContent("#count"), /^Question 5 \(at most 15\)$/);
+    assert.notEqual(await page.textContent("#question-text"), before);
+    // Submitting with no choice names the problem and keeps the question.
+    await page.click("#question button[type=submit]");
+    assert.equal(await page.textContent("#question-error"), "Choose one answer, or skip this question.");
+    assert.match(await page.textContent("#count"), /^Question 5 /);
+    const session = await page.evaluate(() => JSON.parse(sessionStorage.getItem("assess-demo-cat")).session);
+    assert.equal(session.administered.length, 4);
+    assert.equal(session.administered[3].category, null, "the skipped question is recorded as skipped");
+    assert.deepEqual(await axe(page), []);
+    await context.close();
+  });
+
+  test("phone screen: no sideways scrolling, large touch targets", async () => {
+    const { context, page } = await open(
+      { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+      "aptitude.html",
+    );
+    await page.locator("#start").tap();
+    await page.waitForSelector("#question:not([hidden])");
+    const { scroll, width } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+    }));
+    assert.ok(scroll <= width, `page is ${scroll}px wide on a ${width}px screen`);
+    const small = await page.$$eval("label.choice, button, nav a", (els) =>
+      els
+        .filter((e) => e.offsetParent !== null)
+        .map((e) => e.getBoundingClientRect())
+        .filter((r) => r.height < 44 || r.width < 44).length);
+    assert.equal(small, 0, "touch targets are at least 44 × 44 px");
+    await page.screenshot({ path: join(OUT, "adaptive-phone.png") });
+    await context.close();
+  });
+
+  test("adaptive sessions in the browser equal the native ones; step timing (reported, never asserted)", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}instruments/aptitude.toml`);
+    const r = await page.evaluate(
+      async ({ compare, bank, time }) => {
+        const m = await import("/pkg/web/assess_wasm.js");
+        await m.default();
+        const text = (p) => fetch(p).then((x) => x.text());
+        const aptitude = await text("/instruments/aptitude.toml");
+        const lines = (await text("/parity/cat.jsonl")).trimEnd().split("\n");
+        const fn = (source) => new Function(`return (${source})`)();
+        const parity = fn(compare)(m, aptitude, lines);
+        const timing = fn(time)(m, fn(bank)(aptitude, 500));
+        return { parity, timing, cases: lines.length };
+      },
+      { compare: compareCatParity.toString(), bank: syntheticBankToml.toString(), time: timeCatStep.toString() },
+    );
+    assert.ok(r.cases >= 1000);
+    assert.deepEqual(r.parity.differences, []);
+    assert.equal(r.parity.sessions, r.cases);
+    assert.equal(r.timing.catBankItems, 500);
+    writeFileSync(join(OUT, "timings-cat.json"), `${JSON.stringify(r.timing, null, 2)}\n`);
+    console.log(`adaptive parity (Chromium): ${r.parity.compared} outcomes identical; step timing: ${JSON.stringify(r.timing)}`);
     await context.close();
   });
 });
