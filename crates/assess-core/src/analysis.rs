@@ -753,6 +753,64 @@ fn answer_pos(rule: &Rule, x: f64, score: f64, n: usize) -> Option<usize> {
     }
 }
 
+/// [`analyze`] with JSON text in and out, for bindings (the WebAssembly
+/// package's `analyzeJson`): `responses` is a JSON array of response sets
+/// (as [`ResponseSet::from_json`] reads one), `group` the metadata key to
+/// compare groups by, `options` an [`AnalysisOptions`] object (`"{}"` for
+/// the defaults). Returns the [`Analysis`] as JSON text, the same bytes as
+/// serialising [`analyze`]'s result natively.
+///
+/// ```
+/// use assess_core::{Instrument, analysis::analyze_json};
+/// let inst = Instrument::from_toml(include_str!("../../../tests/fixtures/valid/mini.toml"))?;
+/// let sets: Vec<String> = (0..12)
+///     .map(|i| {
+///         let answers: Vec<String> = inst
+///             .items()
+///             .iter()
+///             .enumerate()
+///             .map(|(k, item)| format!("\"{}\": {}", item.id(), 1 + (i * (k + 1)) % 5))
+///             .collect();
+///         format!("{{\"respondent_id\": \"r{i}\", \"answers\": {{{}}}}}", answers.join(", "))
+///     })
+///     .collect();
+/// let json = analyze_json(&inst, &format!("[{}]", sets.join(",")), None, "{}")?;
+/// let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+/// assert_eq!(v["format"], "assess-analysis/1");
+/// assert_eq!(v["respondents"], 12);
+/// // Bad options are refused, located.
+/// let err = analyze_json(&inst, "[]", None, r#"{"min_grup": 5}"#).unwrap_err();
+/// assert_eq!(err.kind(), assess_core::ProblemKind::InvalidType);
+/// # Ok::<(), assess_core::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// - `syntax` or `invalid_type`, located by line and column, when
+///   `responses` is not an array of response sets or `options` is not an
+///   [`AnalysisOptions`] object (unknown keys are refused);
+/// - everything [`AnalysisData::from_sets`] and [`analyze`] refuse.
+pub fn analyze_json(
+    instrument: &Instrument,
+    responses: &str,
+    group: Option<&str>,
+    options: &str,
+) -> Result<String, Error> {
+    let sets: Vec<ResponseSet> =
+        serde_json::from_str(responses).map_err(|e| crate::responses::json_error(responses, &e))?;
+    let options: AnalysisOptions =
+        serde_json::from_str(options).map_err(|e| crate::responses::json_error(options, &e))?;
+    let data = AnalysisData::from_sets(instrument, &sets, group)?;
+    let analysis = analyze(instrument, &data, &options)?;
+    serde_json::to_string(&analysis).map_err(|e| {
+        Error::single(Problem::new(
+            ProblemKind::InvalidValue,
+            "",
+            format!("cannot serialise the analysis: {e}"),
+        ))
+    })
+}
+
 /// Reliability, item statistics and (with a grouping column) DIF of every
 /// item scale of `instrument`.
 ///

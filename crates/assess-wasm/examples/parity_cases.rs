@@ -20,14 +20,20 @@
 //! estimator, randomesque exposure, content balancing) and five answer
 //! patterns (all right, all wrong — the extreme-pattern fallbacks — and
 //! seeded mixtures with skipped items).
+//!
+//! `analysis.jsonl` holds instrument analyses: the shipped synthetic
+//! aptitude and readiness samples as JSON arrays of response sets, with a
+//! grouping column and options, and the native `analyze_json` output.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+use assess_core::analysis::analyze_json;
 use assess_core::cat::{ItemBank, start_json, step_json};
 use assess_core::simulate::{seeded_rng, simulate_respondent};
 use assess_core::{
-    Catalog, Instrument, Policy, RecommendOptions, Report, Results, ScoreOptions, recommend, score,
+    Catalog, CsvLayout, Instrument, Policy, RecommendOptions, Report, Results, ScoreOptions,
+    recommend, score,
 };
 use rand::Rng;
 
@@ -134,6 +140,30 @@ fn main() {
             l.push_str("}\n");
         }
     }
+    let mut analyses = String::new();
+    for (k, group, options) in [
+        (1, "gender", "{}"),
+        (
+            2,
+            "disability",
+            r#"{"reference":"tidak ada","rest_as_focal":true,"missing":"listwise"}"#,
+        ),
+    ] {
+        let responses = sample_sets(&instruments[k], names[k]);
+        let expected = analyze_json(&instruments[k], &responses, Some(group), options)
+            .expect("the samples can be analysed");
+        writeln!(
+            analyses,
+            "{{\"instrument\":{},\"group\":{},\"options\":{},\"responses\":{},\"analysis\":{}}}",
+            json(&names[k]),
+            json(&group),
+            json(&options),
+            json(&responses),
+            json(&expected)
+        )
+        .expect("write");
+    }
+    std::fs::write(out.join("analysis.jsonl"), analyses).expect("write the analyses");
     let cat = cat_sessions(&instruments[1], n);
     std::fs::write(out.join("cat.jsonl"), cat).expect("write the sessions");
     eprintln!("{}: {n} sessions", out.join("cat.jsonl").display());
@@ -203,4 +233,28 @@ fn cat_sessions(aptitude: &Instrument, n: usize) -> String {
         .expect("write");
     }
     lines
+}
+
+/// The shipped synthetic sample of `name` as a JSON array of response sets.
+fn sample_sets(instrument: &Instrument, name: &str) -> String {
+    let text = std::fs::read_to_string(format!("examples/responses/synthetic-{name}.csv"))
+        .expect("the shipped sample");
+    let mut rows = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = rows
+        .headers()
+        .expect("a header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let layout = CsvLayout::new(instrument, &header, "respondent_id").expect("a valid header");
+    let sets: Vec<_> = rows
+        .records()
+        .map(|r| {
+            let r = r.expect("a CSV record");
+            let cells: Vec<&str> = r.iter().collect();
+            layout.read(&cells).expect("a valid row")
+        })
+        .collect();
+    json(&sets)
 }
