@@ -4,17 +4,11 @@
 // Holland code, the RIASEC hexagon, the scale bands and the top job
 // families. Every rule of scoring is in the engine; this file only renders.
 import init, { loadCatalog, loadInstrument, recommend, Results } from "./pkg/web/assess_wasm.js";
-import { $, applyChrome, el, radio, savedLanguage } from "./ui.js";
+import { $, CHROME, applyChrome, el, radio, savedLanguage } from "./ui.js";
 
 const UI = {
   id: {
-    skip: "Langsung ke isi",
-    language: "Bahasa",
-    pages: "Halaman",
-    interestPage: "Minat kerja",
-    aptitudePage: "Tes bakat adaptif",
-    loading: "Memuat…",
-    ready: "Siap. Jawaban Anda dinilai di perangkat ini.",
+    ...CHROME.id,
     provisional: "Kuesioner ini masih sementara: belum diuji dan belum punya norma Jawa Tengah. Hasilnya bahan diskusi dengan konselor, bukan untuk menyaring orang.",
     formChoice: "Pilih panjang kuesioner",
     submit: "Lihat hasil",
@@ -27,7 +21,6 @@ const UI = {
     scales: "Skor per jenis minat",
     families: "Kelompok pekerjaan yang cocok",
     again: "Ubah jawaban",
-    footer: "Semua penilaian berjalan di perangkat Anda; jawaban tidak dikirim ke mana pun.",
     fit: (s) => `Kecocokan ${s} dari 100`,
     training: "Jalur pelatihan",
     hexTitle: "Segi enam RIASEC",
@@ -36,13 +29,7 @@ const UI = {
     scored: "Hasil sudah siap.",
   },
   en: {
-    skip: "Skip to content",
-    language: "Language",
-    pages: "Pages",
-    interestPage: "Work interests",
-    aptitudePage: "Adaptive aptitude test",
-    loading: "Loading…",
-    ready: "Ready. Your answers are scored on this device.",
+    ...CHROME.en,
     provisional: "This questionnaire is provisional: not yet tried out and without Central Java norms. Use the results to talk with a counsellor, not to screen people out.",
     formChoice: "Choose the length of the questionnaire",
     submit: "See results",
@@ -55,7 +42,6 @@ const UI = {
     scales: "Scores by interest type",
     families: "Job families that fit",
     again: "Change answers",
-    footer: "All scoring runs on your device; your answers are not sent anywhere.",
     fit: (s) => `Fit ${s} out of 100`,
     training: "Training routes",
     hexTitle: "RIASEC hexagon",

@@ -5,7 +5,7 @@
 // only renders. The session is plain JSON kept in sessionStorage, so a
 // reload (or a lost connection) resumes at the same question.
 import init, { CatBank, loadInstrument } from "./pkg/web/assess_wasm.js";
-import { $, applyChrome, el, radio, savedLanguage } from "./ui.js";
+import { $, CHROME, applyChrome, el, radio, savedLanguage } from "./ui.js";
 
 /** The test's rules: 8–15 questions, stop once the SE is 0.4 or less. */
 const CONFIG = JSON.stringify({
@@ -19,13 +19,7 @@ const KEY = "assess-demo-cat";
 
 const UI = {
   id: {
-    skip: "Langsung ke isi",
-    language: "Bahasa",
-    pages: "Halaman",
-    interestPage: "Minat kerja",
-    aptitudePage: "Tes bakat adaptif",
-    loading: "Memuat…",
-    ready: "Siap. Jawaban Anda dinilai di perangkat ini.",
+    ...CHROME.id,
     provisional: "Tes ini masih sementara: parameter soal ditetapkan oleh penulis soal, belum diuji pada peserta. Hasilnya bahan diskusi dengan konselor, bukan untuk menyaring orang.",
     introTitle: "Cara kerja tes ini",
     intro: "Soal dipilih satu per satu sesuai jawaban Anda: jika jawaban benar, soal berikutnya sedikit lebih sulit; jika salah, sedikit lebih mudah. Tes berhenti setelah 8 sampai 15 soal, begitu perkiraannya cukup tepat.",
@@ -50,16 +44,9 @@ const UI = {
     restart: "Mulai lagi",
     resumed: "Tes dilanjutkan dari soal terakhir.",
     failed: "Maaf, tes tidak dapat dimuat. Periksa sambungan lalu muat ulang halaman.",
-    footer: "Semua penilaian berjalan di perangkat Anda; jawaban tidak dikirim ke mana pun.",
   },
   en: {
-    skip: "Skip to content",
-    language: "Language",
-    pages: "Pages",
-    interestPage: "Work interests",
-    aptitudePage: "Adaptive aptitude test",
-    loading: "Loading…",
-    ready: "Ready. Your answers are scored on this device.",
+    ...CHROME.en,
     provisional: "This test is provisional: its question parameters were set by the item writers and not yet tried on respondents. Use the results to talk with a counsellor, not to screen people out.",
     introTitle: "How this test works",
     intro: "Questions are chosen one at a time from your answers: after a right answer the next one is a little harder, after a wrong one a little easier. The test stops after 8 to 15 questions, as soon as the estimate is precise enough.",
@@ -84,7 +71,6 @@ const UI = {
     restart: "Start again",
     resumed: "The test goes on from the last question.",
     failed: "Sorry, the test could not be loaded. Check the connection and reload the page.",
-    footer: "All scoring runs on your device; your answers are not sent anywhere.",
   },
 };
 

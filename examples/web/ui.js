@@ -3,6 +3,30 @@
 
 export const $ = (id) => document.getElementById(id);
 
+/** The words every demo page shares: skip link, menus, status, footer. */
+export const CHROME = {
+  id: {
+    skip: "Langsung ke isi",
+    language: "Bahasa",
+    pages: "Halaman",
+    interestPage: "Minat kerja",
+    aptitudePage: "Tes bakat adaptif",
+    loading: "Memuat…",
+    ready: "Siap. Jawaban Anda dinilai di perangkat ini.",
+    footer: "Semua penilaian berjalan di perangkat Anda; jawaban tidak dikirim ke mana pun.",
+  },
+  en: {
+    skip: "Skip to content",
+    language: "Language",
+    pages: "Pages",
+    interestPage: "Work interests",
+    aptitudePage: "Adaptive aptitude test",
+    loading: "Loading…",
+    ready: "Ready. Your answers are scored on this device.",
+    footer: "All scoring runs on your device; your answers are not sent anywhere.",
+  },
+};
+
 export function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
