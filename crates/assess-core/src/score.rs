@@ -499,7 +499,8 @@ pub(crate) fn quality(instrument: &Instrument, checked: &Checked, lang: &str) ->
     let (mut run, mut longest) = (0u32, 0u32);
     // The previous answer, compared as a number or an option key.
     let mut prev: Option<(u64, &str)> = None;
-    let mut likert: Vec<f64> = Vec::new();
+    // Sized once: this runs for every respondent of a batch.
+    let mut likert: Vec<f64> = Vec::with_capacity(presented);
     let mut secs: Vec<f64> = Vec::new();
     let mut fast = 0usize;
     for &i in &checked.presented {
