@@ -5,7 +5,8 @@
 use std::sync::LazyLock;
 
 use assess_core::{
-    Answer, Answers, FormatKind, Instrument, Policy, ResponseSet, ScoreOptions, score,
+    Answer, Answers, BatchRecord, CsvLayout, CsvRowScorer, FormatKind, Instrument, Policy,
+    ResponseSet, RowScores, ScoreOptions, score,
 };
 use assess_tests::read;
 use proptest::prelude::*;
@@ -333,4 +334,139 @@ fn response_numbers_parse_correctly_rounded() {
         r.quality.median_seconds.unwrap().to_bits(),
         ((3.3f64 + 4.1) / 2.0).to_bits()
     );
+}
+
+/// One CSV cell for `item` from a random draw: mostly a valid answer, at
+/// times empty, `skipped`, padded, written `4.0`, out of range or text.
+fn cell_for(inst: &Instrument, item: &assess_core::Item, d: u32) -> String {
+    let valid = |d: u32| match inst.format_of(item).kind() {
+        FormatKind::Likert { min, max, .. } => {
+            let span = u32::try_from(max - min + 1).unwrap();
+            (i64::from(*min) + i64::from(d % span)).to_string()
+        }
+        FormatKind::Binary { .. } => (d % 2).to_string(),
+        _ => item.options()[(d as usize) % item.options().len()]
+            .key()
+            .to_owned(),
+    };
+    match d % 48 {
+        0 => String::new(),
+        1 => "skipped".to_owned(),
+        2 => match inst.format_of(item).kind() {
+            FormatKind::Likert { max, .. } => (max + 1).to_string(),
+            FormatKind::Binary { .. } => "2".to_owned(),
+            _ => "ZZ".to_owned(),
+        },
+        3 => "abc".to_owned(),
+        4 => format!(" {} ", valid(d / 48)),
+        5 if !matches!(
+            inst.format_of(item).kind(),
+            FormatKind::SingleChoice | FormatKind::ScoredChoice
+        ) =>
+        {
+            format!("{}.0", valid(d / 48))
+        }
+        6 => "2.5".to_owned(),
+        _ => valid(d / 48),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// The lean CSV path gives what the wide CSV shows of `score`'s report
+    /// (status, each scale's score, POMP and band, the Holland code, the
+    /// flags), bit for bit, and declines only rows that `score` rejects or
+    /// scores with warnings. Rows are scored one after another into the
+    /// same `RowScores`, as a batch does.
+    #[test]
+    fn csv_row_scorer_agrees_with_score(
+        which in 0usize..16,
+        rows in proptest::collection::vec(proptest::collection::vec(any::<u32>(), 1..80), 1..4),
+        en in any::<bool>(),
+        warn in any::<bool>(),
+        rare in any::<bool>(),
+    ) {
+        let inst = &INSTRUMENTS[which % INSTRUMENTS.len()];
+        let mut header = vec!["respondent_id"];
+        header.extend(inst.items().iter().map(|i| i.id()));
+        header.push("district");
+        let layout = CsvLayout::new(inst, &header, "respondent_id").unwrap();
+        let opts = ScoreOptions::new()
+            .language(if en { "en" } else { "id" })
+            .policy(if warn { Policy::Warn } else { Policy::Reject });
+        let scorer = CsvRowScorer::new(inst, &layout, &opts).unwrap();
+        let mut out = RowScores::default();
+        for (r, draws) in rows.iter().enumerate() {
+            let mut cells = vec![format!("p{r}")];
+            for (i, item) in inst.items().iter().enumerate() {
+                let d = draws[i % draws.len()]
+                    .wrapping_mul(2_654_435_761)
+                    .wrapping_add(u32::try_from(i).unwrap());
+                // Mostly clean rows, so that the lean path is exercised.
+                let d = if rare || d % 5 == 0 { d } else { d - d % 48 + 7 };
+                cells.push(cell_for(inst, item, d));
+            }
+            cells.push("Rembang".to_owned());
+            let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+            let handled = scorer.score(&cells, &mut out);
+            let result = score(inst, &layout.read(&cells).unwrap(), &opts);
+            if !handled {
+                prop_assert!(result.as_ref().map_or(true, |rep| !rep.warnings.is_empty()));
+                continue;
+            }
+            let report = result.unwrap();
+            prop_assert!(report.warnings.is_empty());
+            prop_assert_eq!(scorer.respondent_id(&cells), Some(report.respondent_id.as_str()));
+            let flags: Vec<_> = report.quality.flags.iter().map(|f| f.kind).collect();
+            prop_assert_eq!(&out.flags, &flags);
+            let code = report.riasec.as_ref().map(|p| p.holland.code.clone());
+            prop_assert_eq!(&out.holland, &code);
+            prop_assert_eq!(out.scales.len(), report.scales.len());
+            for (got, want) in out.scales.iter().zip(&report.scales) {
+                prop_assert_eq!(got.score.map(f64::to_bits), want.score.map(f64::to_bits), "{} score", want.id);
+                prop_assert_eq!(got.pomp.map(f64::to_bits), want.pomp.map(f64::to_bits), "{} pomp", want.id);
+                prop_assert_eq!(got.band, want.band.as_ref().map(|b| b.id.as_str()), "{} band", want.id);
+            }
+            prop_assert_eq!(out.status, BatchRecord::new(1, None, Ok(report)).status);
+        }
+    }
+}
+
+/// Layouts the lean CSV path leaves to `score`: a misspelt item column and
+/// an item in two columns; rows with a form, a timing or a wrong number of
+/// cells are declined one by one.
+#[test]
+fn csv_row_scorer_declines_what_it_does_not_handle() {
+    let inst = Instrument::from_toml(&read("tests/fixtures/valid/mini.toml")).unwrap();
+    let opts = ScoreOptions::new();
+    let layout = |h: &[&str]| CsvLayout::new(&inst, h, "respondent_id").unwrap();
+    let plain = ["respondent_id", "R1", "R2", "R3", "S1", "S2", "S3"];
+    assert!(CsvRowScorer::new(&inst, &layout(&plain), &opts).is_some());
+    let misspelt = ["respondent_id", "R1", "R2", "R3", "S1", "S2", "S33"];
+    assert!(CsvRowScorer::new(&inst, &layout(&misspelt), &opts).is_none());
+    let twice = ["respondent_id", "R1", "R2", "R3", "S1", "S2", "S3", "R1"];
+    assert!(CsvRowScorer::new(&inst, &layout(&twice), &opts).is_none());
+    let extra = [
+        "respondent_id",
+        "R1",
+        "R2",
+        "R3",
+        "S1",
+        "S2",
+        "S3",
+        "form",
+        "seconds.R1",
+    ];
+    let l = layout(&extra);
+    let scorer = CsvRowScorer::new(&inst, &l, &opts).unwrap();
+    let mut out = RowScores::default();
+    fn row<'a>(form: &'a str, secs: &'a str) -> Vec<&'a str> {
+        vec!["a", "5", "4", "2", "3", "2", "4", form, secs]
+    }
+    assert!(scorer.score(&row("", ""), &mut out));
+    assert!(scorer.score(&row(" full ", "soon"), &mut out));
+    assert!(!scorer.score(&row("pendek", ""), &mut out));
+    assert!(!scorer.score(&row("", "3.5"), &mut out));
+    assert!(!scorer.score(&["a", "5"], &mut out));
 }

@@ -15,8 +15,9 @@ use crate::progress::Progress;
 use std::sync::mpsc::sync_channel;
 
 use assess_core::{
-    BatchRecord, Catalog, CsvLayout, Error, FlagKind, Instrument, Problem, ProblemKind,
-    RecommendOptions, ResponseSet, RowStatus, ScoreOptions, recommend, score,
+    BatchRecord, Catalog, CsvLayout, CsvRowScorer, Error, FlagKind, Instrument, Problem,
+    ProblemKind, RecommendOptions, ResponseSet, RowScores, RowStatus, ScoreOptions, recommend,
+    score,
 };
 
 /// Recommendations to add to each scored interest record.
@@ -192,6 +193,49 @@ impl Encoder {
     }
 }
 
+impl Encoder {
+    /// One CSV row from the lean path ([`CsvRowScorer`]): the same bytes as
+    /// [`Encoder::encode`] gives for the row's full record (a lean row has
+    /// no warnings and no recommendations).
+    fn encode_lean(&self, row: usize, id: &str, r: &RowScores<'_>, out: &mut Vec<u8>) {
+        let _ = write!(out, "{row}");
+        out.push(b',');
+        cell(out, id);
+        out.push(b',');
+        out.extend_from_slice(status_name(r.status).as_bytes());
+        let number = |out: &mut Vec<u8>, x: Option<f64>| {
+            out.push(b',');
+            if let Some(x) = x {
+                // Finite: `serde_json` cannot fail on it.
+                let _ = serde_json::to_writer(&mut *out, &x);
+            }
+        };
+        for s in &r.scales {
+            number(out, s.score);
+            number(out, s.pomp);
+            out.push(b',');
+            if let Some(b) = s.band {
+                cell(out, b);
+            }
+        }
+        if self.interest {
+            out.push(b',');
+            if let Some(code) = &r.holland {
+                cell(out, code);
+            }
+            out.push(b',');
+        }
+        out.push(b',');
+        for (i, &f) in r.flags.iter().enumerate() {
+            if i > 0 {
+                out.push(b';');
+            }
+            out.extend_from_slice(flag_name(f).as_bytes());
+        }
+        out.extend_from_slice(b",\n");
+    }
+}
+
 /// One CSV cell, quoted when it holds a separator, quote or line end.
 fn cell(out: &mut Vec<u8>, c: &str) {
     if c.contains([',', '"', '\n', '\r']) {
@@ -328,9 +372,24 @@ pub struct Job<'a> {
 /// negligible, small enough that memory stays bounded.
 const CHUNK: usize = 256;
 
-/// One input row, read: its 1-based number and the response set or why it
-/// could not be read.
-type Row = (usize, Result<ResponseSet, Error>);
+/// One input row, read: its 1-based number and what was read.
+type Row = (usize, Input);
+
+/// What was read of one input row.
+enum Input {
+    /// A response set, or why it could not be read.
+    Set(Result<ResponseSet, Error>),
+    /// A CSV record, turned into a response set (or scored by the lean
+    /// path) on the worker thread.
+    Record(csv::ByteRecord),
+}
+
+/// CSV input: the layout of its header and, when the output allows it,
+/// the lean scorer of its rows.
+struct CsvInput<'a> {
+    layout: CsvLayout,
+    lean: Option<CsvRowScorer<'a>>,
+}
 
 impl Job<'_> {
     fn record(&self, row: usize, set: Result<ResponseSet, Error>) -> BatchRecord {
@@ -355,14 +414,49 @@ impl Job<'_> {
         }
     }
 
-    fn encode(&self, seq: usize, rows: Vec<Row>) -> std::io::Result<Encoded> {
+    fn encode(
+        &self,
+        seq: usize,
+        mut rows: Vec<Row>,
+        csv: Option<&CsvInput<'_>>,
+    ) -> std::io::Result<Encoded> {
         let mut out = Encoded {
             seq,
             bytes: Vec::with_capacity(rows.len() * 256),
             records: Vec::with_capacity(rows.len()),
         };
-        for (row, set) in rows {
-            let rec = self.record(row, set);
+        let mut lean = RowScores::default();
+        let mut cells: Vec<&str> = Vec::new();
+        for (row, input) in &mut rows {
+            let set = match (input, csv) {
+                // Taken out: an empty set costs no allocation.
+                (Input::Set(set), _) => std::mem::replace(set, Ok(ResponseSet::default())),
+                (Input::Record(record), Some(csv)) => {
+                    cells.clear();
+                    match record_cells(record, &mut cells) {
+                        Err(at) => Err(not_utf8(*row, at)),
+                        Ok(()) => {
+                            if let Some(scorer) = &csv.lean
+                                && scorer.score(&cells, &mut lean)
+                            {
+                                let id = scorer.respondent_id(&cells).unwrap_or_default();
+                                self.encoder.encode_lean(*row, id, &lean, &mut out.bytes);
+                                out.records.push((lean.status, out.bytes.len()));
+                                continue;
+                            }
+                            csv.layout.read(&cells)
+                        }
+                    }
+                }
+                // `run` reads records only with a layout; kept as a row
+                // problem rather than a panic.
+                (Input::Record(_), None) => Err(Error::single(Problem::new(
+                    ProblemKind::Syntax,
+                    format!("row {row}"),
+                    "a CSV record without its header",
+                ))),
+            };
+            let rec = self.record(*row, set);
             self.encoder.encode(&rec, &mut out.bytes)?;
             out.records.push((rec.status, out.bytes.len()));
         }
@@ -402,42 +496,75 @@ pub fn run<W: Write + Send>(
         skip_through,
         mut progress,
     } = settings;
+    // CSV input: the header is read here, and each record is turned into
+    // a response set (or scored by the lean path) by the worker threads.
+    let mut csv = None;
+    if format == InputFormat::Csv {
+        let file = File::open(input).map_err(|e| io_error(input, &e))?;
+        let reader = BufReader::with_capacity(1 << 16, file);
+        let (rdr, layout) = csv_input(job.instrument, reader, input, id_column)?;
+        // The lean path writes wide CSV rows without recommendations, for
+        // sets of the full form (a `--form` applies to every row).
+        let lean =
+            (job.encoder.format == OutputFormat::Csv && job.rec.is_none() && job.form.is_none())
+                .then(|| CsvRowScorer::new(job.instrument, &layout, job.options))
+                .flatten();
+        csv = Some((rdr, CsvInput { layout, lean }));
+    }
+    let (mut records, csv) = match csv {
+        Some((rdr, c)) => (Some(rdr), Some(c)),
+        None => (None, None),
+    };
+    let csv = csv.as_ref();
     // Reads the input in chunks of `CHUNK` rows, handing each, numbered,
     // to `dispatch`.
     let mut chunks = |dispatch: &mut dyn FnMut(Vec<Row>, usize) -> Result<(), Error>| {
         let mut pending: Vec<Row> = Vec::with_capacity(CHUNK);
         let (mut seq, mut read) = (0, 0usize);
-        read_rows(
-            job.instrument,
-            input,
-            format,
-            id_column,
-            skip_through,
-            &mut |row, set, pos| {
-                pending.push((row, set));
-                read += 1;
-                if pending.len() == CHUNK {
-                    dispatch(
-                        std::mem::replace(&mut pending, Vec::with_capacity(CHUNK)),
-                        seq,
-                    )?;
-                    seq += 1;
-                    if let Some(p) = progress.as_mut() {
-                        p.tick(read, pos);
-                    }
-                    if INTERRUPTED.load(Ordering::Relaxed) {
-                        // Stop reading; what was read is still written.
-                        return Err(interrupted());
-                    }
+        let mut each = |row, input, pos| -> Result<(), Error> {
+            pending.push((row, input));
+            read += 1;
+            if pending.len() == CHUNK {
+                dispatch(
+                    std::mem::replace(&mut pending, Vec::with_capacity(CHUNK)),
+                    seq,
+                )?;
+                seq += 1;
+                if let Some(p) = progress.as_mut() {
+                    p.tick(read, pos);
                 }
-                Ok(())
-            },
-        )?;
+                if INTERRUPTED.load(Ordering::Relaxed) {
+                    // Stop reading; what was read is still written.
+                    return Err(interrupted());
+                }
+            }
+            Ok(())
+        };
+        match records.as_mut() {
+            Some(rdr) => csv_records(rdr, skip_through, &mut |row, record, pos| {
+                each(
+                    row,
+                    match record {
+                        Ok(r) => Input::Record(r),
+                        Err(e) => Input::Set(Err(e)),
+                    },
+                    pos,
+                )
+            })?,
+            None => read_rows(
+                job.instrument,
+                input,
+                format,
+                id_column,
+                skip_through,
+                &mut |row, set, pos| each(row, Input::Set(set), pos),
+            )?,
+        }
         dispatch(pending, seq)
     };
     let result = if jobs <= 1 {
         chunks(&mut |rows, seq| {
-            let chunk = job.encode(seq, rows).map_err(|e| write_error(&e))?;
+            let chunk = job.encode(seq, rows, csv).map_err(|e| write_error(&e))?;
             sink.write(&chunk).map_err(|e| write_error(&e))
         })
     } else {
@@ -462,7 +589,7 @@ pub fn run<W: Write + Send>(
                             Err(_) => return,
                         };
                         let Ok((seq, rows)) = next else { return };
-                        if done_tx.send(job.encode(seq, rows)).is_err() {
+                        if done_tx.send(job.encode(seq, rows, csv)).is_err() {
                             return;
                         }
                     }
@@ -602,40 +729,70 @@ pub(crate) fn read_rows(
             }
         }
         InputFormat::Csv => {
-            let (mut rdr, header) = csv_reader(reader, input)?;
-            let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
-            let layout = CsvLayout::new(instrument, &header_refs, id_column)?;
-            let mut record = csv::ByteRecord::new();
-            let mut row = 0;
-            loop {
-                let read = rdr.read_byte_record(&mut record);
-                if matches!(read, Ok(false)) {
-                    break;
-                }
-                row += 1;
-                if row <= skip_through {
-                    continue;
-                }
-                let set = match read {
-                    Ok(_) => {
-                        let cells: Result<Vec<&str>, usize> = record
-                            .iter()
-                            .map(|c| std::str::from_utf8(c).map_err(|e| e.valid_up_to()))
-                            .collect();
-                        match cells {
-                            Ok(cells) => layout.read(&cells),
-                            Err(at) => Err(not_utf8(row, at)),
-                        }
+            let (mut rdr, layout) = csv_input(instrument, reader, input, id_column)?;
+            csv_records(&mut rdr, skip_through, &mut |row, record, pos| {
+                let set = record.and_then(|record| {
+                    let mut cells = Vec::new();
+                    match record_cells(&record, &mut cells) {
+                        Ok(()) => layout.read(&cells),
+                        Err(at) => Err(not_utf8(row, at)),
                     }
-                    Err(e) => Err(Error::single(Problem::new(
-                        ProblemKind::Syntax,
-                        format!("row {row}"),
-                        e.to_string(),
-                    ))),
-                };
-                emit(row, set, rdr.position().byte())?;
-            }
+                });
+                emit(row, set, pos)
+            })?;
         }
+    }
+    Ok(())
+}
+
+/// A CSV input's reader, after its header, and the header's layout.
+fn csv_input<R: Read>(
+    instrument: &Instrument,
+    reader: R,
+    input: &Path,
+    id_column: &str,
+) -> Result<(csv::Reader<R>, CsvLayout), Error> {
+    let (rdr, header) = csv_reader(reader, input)?;
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    let layout = CsvLayout::new(instrument, &header_refs, id_column)?;
+    Ok((rdr, layout))
+}
+
+/// Reads the records after the header, calling `emit` with each one's
+/// 1-based number, the record or why it could not be read, and the bytes
+/// read so far; records up to `skip_through` are skipped.
+fn csv_records<R: Read>(
+    rdr: &mut csv::Reader<R>,
+    skip_through: usize,
+    emit: &mut dyn FnMut(usize, Result<csv::ByteRecord, Error>, u64) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let mut row = 0;
+    loop {
+        let mut record = csv::ByteRecord::new();
+        let read = rdr.read_byte_record(&mut record);
+        if matches!(read, Ok(false)) {
+            return Ok(());
+        }
+        row += 1;
+        if row <= skip_through {
+            continue;
+        }
+        let record = read.map(|_| record).map_err(|e| {
+            Error::single(Problem::new(
+                ProblemKind::Syntax,
+                format!("row {row}"),
+                e.to_string(),
+            ))
+        });
+        emit(row, record, rdr.position().byte())?;
+    }
+}
+
+/// Appends the cells of `record` to `cells`; the number of valid bytes
+/// before the first that is not UTF-8, if any.
+fn record_cells<'r>(record: &'r csv::ByteRecord, cells: &mut Vec<&'r str>) -> Result<(), usize> {
+    for c in record {
+        cells.push(std::str::from_utf8(c).map_err(|e| e.valid_up_to())?);
     }
     Ok(())
 }

@@ -39,6 +39,7 @@ pub mod analysis;
 pub mod cat;
 mod catalog;
 mod check;
+mod csvrow;
 mod document;
 mod error;
 mod hash;
@@ -64,6 +65,7 @@ pub use catalog::{
     CATALOG_FORMAT_VERSION, Catalog, Document, Family, ISCO08_UNIT_GROUPS, Schooling, Training,
     TrainingKind, is_isco08_unit_group,
 };
+pub use csvrow::{CsvRowScorer, RowScores, ScaleScores};
 pub use error::{Error, Problem, ProblemKind};
 pub use hash::content_hash;
 pub use instrument::{

@@ -9,6 +9,7 @@
 
 use crate::error::{Error, Problem, ProblemKind};
 use crate::instrument::{FormatKind, Instrument, Scoring};
+use crate::report::ScaleStatus;
 use crate::score::prorate;
 
 /// Answers of many respondents: row-major, one column per item in
@@ -156,76 +157,157 @@ pub(crate) fn rules(instrument: &Instrument) -> Vec<Rule> {
 /// Scores every row of `answers` on the full form, by the same rules as
 /// [`crate::score`]; the column of each scale holds its `score` field.
 pub fn score_matrix(instrument: &Instrument, answers: &AnswerMatrix<'_>) -> ScaleMatrix {
-    let items = instrument.items();
-    let n_items = items.len();
+    let n_items = instrument.items().len();
     let rules = rules(instrument);
-    let scales = instrument.scales();
-    let n_scales = scales.len();
+    let n_scales = instrument.scales().len();
     let mut out = vec![f64::NAN; answers.rows * n_scales];
     let mut invalid = 0usize;
-    let mut pomp = vec![f64::NAN; n_scales];
+    let mut item_scores = vec![f64::NAN; n_items];
+    let mut scales = vec![None; n_scales];
     for (r, row) in answers.values.chunks_exact(n_items).enumerate() {
-        let dst = &mut out[r * n_scales..(r + 1) * n_scales];
-        for (si, s) in scales.iter().enumerate() {
-            if s.scoring() == Scoring::Composite {
-                continue;
-            }
-            let (mut raw, mut k, mut lo_ans, mut hi_ans) = (0.0, 0usize, 0.0, 0.0);
-            let (mut lo_sum, mut hi_sum) = (0.0, 0.0);
-            for &i in s.items() {
-                let it = &items[i];
-                lo_sum += it.min_score();
-                hi_sum += it.max_score();
-                let x = row[i];
-                if x.is_nan() {
-                    continue;
-                }
-                let Some(v) = rules[i].apply(x) else {
-                    invalid += 1;
-                    continue;
-                };
-                raw += v;
-                k += 1;
-                lo_ans += it.min_score();
-                hi_ans += it.max_score();
-            }
-            let n = s.items().len();
-            let missing = n - k;
-            if k == 0 || missing > s.missing().max {
-                pomp[si] = f64::NAN;
-                continue;
-            }
-            let mean = raw / k as f64;
-            let score = match s.scoring() {
-                Scoring::Mean => mean,
-                _ if s.missing().prorate && missing > 0 => {
-                    prorate(raw, (k, n), (lo_ans, hi_ans), (lo_sum, hi_sum))
-                }
-                _ => raw,
+        for ((dst, &x), rule) in item_scores.iter_mut().zip(row).zip(&rules) {
+            *dst = if x.is_nan() {
+                f64::NAN
+            } else if let Some(v) = rule.apply(x) {
+                v
+            } else {
+                invalid += 1;
+                f64::NAN
             };
-            dst[si] = score;
-            pomp[si] = crate::score::pomp(score, s.min_score(), s.max_score());
         }
-        for (si, s) in scales.iter().enumerate() {
-            if s.scoring() != Scoring::Composite {
-                continue;
-            }
-            let (mut sum, mut k) = (0.0, 0usize);
-            for &c in s.components() {
-                if !pomp[c].is_nan() {
-                    sum += pomp[c];
-                    k += 1;
-                }
-            }
-            let missing = s.components().len() - k;
-            if k > 0 && missing <= s.missing().max {
-                dst[si] = sum / k as f64;
-            }
+        dense_scales(instrument, &item_scores, &mut scales);
+        for (dst, s) in out[r * n_scales..(r + 1) * n_scales]
+            .iter_mut()
+            .zip(&scales)
+        {
+            *dst = s.map_or(f64::NAN, |s| s.score);
         }
     }
     ScaleMatrix {
         scores: out,
         scales: n_scales,
         invalid,
+    }
+}
+
+/// One scale's numbers on the full form, as [`crate::score`] gives them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct DenseScale {
+    /// Complete, partial or not scorable.
+    pub(crate) status: ScaleStatus,
+    /// The scale score (`NaN` when not scorable).
+    pub(crate) score: f64,
+    /// Its POMP (`NaN` when not scorable).
+    pub(crate) pomp: f64,
+}
+
+/// Scores one respondent on the full form from their item scores (reverse
+/// keying applied, `NaN` when missing), by the rules of `item_scale` and
+/// `composite_scale` in `score.rs`, with the same operations in the same
+/// order so that the numbers are bit-identical. `out` gets one entry per
+/// scale (`None` only for a composite that names a later composite, as
+/// [`crate::score`] leaves it out too).
+pub(crate) fn dense_scales(
+    instrument: &Instrument,
+    item_scores: &[f64],
+    out: &mut [Option<DenseScale>],
+) {
+    let items = instrument.items();
+    let scales = instrument.scales();
+    out.fill(None);
+    for (si, s) in scales.iter().enumerate() {
+        if s.scoring() == Scoring::Composite {
+            continue;
+        }
+        let (mut n, mut k) = (0usize, 0usize);
+        let (mut raw, mut lo_sum, mut hi_sum) = (0.0, 0.0, 0.0);
+        let (mut lo_ans, mut hi_ans) = (0.0, 0.0);
+        let (mut lo_min, mut hi_max) = (f64::INFINITY, f64::NEG_INFINITY);
+        for &i in s.items() {
+            n += 1;
+            let it = &items[i];
+            lo_sum += it.min_score();
+            hi_sum += it.max_score();
+            lo_min = lo_min.min(it.min_score());
+            hi_max = hi_max.max(it.max_score());
+            let x = item_scores[i];
+            if x.is_nan() {
+                continue;
+            }
+            k += 1;
+            lo_ans += it.min_score();
+            hi_ans += it.max_score();
+            raw += x;
+        }
+        let missing = n - k;
+        let rule = s.missing();
+        if k == 0 || missing > rule.max {
+            out[si] = Some(DenseScale {
+                status: ScaleStatus::NotScorable,
+                score: f64::NAN,
+                pomp: f64::NAN,
+            });
+            continue;
+        }
+        let (min, max) = match s.scoring() {
+            Scoring::Mean => (lo_min, hi_max),
+            _ => (lo_sum, hi_sum),
+        };
+        let (min, max) = (
+            if min.is_finite() { min } else { 0.0 },
+            if max.is_finite() { max } else { 0.0 },
+        );
+        let mean = raw / k as f64;
+        let score = match s.scoring() {
+            Scoring::Mean => mean,
+            _ if rule.prorate && missing > 0 => {
+                prorate(raw, (k, n), (lo_ans, hi_ans), (lo_sum, hi_sum))
+            }
+            _ => raw,
+        };
+        out[si] = Some(DenseScale {
+            status: if missing > 0 {
+                ScaleStatus::Partial
+            } else {
+                ScaleStatus::Complete
+            },
+            score,
+            pomp: crate::score::pomp(score, min, max),
+        });
+    }
+    for (si, s) in scales.iter().enumerate() {
+        if s.scoring() != Scoring::Composite {
+            continue;
+        }
+        let comps = s.components();
+        let (mut sum, mut k, mut partial) = (0.0, 0usize, false);
+        for &c in comps {
+            if let Some(r) = out[c] {
+                if !r.pomp.is_nan() {
+                    sum += r.pomp;
+                    k += 1;
+                }
+                partial |= r.status != ScaleStatus::Complete;
+            }
+        }
+        let missing = comps.len() - k;
+        out[si] = Some(if k == 0 || missing > s.missing().max {
+            DenseScale {
+                status: ScaleStatus::NotScorable,
+                score: f64::NAN,
+                pomp: f64::NAN,
+            }
+        } else {
+            let score = sum / k as f64;
+            DenseScale {
+                status: if missing > 0 || partial {
+                    ScaleStatus::Partial
+                } else {
+                    ScaleStatus::Complete
+                },
+                score,
+                pomp: crate::score::pomp(score, 0.0, 100.0),
+            }
+        });
     }
 }

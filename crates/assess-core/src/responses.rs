@@ -216,12 +216,12 @@ impl ResponseSet {
 /// item instead of silently becoming metadata.
 #[derive(Clone, Debug)]
 pub struct CsvLayout {
-    roles: Vec<Column>,
-    id_col: usize,
+    pub(crate) roles: Vec<Column>,
+    pub(crate) id_col: usize,
 }
 
 #[derive(Clone, Debug)]
-enum Column {
+pub(crate) enum Column {
     Id,
     Form,
     Seconds(String),

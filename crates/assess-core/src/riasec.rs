@@ -233,16 +233,7 @@ pub struct HollandCode {
 /// tied.
 pub fn holland_code(scores: &[f64; 6]) -> HollandCode {
     let same = |a: f64, b: f64| crate::prec::same_bound(a, b);
-    let mut order: Vec<Type> = Type::ALL.to_vec();
-    // Stable sort: equal scores keep hexagon order.
-    order.sort_by(|a, b| {
-        let (x, y) = (scores[a.index()], scores[b.index()]);
-        if same(x, y) {
-            std::cmp::Ordering::Equal
-        } else {
-            y.total_cmp(&x)
-        }
-    });
+    let order = holland_order(scores);
     let mut ranks = [0u8; 6];
     for (pos, t) in order.iter().enumerate() {
         let first_equal = order
@@ -278,7 +269,7 @@ pub fn holland_code(scores: &[f64; 6]) -> HollandCode {
         alternatives = next;
         filled += take;
     }
-    let code: String = order.iter().take(3).map(|t| t.letter()).collect();
+    let code = code_of(&order);
     alternatives.retain(|a| *a != code);
     alternatives.insert(0, code.clone());
     HollandCode {
@@ -287,6 +278,34 @@ pub fn holland_code(scores: &[f64; 6]) -> HollandCode {
         alternatives,
         ranks,
     }
+}
+
+/// The six types from the highest score to the lowest; equal scores (within
+/// [`crate::prec::same_bound`]) keep hexagon order.
+fn holland_order(scores: &[f64; 6]) -> [Type; 6] {
+    let same = |a: f64, b: f64| crate::prec::same_bound(a, b);
+    let mut order = Type::ALL;
+    // Stable sort: equal scores keep hexagon order.
+    order.sort_by(|a, b| {
+        let (x, y) = (scores[a.index()], scores[b.index()]);
+        if same(x, y) {
+            std::cmp::Ordering::Equal
+        } else {
+            y.total_cmp(&x)
+        }
+    });
+    order
+}
+
+/// The three-letter code of an order of types.
+fn code_of(order: &[Type; 6]) -> String {
+    order.iter().take(3).map(|t| t.letter()).collect()
+}
+
+/// The Holland code alone (the `code` of [`holland_code`]), without its
+/// alternatives: for batch output, once per respondent.
+pub(crate) fn holland_code_only(scores: &[f64; 6]) -> String {
+    code_of(&holland_order(scores))
 }
 
 /// Ordered selections of `k` items from `items`, in lexicographic order of

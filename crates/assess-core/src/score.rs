@@ -39,7 +39,7 @@ use crate::text::Localized;
 pub struct ScoreOptions {
     language: String,
     policy: Policy,
-    norm_group: Option<String>,
+    pub(crate) norm_group: Option<String>,
 }
 
 impl Default for ScoreOptions {
@@ -429,7 +429,7 @@ pub fn band_for(s: &Scale, x: f64) -> Option<&crate::instrument::Band> {
         .map_or(Some(&bands[last]), |i| Some(&bands[i]))
 }
 
-fn norm_score(n: &crate::instrument::Norm, score: f64) -> NormScore {
+pub(crate) fn norm_score(n: &crate::instrument::Norm, score: f64) -> NormScore {
     let (z, t, percentile, clamped, method) = match n.method() {
         NormMethod::Normal { mean, sd } => {
             let z = (score - mean) / sd;
@@ -490,7 +490,7 @@ pub fn stanine(z: f64) -> u8 {
     1 + u8::try_from(CUTS.iter().filter(|&&c| z >= c).count()).unwrap_or(8)
 }
 
-fn quality(instrument: &Instrument, checked: &Checked, lang: &str) -> Quality {
+pub(crate) fn quality(instrument: &Instrument, checked: &Checked, lang: &str) -> Quality {
     let rules = instrument.quality();
     let en = lang == "en";
     let items = instrument.items();
@@ -500,7 +500,8 @@ fn quality(instrument: &Instrument, checked: &Checked, lang: &str) -> Quality {
     let (mut run, mut longest) = (0u32, 0u32);
     // The previous answer, compared as a number or an option key.
     let mut prev: Option<(u64, &str)> = None;
-    let mut likert: Vec<f64> = Vec::new();
+    // Sized once: this runs for every respondent of a batch.
+    let mut likert: Vec<f64> = Vec::with_capacity(presented);
     let mut secs: Vec<f64> = Vec::new();
     let mut fast = 0usize;
     for &i in &checked.presented {

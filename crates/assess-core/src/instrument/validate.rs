@@ -834,9 +834,9 @@ impl Validator {
         declared_formats: &BTreeSet<&str>,
         has_irt_settings: bool,
         scaling: f64,
-    ) -> (Vec<Item>, HashMap<String, usize>) {
+    ) -> (Vec<Item>, super::IdMap<usize>) {
         let mut out = Vec::new();
-        let mut index = HashMap::new();
+        let mut index = super::IdMap::default();
         if self.too_many(items, "items", "items", limits::MAX_ITEMS) {
             self.items_incomplete = true;
             return (out, index);
@@ -1749,7 +1749,7 @@ impl Validator {
     fn forms(
         &mut self,
         forms: &Sp<Vec<Sp<raw::RawForm>>>,
-        index: &HashMap<String, usize>,
+        index: &super::IdMap<usize>,
         scales: &[Scale],
     ) -> Vec<Form> {
         if self.too_many(forms, "forms", "forms", limits::MAX_FORMS) {
