@@ -525,6 +525,7 @@ impl ScoringRule {
 /// clamped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Fallback {
     /// No item answered: ML and WLE have nothing to maximise.
     NoResponses,
@@ -795,6 +796,7 @@ fn weighted_mean_sd(thetas: &[f64], w: &[f64]) -> (f64, f64) {
 
 /// The IRT ability estimate in a [`Report`](crate::Report).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct IrtScore {
     /// θ on the parameters' metric.
     pub theta: f64,

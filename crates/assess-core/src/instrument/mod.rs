@@ -707,6 +707,7 @@ pub enum IrtModel {
 /// Estimators of θ.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum EstimatorKind {
     /// Expected a posteriori.
     Eap,
