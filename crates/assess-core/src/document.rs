@@ -165,6 +165,13 @@ impl Cx<'_> {
 
     /// "invalid type: X, expected Y" at `v`.
     pub(crate) fn type_error(&self, v: &Value<'_>, expected: &str) -> Box<Problem> {
+        if let DeValue::Float(f) = v.get_ref() {
+            // As toml does, whatever was expected: `1e999` is no number.
+            if f.as_str().parse::<f64>().is_ok_and(f64::is_infinite) && !f.as_str().contains("inf")
+            {
+                return self.problem(v, "floating-point number overflowed".to_owned());
+            }
+        }
         self.problem(
             v,
             format!("invalid type: {}, expected {expected}", found(v.get_ref())),
@@ -490,6 +497,14 @@ mod tests {
                 "invalid type: boolean `false`, expected a whole number",
                 "false",
             ),
+            // serde accepted a struct written as a list (by position); a
+            // TOML author never means that.
+            (
+                "n = 1\nm = { k = [] }",
+                "m.k",
+                "invalid type: sequence, expected a table",
+                "[]",
+            ),
         ];
         for (text, path, message, located) in cases {
             let (kind, p, m, span) = err(text);
@@ -514,8 +529,19 @@ mod tests {
         );
         let (v, _) = parse::<T>("n = 1\nx = 18446744073709551616", 1 << 20, &[]).unwrap();
         assert_eq!(v.x.map(|x| *x), Some((1_u128 << 64) as f64));
-        let (_, _, message, _) = err("n = 1\nx = 1e999");
-        assert_eq!(message, "floating-point number overflowed");
+        for text in ["n = 1\nx = 1e999", "n = 1e999", "n = 1\ns = -1e999"] {
+            let (kind, _, message, _) = err(text);
+            assert_eq!(
+                (kind, message.as_str()),
+                (ProblemKind::InvalidType, "floating-point number overflowed"),
+                "{text}"
+            );
+        }
+        let (_, _, message, _) = err("n = inf");
+        assert_eq!(
+            message,
+            "invalid type: floating point `inf`, expected a whole number"
+        );
     }
 
     #[test]
