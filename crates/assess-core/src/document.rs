@@ -193,9 +193,8 @@ fn found(v: &DeValue<'_>) -> String {
         DeValue::String(s) => format!("string {:?}", &**s),
         DeValue::Integer(i) => format!("integer `{i}`"),
         DeValue::Float(f) => match f.as_str().parse::<f64>() {
-            Ok(x) if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e16 => {
-                format!("floating point `{x}.0`")
-            }
+            // Display never uses an exponent: a whole number gets `.0`.
+            Ok(x) if x.is_finite() && x.fract() == 0.0 => format!("floating point `{x}.0`"),
             Ok(x) => format!("floating point `{x}`"),
             Err(_) => format!("floating point `{}`", f.as_str()),
         },
