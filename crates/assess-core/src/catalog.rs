@@ -75,7 +75,7 @@ pub fn is_isco08_unit_group(code: &str) -> bool {
 // ---- raw ------------------------------------------------------------------
 
 /// A job-family catalogue file, format 1.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(
     feature = "schema",
@@ -91,7 +91,7 @@ pub(crate) struct RawCatalog {
 }
 
 /// `[catalog]`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 struct RawCatalogMeta {
@@ -114,7 +114,7 @@ struct RawCatalogMeta {
 }
 
 /// `[[families]]`: one job family.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 struct RawFamily {
@@ -138,10 +138,10 @@ struct RawFamily {
     /// Preparation needed, 1 (little) to 5 (extensive), like O*NET job zones.
     zone: Sp<i64>,
     /// Aptitude domains that matter, with a suggested minimum band.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     aptitude: Option<Sp<Vec<Sp<RawAptitudeNeed>>>>,
     /// Work-readiness competencies the work relies on most.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     readiness: Option<Sp<Vec<Sp<String>>>>,
     /// Typical sectors in Central Java (identifiers: `garmen`, `ritel`…).
     sectors: Sp<Vec<Sp<String>>>,
@@ -151,14 +151,14 @@ struct RawFamily {
     /// The disability groups the accessibility notes address (`tuli`,
     /// `netra`, `daksa`, `intelektual`, `psikososial`); used only when a
     /// user asks for that filter.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     accommodations_for: Option<Sp<Vec<Sp<String>>>>,
     /// Training routes into the work.
     training: Sp<Vec<Sp<RawTraining>>>,
 }
 
 /// `interests = { R = 6, I = 3, A = 2, S = 2, E = 3, C = 5 }`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 #[allow(non_snake_case)]
@@ -178,7 +178,7 @@ struct RawInterests {
 }
 
 /// `{ domain = "numerik", min_band = "cukup" }`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 struct RawAptitudeNeed {
@@ -189,7 +189,7 @@ struct RawAptitudeNeed {
 }
 
 /// A training route.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 struct RawTraining {
@@ -199,9 +199,18 @@ struct RawTraining {
     /// Name of the programme.
     name: Sp<Localized>,
     /// Typical length, as written (`160 jam`, `3 bulan`).
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     duration: Option<Sp<String>>,
 }
+
+use crate::document::from_de_struct;
+
+from_de_struct!(RawCatalog { format: "format", catalog: "catalog", families: "families" } {  });
+from_de_struct!(RawCatalogMeta { id: "id", version: "version", languages: "languages", status: "status", source: "source", interest_source: "interest_source", licence: "licence", title: "title" } {  });
+from_de_struct!(RawFamily { id: "id", name: "name", description: "description", activities: "activities", isco: "isco", interests: "interests", code: "code", schooling: "schooling", zone: "zone", sectors: "sectors", accessibility: "accessibility", training: "training" } { aptitude: "aptitude", readiness: "readiness", accommodations_for: "accommodations_for" });
+from_de_struct!(RawInterests { R: "R", I: "I", A: "A", S: "S", E: "E", C: "C" } {  });
+from_de_struct!(RawAptitudeNeed { domain: "domain", min_band: "min_band" } {  });
+from_de_struct!(RawTraining { kind: "kind", name: "name" } { duration: "duration" });
 
 // ---- model ----------------------------------------------------------------
 

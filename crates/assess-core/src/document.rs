@@ -4,16 +4,19 @@
 //! 1. The size limit is checked before anything is parsed.
 //! 2. The text is parsed into toml's spanned tree, recovering from syntax
 //!    errors so that several are reported at once.
-//! 3. The tree is deserialised into the raw structs; keys the format does
-//!    not define are collected (not fatal yet) with their spans, and a type
-//!    error is located at the value that caused it.
+//! 3. The tree is walked into the raw structs by hand-written code (the
+//!    [`FromDe`] trait; `from_de_struct!` for each struct), not by serde:
+//!    keys the format does not define are collected (not fatal yet) with
+//!    their spans, and a type error is located at the value that caused it.
+//!    serde's derived deserialisers were most of the WebAssembly package.
 
-use std::ops::Range;
+use std::collections::BTreeMap;
 
-use serde::de::DeserializeOwned;
+use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::error::{Problem, ProblemKind, did_you_mean};
+use crate::spanned::Sp;
 
 /// A step in a key path.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,7 +51,7 @@ pub(crate) fn path_string(segs: &[Seg]) -> String {
 /// On success, returns the value and the problems for unknown keys (which
 /// the caller reports together with its own validation problems). On
 /// failure, returns every syntax problem, or the one type problem.
-pub(crate) fn parse<T: DeserializeOwned>(
+pub(crate) fn parse<T: FromDe>(
     text: &str,
     max_bytes: usize,
     known_keys: &[&str],
@@ -76,33 +79,15 @@ pub(crate) fn parse<T: DeserializeOwned>(
             })
             .collect());
     }
-    let mut ignored: Vec<Vec<Seg>> = Vec::new();
-    let de = toml::de::Deserializer::from(table);
-    let value: T = serde_ignored::deserialize(de, |path| ignored.push(segments(&path)))
-        .map_err(|e| vec![type_problem(text, &e)])?;
-    let unknown = if ignored.is_empty() {
-        Vec::new()
-    } else {
-        let (tree, _) = DeTable::parse_recoverable(text);
-        ignored
-            .iter()
-            .take(crate::limits::MAX_PROBLEMS)
-            .map(|segs| {
-                let key = match segs.last() {
-                    Some(Seg::Key(k)) => k.as_str(),
-                    _ => "",
-                };
-                Problem::new(
-                    ProblemKind::UnknownKey,
-                    path_string(segs),
-                    format!("unknown key `{key}`"),
-                )
-                .with_span(key_span(tree.get_ref(), segs))
-                .with_hint_opt(did_you_mean(key, known_keys.iter().copied()))
-            })
-            .collect()
+    let span = table.span();
+    let root = Spanned::new(span, DeValue::Table(table.into_inner()));
+    let mut cx = Cx {
+        path: Vec::new(),
+        unknown: Vec::new(),
+        known_keys,
     };
-    Ok((value, unknown))
+    let value = T::from_de(&root, &mut cx).map_err(|e| vec![*e])?;
+    Ok((value, cx.unknown))
 }
 
 fn lower_first(s: &str) -> String {
@@ -114,119 +99,258 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-fn segments(path: &serde_ignored::Path<'_>) -> Vec<Seg> {
-    use serde_ignored::Path;
-    let mut out = match path {
-        Path::Root => return Vec::new(),
-        Path::Seq { parent, .. }
-        | Path::Map { parent, .. }
-        | Path::Some { parent }
-        | Path::NewtypeStruct { parent }
-        | Path::NewtypeVariant { parent } => segments(parent),
-    };
-    match path {
-        Path::Seq { index, .. } => out.push(Seg::Index(*index)),
-        // The spanned wrapper's private keys are not part of the document.
-        Path::Map { key, .. } if !key.starts_with("$__serde_spanned") => {
-            out.push(Seg::Key(key.clone()));
-        }
-        _ => {}
-    }
-    out
-}
-
-/// The span of the last key of `segs` in the tree (the key itself, so the
-/// caret points at the typo).
-fn key_span(root: &DeTable<'_>, segs: &[Seg]) -> Option<Range<usize>> {
-    let mut table = root;
-    let mut value: Option<&DeValue<'_>> = None;
-    let mut span = None;
-    for seg in segs {
-        match seg {
-            Seg::Key(k) => {
-                let t = match value {
-                    None => table,
-                    Some(v) => v.as_table()?,
-                };
-                let (key, v) = t.get_key_value(k.as_str())?;
-                span = Some(key.span());
-                table = t;
-                value = Some(v.get_ref());
-            }
-            Seg::Index(i) => {
-                let arr = value?.as_array()?;
-                let v = arr.get(*i)?;
-                span = Some(v.span());
-                value = Some(v.get_ref());
-            }
-        }
-    }
-    span
-}
-
-/// The path of the deepest value (or key) whose span contains `pos`.
+/// The walk from toml's spanned tree into the raw structs: the current key
+/// path, and the unknown keys met so far.
 ///
-/// Searches the whole tree rather than trusting container spans: tables made
-/// by `[a.b]` headers or `[[array]]` entries do not span their contents.
-fn path_at(root: &DeTable<'_>, pos: usize) -> Vec<Seg> {
-    fn in_table(t: &DeTable<'_>, pos: usize, out: &mut Vec<Seg>) -> bool {
-        for (k, v) in t {
-            out.push(Seg::Key(k.get_ref().to_string()));
-            if k.span().contains(&pos) || in_value(v, pos, out) {
-                return true;
-            }
-            out.pop();
-        }
-        false
-    }
-    fn in_value(v: &toml::Spanned<DeValue<'_>>, pos: usize, out: &mut Vec<Seg>) -> bool {
-        if let Some(t) = v.get_ref().as_table() {
-            if in_table(t, pos, out) {
-                return true;
-            }
-        } else if let Some(a) = v.get_ref().as_array() {
-            for (i, item) in a.iter().enumerate() {
-                out.push(Seg::Index(i));
-                if in_value(item, pos, out) {
-                    return true;
-                }
-                out.pop();
-            }
-        }
-        v.span().contains(&pos)
-    }
-    let mut out = Vec::new();
-    in_table(root, pos, &mut out);
-    out
+/// Hand-written rather than serde-derived: the WebAssembly package carries
+/// one small walker instead of a deserialiser per struct and wrapper.
+pub(crate) struct Cx<'k> {
+    path: Vec<Seg>,
+    unknown: Vec<Problem>,
+    known_keys: &'k [&'k str],
 }
 
-fn type_problem(text: &str, e: &toml::de::Error) -> Problem {
-    let message = lower_first(e.message());
-    let kind = if message.starts_with("missing field") {
-        ProblemKind::MissingKey
-    } else if message.starts_with("unknown variant") {
-        ProblemKind::InvalidValue
-    } else {
-        ProblemKind::InvalidType
-    };
-    let path = match e.span() {
-        Some(span) => {
-            let (tree, _) = DeTable::parse_recoverable(text);
-            path_string(&path_at(tree.get_ref(), span.start))
+type Value<'i> = Spanned<DeValue<'i>>;
+
+/// A walk's result: the value, or the one problem that stops it (boxed:
+/// the error path is rare and a `Problem` is large).
+pub(crate) type DeResult<T> = Result<T, Box<Problem>>;
+
+impl Cx<'_> {
+    /// Reads the value of `key` into `T`, with `key` on the path.
+    pub(crate) fn field<T: FromDe>(&mut self, key: &str, v: &Value<'_>) -> DeResult<T> {
+        self.path.push(Seg::Key(key.to_owned()));
+        let r = T::from_de(v, self);
+        self.path.pop();
+        r
+    }
+
+    /// The table in `v`, or a type error.
+    pub(crate) fn table<'a, 'i>(&self, v: &'a Value<'i>) -> DeResult<&'a DeTable<'i>> {
+        v.get_ref()
+            .as_table()
+            .ok_or_else(|| self.type_error(v, "a table"))
+    }
+
+    /// Records a key the format does not define (reported with the
+    /// validation problems, not fatal here).
+    pub(crate) fn unknown(&mut self, key: &Spanned<toml::de::DeString<'_>>) {
+        if self.unknown.len() >= crate::limits::MAX_PROBLEMS {
+            return;
         }
-        None => String::new(),
-    };
-    let message = message
-        .replace("missing field", "missing key")
-        .replace("expected i64", "expected a whole number")
-        .replace("expected f64", "expected a number")
-        .replace("expected a boolean", "expected `true` or `false`");
-    Problem::new(kind, path, message).with_span(e.span())
+        let name: &str = key.get_ref();
+        self.path.push(Seg::Key(name.to_owned()));
+        let problem = Problem::new(
+            ProblemKind::UnknownKey,
+            path_string(&self.path),
+            format!("unknown key `{name}`"),
+        )
+        .with_span(Some(key.span()))
+        .with_hint_opt(did_you_mean(name, self.known_keys.iter().copied()));
+        self.path.pop();
+        self.unknown.push(problem);
+    }
+
+    /// A required key absent from the table `v`.
+    pub(crate) fn missing(&self, key: &str, v: &Value<'_>) -> Box<Problem> {
+        Box::new(
+            Problem::new(
+                ProblemKind::MissingKey,
+                path_string(&self.path),
+                format!("missing key `{key}`"),
+            )
+            .with_span(Some(v.span())),
+        )
+    }
+
+    /// "invalid type: X, expected Y" at `v`.
+    pub(crate) fn type_error(&self, v: &Value<'_>, expected: &str) -> Box<Problem> {
+        if let DeValue::Float(f) = v.get_ref() {
+            // As toml does, whatever was expected: `1e999` is no number.
+            if f.as_str().parse::<f64>().is_ok_and(f64::is_infinite) && !f.as_str().contains("inf")
+            {
+                return self.problem(v, "floating-point number overflowed".to_owned());
+            }
+        }
+        self.problem(
+            v,
+            format!("invalid type: {}, expected {expected}", found(v.get_ref())),
+        )
+    }
+
+    fn problem(&self, v: &Value<'_>, message: String) -> Box<Problem> {
+        Box::new(
+            Problem::new(ProblemKind::InvalidType, path_string(&self.path), message)
+                .with_span(Some(v.span())),
+        )
+    }
 }
+
+/// How a value the walker did not expect is named in a type error (the
+/// wording serde uses: ``integer `5` ``, `string "5"`).
+fn found(v: &DeValue<'_>) -> String {
+    match v {
+        DeValue::String(s) => format!("string {:?}", &**s),
+        DeValue::Integer(i) => format!("integer `{i}`"),
+        DeValue::Float(f) => match f.as_str().parse::<f64>() {
+            // Display never uses an exponent: a whole number gets `.0`.
+            Ok(x) if x.is_finite() && x.fract() == 0.0 => format!("floating point `{x}.0`"),
+            Ok(x) => format!("floating point `{x}`"),
+            Err(_) => format!("floating point `{}`", f.as_str()),
+        },
+        DeValue::Boolean(b) => format!("boolean `{b}`"),
+        DeValue::Datetime(d) => format!("date-time `{d}`"),
+        DeValue::Array(_) => "sequence".to_owned(),
+        DeValue::Table(_) => "map".to_owned(),
+    }
+}
+
+/// Reading one raw type out of toml's spanned tree.
+pub(crate) trait FromDe: Sized {
+    /// Converts `v`, or says what is wrong with it and where.
+    fn from_de(v: &Value<'_>, cx: &mut Cx<'_>) -> DeResult<Self>;
+}
+
+impl FromDe for String {
+    fn from_de(v: &Value<'_>, cx: &mut Cx<'_>) -> DeResult<Self> {
+        match v.get_ref() {
+            DeValue::String(s) => Ok(String::from(&**s)),
+            _ => Err(cx.type_error(v, "a string")),
+        }
+    }
+}
+
+impl FromDe for bool {
+    fn from_de(v: &Value<'_>, cx: &mut Cx<'_>) -> DeResult<Self> {
+        match v.get_ref() {
+            DeValue::Boolean(b) => Ok(*b),
+            _ => Err(cx.type_error(v, "`true` or `false`")),
+        }
+    }
+}
+
+impl FromDe for i64 {
+    fn from_de(v: &Value<'_>, cx: &mut Cx<'_>) -> DeResult<Self> {
+        match v.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).map_err(|_| {
+                cx.problem(
+                    v,
+                    format!("invalid value: integer `{i}`, expected a whole number"),
+                )
+            }),
+            _ => Err(cx.type_error(v, "a whole number")),
+        }
+    }
+}
+
+impl FromDe for f64 {
+    fn from_de(v: &Value<'_>, cx: &mut Cx<'_>) -> DeResult<Self> {
+        let parsed = match v.get_ref() {
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => Ok(n as f64),
+                // Beyond i64, as serde's f64 takes u64 and i128 too.
+                Err(_) => u128::from_str_radix(i.as_str().trim_start_matches('-'), i.radix())
+                    .map(|n| {
+                        if i.as_str().starts_with('-') {
+                            -(n as f64)
+                        } else {
+                            n as f64
+                        }
+                    })
+                    .map_err(|_| "integer number overflowed"),
+            },
+            DeValue::Float(f) => match f.as_str().parse::<f64>() {
+                Ok(x) if x.is_infinite() && !f.as_str().contains("inf") => {
+                    Err("floating-point number overflowed")
+                }
+                Ok(x) => Ok(x),
+                Err(_) => Err("floating-point number overflowed"),
+            },
+            _ => return Err(cx.type_error(v, "a number")),
+        };
+        parsed.map_err(|m| cx.problem(v, m.to_owned()))
+    }
+}
+
+impl<T: FromDe> FromDe for Sp<T> {
+    fn from_de(v: &Value<'_>, cx: &mut Cx<'_>) -> DeResult<Self> {
+        Ok(Sp {
+            value: T::from_de(v, cx)?,
+            span: v.span(),
+        })
+    }
+}
+
+impl<T: FromDe> FromDe for Vec<T> {
+    fn from_de(v: &Value<'_>, cx: &mut Cx<'_>) -> DeResult<Self> {
+        let DeValue::Array(items) = v.get_ref() else {
+            return Err(cx.type_error(v, "a sequence"));
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            cx.path.push(Seg::Index(i));
+            let r = T::from_de(item, cx);
+            cx.path.pop();
+            out.push(r?);
+        }
+        Ok(out)
+    }
+}
+
+impl<T: FromDe> FromDe for BTreeMap<String, T> {
+    fn from_de(v: &Value<'_>, cx: &mut Cx<'_>) -> DeResult<Self> {
+        let DeValue::Table(t) = v.get_ref() else {
+            return Err(cx.type_error(v, "a map"));
+        };
+        let mut out = BTreeMap::new();
+        for (k, item) in t {
+            let key: &str = k.get_ref();
+            out.insert(key.to_owned(), cx.field(key, item)?);
+        }
+        Ok(out)
+    }
+}
+
+/// Implements [`FromDe`] for a raw struct: the required fields (in
+/// declaration order, which is the order missing keys are reported in),
+/// then the optional ones, each with its key in the file. Keys not listed
+/// are recorded as unknown.
+macro_rules! from_de_struct {
+    ($ty:ident { $($req:ident: $rk:literal),* $(,)? } { $($opt:ident: $ok:literal),* $(,)? }) => {
+        impl $crate::document::FromDe for $ty {
+            #[allow(non_snake_case)]
+            fn from_de(
+                v: &toml::Spanned<toml::de::DeValue<'_>>,
+                cx: &mut $crate::document::Cx<'_>,
+            ) -> $crate::document::DeResult<Self> {
+                let t = cx.table(v)?;
+                $(let mut $req = None;)*
+                $(let mut $opt = None;)*
+                for (k, val) in t {
+                    let key: &str = k.get_ref();
+                    match key {
+                        $($rk => $req = Some(cx.field(key, val)?),)*
+                        $($ok => $opt = Some(cx.field(key, val)?),)*
+                        _ => cx.unknown(k),
+                    }
+                }
+                Ok($ty {
+                    $($req: match $req {
+                        Some(x) => x,
+                        None => return Err(cx.missing($rk, v)),
+                    },)*
+                    $($opt,)*
+                })
+            }
+        }
+    };
+}
+pub(crate) use from_de_struct;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::ops::Range;
 
     #[test]
     fn path_strings() {
@@ -239,12 +363,235 @@ mod tests {
         assert_eq!(path_string(&[]), "");
     }
 
+    /// A small raw struct exercising every kind of value the walker reads.
+    #[derive(Debug)]
+    struct T {
+        n: Sp<i64>,
+        x: Option<Sp<f64>>,
+        s: Option<Sp<Vec<Sp<String>>>>,
+        t: Option<Sp<crate::text::Localized>>,
+        b: Option<Sp<bool>>,
+        m: Option<Sp<BTreeMap<String, Sp<T>>>>,
+    }
+    from_de_struct!(T { n: "n" } { x: "x", s: "s", t: "t", b: "b", m: "m" });
+
+    fn err(text: &str) -> (ProblemKind, String, String, Option<Range<usize>>) {
+        let p = match parse::<T>(text, 1 << 20, &["n", "x"]) {
+            Ok(_) => panic!("expected an error for {text:?}"),
+            Err(mut p) => p.remove(0),
+        };
+        (
+            p.kind(),
+            p.path().to_owned(),
+            p.message().to_owned(),
+            p.span(),
+        )
+    }
+
     #[test]
-    fn path_at_finds_array_of_tables_entries() {
-        let text = "[[items]]\nid = \"a\"\n[[items]]\nid = \"b\"\nscale = 3\n";
-        let (tree, errs) = DeTable::parse_recoverable(text);
-        assert!(errs.is_empty());
-        let pos = text.find('3').unwrap();
-        assert_eq!(path_string(&path_at(tree.get_ref(), pos)), "items[1].scale");
+    fn reads_values_with_spans() {
+        let text = "n = 3\nx = 2\ns = [\"a\"]\nt = { id = \"Halo\" }\nb = true\n[m.k]\nn = 4\n";
+        let (v, unknown) = parse::<T>(text, 1 << 20, &[]).unwrap();
+        assert!(unknown.is_empty());
+        assert_eq!(*v.n, 3);
+        assert_eq!(&text[v.n.span.clone()], "3");
+        assert_eq!(v.x.map(|x| *x), Some(2.0)); // an integer is a number
+        assert_eq!(v.s.unwrap()[0].value, "a");
+        assert_eq!(v.t.unwrap().get("id"), "Halo");
+        assert_eq!(v.b.map(|b| *b), Some(true));
+        assert_eq!(*v.m.unwrap()["k"].n, 4);
+    }
+
+    #[test]
+    fn type_errors_name_what_was_expected_and_found() {
+        let cases = [
+            // (document, path, message, the located text)
+            (
+                "n = 1.5",
+                "n",
+                "invalid type: floating point `1.5`, expected a whole number",
+                "1.5",
+            ),
+            (
+                "n = 2.0",
+                "n",
+                "invalid type: floating point `2.0`, expected a whole number",
+                "2.0",
+            ),
+            (
+                "n = 1e3",
+                "n",
+                "invalid type: floating point `1000.0`, expected a whole number",
+                "1e3",
+            ),
+            (
+                "n = \"5\"",
+                "n",
+                "invalid type: string \"5\", expected a whole number",
+                "\"5\"",
+            ),
+            (
+                "n = [1]",
+                "n",
+                "invalid type: sequence, expected a whole number",
+                "[1]",
+            ),
+            (
+                "n = {}",
+                "n",
+                "invalid type: map, expected a whole number",
+                "{}",
+            ),
+            (
+                "n = 1979-05-27",
+                "n",
+                "invalid type: date-time `1979-05-27`, expected a whole number",
+                "1979-05-27",
+            ),
+            (
+                "n = 1\nx = \"a\"",
+                "x",
+                "invalid type: string \"a\", expected a number",
+                "\"a\"",
+            ),
+            (
+                "n = 1\nb = 1",
+                "b",
+                "invalid type: integer `1`, expected `true` or `false`",
+                "1",
+            ),
+            (
+                "n = 1\ns = [\"a\", 2]",
+                "s[1]",
+                "invalid type: integer `2`, expected a string",
+                "2",
+            ),
+            (
+                "n = 1\ns = \"a\"",
+                "s",
+                "invalid type: string \"a\", expected a sequence",
+                "\"a\"",
+            ),
+            (
+                "n = 1\nt = { id = 5 }",
+                "t.id",
+                "invalid type: integer `5`, expected a string",
+                "5",
+            ),
+            (
+                "n = 1\nt = \"Halo\"",
+                "t",
+                "invalid type: string \"Halo\", expected a map",
+                "\"Halo\"",
+            ),
+            (
+                "n = 1\nm = { k = 1 }",
+                "m.k",
+                "invalid type: integer `1`, expected a table",
+                "1",
+            ),
+            (
+                "n = 1\n[m.k]\nn = false",
+                "m.k.n",
+                "invalid type: boolean `false`, expected a whole number",
+                "false",
+            ),
+            // serde accepted a struct written as a list (by position); a
+            // TOML author never means that.
+            (
+                "n = 1\nm = { k = [] }",
+                "m.k",
+                "invalid type: sequence, expected a table",
+                "[]",
+            ),
+        ];
+        for (text, path, message, located) in cases {
+            let (kind, p, m, span) = err(text);
+            assert_eq!(
+                (kind, p.as_str(), m.as_str()),
+                (ProblemKind::InvalidType, path, message),
+                "{text}"
+            );
+            let span = span.unwrap_or_default();
+            assert_eq!(&text[span.clone()], located, "{text}");
+            assert_eq!(span.start, text.rfind(located).unwrap_or(0), "{text}");
+        }
+    }
+
+    #[test]
+    fn out_of_range_numbers_are_errors_not_panics() {
+        let (kind, path, message, _) = err("n = 9223372036854775808");
+        assert_eq!((kind, path.as_str()), (ProblemKind::InvalidType, "n"));
+        assert_eq!(
+            message,
+            "invalid value: integer `9223372036854775808`, expected a whole number"
+        );
+        let (v, _) = parse::<T>("n = 1\nx = 18446744073709551616", 1 << 20, &[]).unwrap();
+        assert_eq!(v.x.map(|x| *x), Some((1_u128 << 64) as f64));
+        for text in ["n = 1\nx = 1e999", "n = 1e999", "n = 1\ns = -1e999"] {
+            let (kind, _, message, _) = err(text);
+            assert_eq!(
+                (kind, message.as_str()),
+                (ProblemKind::InvalidType, "floating-point number overflowed"),
+                "{text}"
+            );
+        }
+        let (_, _, message, _) = err("n = inf");
+        assert_eq!(
+            message,
+            "invalid type: floating point `inf`, expected a whole number"
+        );
+    }
+
+    #[test]
+    fn missing_keys_are_located_at_their_table() {
+        let (kind, path, message, span) = err("x = 1");
+        assert_eq!(
+            (kind, path.as_str(), message.as_str()),
+            (ProblemKind::MissingKey, "", "missing key `n`")
+        );
+        assert!(span.is_some());
+        let text = "n = 1\n[m.k]\nx = 1\n";
+        let (kind, path, message, span) = err(text);
+        assert_eq!(
+            (kind, path.as_str(), message.as_str()),
+            (ProblemKind::MissingKey, "m.k", "missing key `n`")
+        );
+        assert_eq!(&text[span.unwrap()], "[m.k]");
+    }
+
+    #[test]
+    fn every_unknown_key_is_reported_with_a_hint() {
+        let text = "n = 1\nnn = 2\n[m.k]\nn = 1\ny = 3\n";
+        let (_, unknown) = parse::<T>(text, 1 << 20, &["n", "x"]).unwrap();
+        let got: Vec<_> = unknown
+            .iter()
+            .map(|p| {
+                (
+                    p.kind(),
+                    p.path().to_owned(),
+                    p.message().to_owned(),
+                    &text[p.span().unwrap()],
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    ProblemKind::UnknownKey,
+                    "m.k.y".to_owned(),
+                    "unknown key `y`".to_owned(),
+                    "y"
+                ),
+                (
+                    ProblemKind::UnknownKey,
+                    "nn".to_owned(),
+                    "unknown key `nn`".to_owned(),
+                    "nn"
+                ),
+            ]
+        );
+        assert!(unknown[1].hint().is_some_and(|h| h.contains("`n`")));
     }
 }

@@ -2,11 +2,9 @@
 
 use std::ops::Range;
 
-use serde::{Deserialize, Deserializer};
-
 /// A deserialised value with its byte span in the TOML text.
 ///
-/// Deserialises through `toml::Spanned`; in the JSON Schema it is exactly
+/// Read from toml's spanned tree (`crate::document`); in the JSON Schema it is exactly
 /// the schema of `T`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sp<T> {
@@ -27,17 +25,6 @@ impl<T> std::ops::Deref for Sp<T> {
     type Target = T;
     fn deref(&self) -> &T {
         &self.value
-    }
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Sp<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = toml::Spanned::<T>::deserialize(d)?;
-        let span = s.span();
-        Ok(Sp {
-            value: s.into_inner(),
-            span,
-        })
     }
 }
 

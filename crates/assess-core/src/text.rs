@@ -24,6 +24,15 @@ pub const SECONDARY_LANGUAGE: &str = "en";
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Localized(BTreeMap<String, String>);
 
+impl crate::document::FromDe for Localized {
+    fn from_de(
+        v: &toml::Spanned<toml::de::DeValue<'_>>,
+        cx: &mut crate::document::Cx<'_>,
+    ) -> crate::document::DeResult<Self> {
+        BTreeMap::from_de(v, cx).map(Localized)
+    }
+}
+
 impl Localized {
     /// A text from `(language, text)` pairs.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {

@@ -1,17 +1,17 @@
-//! The instrument file as written: TOML → these structs (serde, with spans).
+//! The instrument file as written: TOML → these structs (with spans).
 //!
-//! Nothing here is checked beyond types; `validate` turns a [`RawDocument`]
+//! Read by the hand-written walker of [`crate::document`] (one
+//! `from_de_struct!` line per struct, below). Nothing here is checked
+//! beyond types; `validate` turns a [`RawDocument`]
 //! into an [`crate::Instrument`]. The doc comments on these types are the
 //! descriptions in the published JSON Schema (`assess schema`), so they are
 //! written for instrument authors.
-
-use serde::Deserialize;
 
 use crate::spanned::Sp;
 use crate::text::Localized;
 
 /// An instrument file, format version 1.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(
     feature = "schema",
@@ -30,18 +30,18 @@ pub struct RawDocument {
     pub items: Sp<Vec<Sp<RawItem>>>,
     /// Alternative forms (`[[forms]]`): subsets of the items, for example a
     /// short form for phones.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub forms: Option<Sp<Vec<Sp<RawForm>>>>,
     /// Response-quality rules (`[quality]`).
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub quality: Option<Sp<RawQuality>>,
     /// Item response theory settings shared by every item's `irt` block.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub irt: Option<Sp<RawIrtSettings>>,
 }
 
 /// `[instrument]`: identity, languages, status.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawMeta {
@@ -64,41 +64,41 @@ pub struct RawMeta {
     /// Title shown to the respondent.
     pub title: Sp<Localized>,
     /// What the instrument is for.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub description: Option<Sp<Localized>>,
     /// Instructions shown before the first item.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub instructions: Option<Sp<Localized>>,
 }
 
 /// `[formats.NAME]`: a response format.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawFormat {
     /// `likert`, `binary`, `single_choice` (one correct key) or
     /// `scored_choice` (every option carries a score).
-    #[serde(rename = "type")]
+    #[cfg_attr(feature = "schema", serde(rename = "type"))]
     pub kind: Sp<String>,
     /// Likert: number of points (2–11).
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub points: Option<Sp<i64>>,
     /// Likert: value of the lowest point (default 1); the highest is
     /// `min + points − 1`.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub min: Option<Sp<i64>>,
     /// Likert: one label per point, lowest first. Binary: two labels, for 0
     /// then 1.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub labels: Option<Sp<Vec<Sp<Localized>>>>,
     /// Choice formats: whether option order may be shuffled per respondent
     /// (default false). Ordered formats (likert, binary) are never shuffled.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub shuffle: Option<Sp<bool>>,
 }
 
 /// `[[scales]]`: a scale.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawScale {
@@ -107,53 +107,53 @@ pub struct RawScale {
     /// Name shown in reports.
     pub name: Sp<Localized>,
     /// What a high score means.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub description: Option<Sp<Localized>>,
     /// `sum` (default) or `mean` of the item scores.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub scoring: Option<Sp<String>>,
     /// A composite scale: the mean of the POMP scores (0–100) of these
     /// scales, instead of items.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub composite: Option<Sp<Vec<Sp<String>>>>,
     /// How missing answers are handled (default: none may be missing).
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub missing: Option<Sp<RawMissing>>,
     /// Reliability estimate and its source, used for the standard error of
     /// measurement.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub reliability: Option<Sp<RawReliability>>,
     /// What the bands are cut on: `score` (default: the scale score, sum or
     /// mean), `pomp` (0–100, percent of maximum possible; percent correct for
     /// ability items) or `percentile` (needs norms).
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub bands_on: Option<Sp<String>>,
     /// Score bands, lowest first, covering the whole range without gap or
     /// overlap: each band holds `min ≤ x < max`, the last `min ≤ x ≤ max`.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub bands: Option<Sp<Vec<Sp<RawBand>>>>,
     /// Norm groups.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub norms: Option<Sp<Vec<Sp<RawNorm>>>>,
 }
 
 /// `missing = { max = 2, prorate = true }`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawMissing {
     /// How many of the scale's items may be unanswered while the scale is
     /// still scored (default 0).
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub max: Option<Sp<i64>>,
     /// Whether to prorate: mean of answered items × number of items
     /// (default false: score the answered items only).
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub prorate: Option<Sp<bool>>,
 }
 
 /// `reliability = { value = 0.82, method = "alpha", source = "…" }`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawReliability {
@@ -164,18 +164,18 @@ pub struct RawReliability {
     /// Where the figure comes from (sample, date, report).
     pub source: Sp<String>,
     /// Sample size the figure rests on.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub sample_size: Option<Sp<i64>>,
     /// Standard deviation of the scale score in the same sample; with the
     /// coefficient it gives the standard error of measurement,
     /// SEM = SD·√(1 − r). Without it, the SD of a `normal` norm group is
     /// used; without either, no SEM is reported.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub sd: Option<Sp<f64>>,
 }
 
 /// `[[scales.bands]]`: one band.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawBand {
@@ -190,19 +190,19 @@ pub struct RawBand {
     /// What a score in this band means, in plain words.
     pub interpretation: Sp<Localized>,
     /// The next step this band suggests (a training module, mentoring, apply).
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub next_step: Option<Sp<Localized>>,
 }
 
 /// `[[scales.norms]]`: one norm group.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawNorm {
     /// Identifier of the group, unique in the scale.
     pub group: Sp<String>,
     /// Name shown in reports.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub name: Option<Sp<Localized>>,
     /// Where the norms come from.
     pub source: Sp<String>,
@@ -213,28 +213,28 @@ pub struct RawNorm {
     /// When the data were collected (`2027-03/2027-06`).
     pub collected: Sp<String>,
     /// `draft`, `provisional` or `validated` (default: `provisional`).
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub status: Option<Sp<String>>,
     /// `normal` (use `mean`, `sd`; percentiles from the normal curve) or
     /// `table` (look up `table`).
     pub method: Sp<String>,
     /// `method = "normal"`: norm-group mean of the scale score.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub mean: Option<Sp<f64>>,
     /// `method = "normal"`: norm-group standard deviation.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub sd: Option<Sp<f64>>,
     /// `method = "normal"`: must be `true`, stating that the scores are
     /// approximately normal so percentiles may come from the normal curve.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub normal: Option<Sp<bool>>,
     /// `method = "table"`: rows `{ score, percentile, t }`, scores increasing.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub table: Option<Sp<Vec<Sp<RawNormRow>>>>,
 }
 
 /// One row of a norm table.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawNormRow {
@@ -247,7 +247,7 @@ pub struct RawNormRow {
 }
 
 /// `[[items]]`: one item.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawItem {
@@ -256,7 +256,7 @@ pub struct RawItem {
     /// The item text.
     pub text: Sp<Localized>,
     /// A plain-language variant for low literacy or easy-read mode.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub plain: Option<Sp<Localized>>,
     /// Name of a response format in `[formats]`.
     pub format: Sp<String>,
@@ -264,27 +264,27 @@ pub struct RawItem {
     pub scale: Sp<String>,
     /// Reverse keyed: a Likert answer x counts as (min + max − x), a binary
     /// one as (1 − x). Not allowed for choice formats.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub reverse: Option<Sp<bool>>,
     /// Content-domain tag (for content balancing and reports).
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub domain: Option<Sp<String>>,
     /// Choice formats: the options, in their canonical order.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub options: Option<Sp<Vec<Sp<RawOption>>>>,
     /// `single_choice`: the key of the correct option.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub key: Option<Sp<String>>,
     /// A small figure the item needs, as inline SVG with a text alternative.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub figure: Option<Sp<RawFigure>>,
     /// Item response theory parameters.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub irt: Option<Sp<RawIrt>>,
 }
 
 /// One option of a choice item.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawOption {
@@ -293,12 +293,12 @@ pub struct RawOption {
     /// Option text.
     pub text: Sp<Localized>,
     /// `scored_choice`: the score this option earns (for example 0–3).
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub score: Option<Sp<f64>>,
 }
 
 /// An inline SVG figure.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawFigure {
@@ -317,34 +317,34 @@ pub struct RawFigure {
 /// (upper asymptote) where the model has them. Polytomous models (`grm`,
 /// `gpcm`) take `a` and a list `b` of thresholds or a list `d` of
 /// intercepts, one per category boundary.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawIrt {
     /// `rasch`, `2pl`, `3pl`, `4pl`, `grm` or `gpcm`.
     pub model: Sp<String>,
     /// Discrimination (slope), > 0.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub a: Option<Sp<f64>>,
     /// Difficulty (a/b form): a number, or a list for polytomous models.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub b: Option<Sp<NumberOrList>>,
     /// Intercept (slope–intercept form): a number, or a list for polytomous
     /// models.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub d: Option<Sp<NumberOrList>>,
     /// Lower asymptote (guessing), in [0, 1).
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub c: Option<Sp<f64>>,
     /// Upper asymptote (slipping), in (c, 1].
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub u: Option<Sp<f64>>,
 }
 
 /// A number or a list of numbers.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", serde(untagged))]
 pub enum NumberOrList {
     /// One number.
     One(f64),
@@ -353,7 +353,7 @@ pub enum NumberOrList {
 }
 
 /// `[[forms]]`: a subset of the items.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawForm {
@@ -367,28 +367,28 @@ pub struct RawForm {
 
 /// `[quality]`: response-quality rules. Every rule is optional; a missing
 /// rule is not checked.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawQuality {
     /// Flag when fewer than this share of items is answered (0–1).
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub min_completion: Option<Sp<f64>>,
     /// Flag when the longest run of identical consecutive answers is longer
     /// than this.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub max_longstring: Option<Sp<i64>>,
     /// Flag when the median seconds per answered item is below this.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub min_seconds_per_item: Option<Sp<f64>>,
     /// Flag when the intra-individual response variability (standard
     /// deviation of a person's Likert answers) is below this.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub min_irv: Option<Sp<f64>>,
 }
 
 /// `[irt]`: settings for IRT scoring.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawIrtSettings {
@@ -399,28 +399,28 @@ pub struct RawIrtSettings {
     /// judgement).
     pub source: Sp<String>,
     /// Scaling constant D in exp(D·a·(θ − b)); default 1 (logistic metric).
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub scaling: Option<Sp<f64>>,
     /// Default estimator: `eap` (default), `map`, `ml` or `wle`.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub estimator: Option<Sp<String>>,
     /// Quadrature grid for EAP: `{ points = 61, min = -4.0, max = 4.0 }`.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub quadrature: Option<Sp<RawQuadrature>>,
     /// Normal prior for EAP and MAP: `{ mean = 0.0, sd = 1.0 }`.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub prior: Option<Sp<RawPrior>>,
     /// What ML and WLE do with all-correct or all-wrong patterns, where the
     /// estimate is infinite: `map`, `eap` (default) or `clamp`.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub extreme: Option<Sp<String>>,
     /// With `extreme = "clamp"`: the θ range, `[-4.0, 4.0]`.
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", serde(default))]
     pub clamp: Option<Sp<Vec<f64>>>,
 }
 
 /// A quadrature grid.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawQuadrature {
@@ -433,7 +433,7 @@ pub struct RawQuadrature {
 }
 
 /// A normal prior.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct RawPrior {
@@ -441,4 +441,44 @@ pub struct RawPrior {
     pub mean: Sp<f64>,
     /// Standard deviation, > 0.
     pub sd: Sp<f64>,
+}
+
+// ---- reading from the TOML tree ---------------------------------------------
+//
+// Required keys first, in declaration order (the order a missing key is
+// reported in), then the optional ones.
+
+use crate::document::{Cx, FromDe, from_de_struct};
+
+from_de_struct!(RawDocument { format: "format", instrument: "instrument", formats: "formats", scales: "scales", items: "items" } { forms: "forms", quality: "quality", irt: "irt" });
+from_de_struct!(RawMeta { id: "id", version: "version", kind: "kind", languages: "languages", status: "status", source: "source", licence: "licence", title: "title" } { description: "description", instructions: "instructions" });
+from_de_struct!(RawFormat { kind: "type" } { points: "points", min: "min", labels: "labels", shuffle: "shuffle" });
+from_de_struct!(RawScale { id: "id", name: "name" } { description: "description", scoring: "scoring", composite: "composite", missing: "missing", reliability: "reliability", bands_on: "bands_on", bands: "bands", norms: "norms" });
+from_de_struct!(RawMissing {  } { max: "max", prorate: "prorate" });
+from_de_struct!(RawReliability { value: "value", method: "method", source: "source" } { sample_size: "sample_size", sd: "sd" });
+from_de_struct!(RawBand { id: "id", min: "min", max: "max", label: "label", interpretation: "interpretation" } { next_step: "next_step" });
+from_de_struct!(RawNorm { group: "group", source: "source", sample_size: "sample_size", population: "population", collected: "collected", method: "method" } { name: "name", status: "status", mean: "mean", sd: "sd", normal: "normal", table: "table" });
+from_de_struct!(RawNormRow { score: "score", percentile: "percentile", t: "t" } {  });
+from_de_struct!(RawItem { id: "id", text: "text", format: "format", scale: "scale" } { plain: "plain", reverse: "reverse", domain: "domain", options: "options", key: "key", figure: "figure", irt: "irt" });
+from_de_struct!(RawOption { key: "key", text: "text" } { score: "score" });
+from_de_struct!(RawFigure { svg: "svg", alt: "alt" } {  });
+from_de_struct!(RawIrt { model: "model" } { a: "a", b: "b", d: "d", c: "c", u: "u" });
+from_de_struct!(RawForm { id: "id", name: "name", items: "items" } {  });
+from_de_struct!(RawQuality {  } { min_completion: "min_completion", max_longstring: "max_longstring", min_seconds_per_item: "min_seconds_per_item", min_irv: "min_irv" });
+from_de_struct!(RawIrtSettings { status: "status", source: "source" } { scaling: "scaling", estimator: "estimator", quadrature: "quadrature", prior: "prior", extreme: "extreme", clamp: "clamp" });
+from_de_struct!(RawQuadrature { points: "points", min: "min", max: "max" } {  });
+from_de_struct!(RawPrior { mean: "mean", sd: "sd" } {  });
+
+impl FromDe for NumberOrList {
+    fn from_de(
+        v: &toml::Spanned<toml::de::DeValue<'_>>,
+        cx: &mut Cx<'_>,
+    ) -> crate::document::DeResult<Self> {
+        use toml::de::DeValue;
+        match v.get_ref() {
+            DeValue::Array(_) => Vec::from_de(v, cx).map(NumberOrList::Many),
+            DeValue::Integer(_) | DeValue::Float(_) => f64::from_de(v, cx).map(NumberOrList::One),
+            _ => Err(cx.type_error(v, "a number or a list of numbers")),
+        }
+    }
 }
