@@ -228,9 +228,13 @@ fn graded_terms(p: &IrtParams, theta: f64, k: usize) -> (f64, f64, f64) {
         } else if j > d.len() {
             (0.0, 0.0, 0.0)
         } else {
-            let l = logistic(a * theta + d[j - 1]);
-            let w = l * (1.0 - l);
-            (l, a * w, a * a * w * (1.0 - 2.0 * l))
+            // L and 1 − L each from its own logistic: near a boundary far
+            // below θ, 1 − L computed as a difference keeps only a few
+            // digits, and P_k′ = S_k′ − S_{k+1}′ then loses the rest.
+            let z = a * theta + d[j - 1];
+            let (l, q) = (logistic(z), logistic(-z));
+            let w = l * q;
+            (l, a * w, a * a * w * (q - l))
         }
     };
     let (_, lo1, lo2) = s(k);
