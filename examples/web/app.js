@@ -4,7 +4,7 @@
 // Holland code, the RIASEC hexagon, the scale bands and the top job
 // families. Every rule of scoring is in the engine; this file only renders.
 import init, { loadCatalog, loadInstrument, recommend, Results } from "./pkg/web/assess_wasm.js";
-import { $, CHROME, applyChrome, el, radio, savedLanguage } from "./ui.js";
+import { $, CHROME, applyChrome, el, radio, savedLanguage, showInstrument } from "./ui.js";
 
 const UI = {
   id: {
@@ -72,11 +72,7 @@ function save() {
 function renderChrome() {
   applyChrome(UI[state.lang], state.lang);
   if (!state.instrument) return;
-  const info = state.instrument.info(state.lang);
-  document.title = `${info.title} — E-Makaryo`;
-  $("title").textContent = info.title;
-  $("description").textContent = info.description ?? "";
-  $("instructions").textContent = info.instructions ?? "";
+  const info = showInstrument(state.instrument, state.lang);
   const forms = $("forms");
   forms.replaceChildren(
     ...info.forms.map((f) =>

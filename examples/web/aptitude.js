@@ -5,7 +5,7 @@
 // only renders. The session is plain JSON kept in sessionStorage, so a
 // reload (or a lost connection) resumes at the same question.
 import init, { CatBank, loadInstrument } from "./pkg/web/assess_wasm.js";
-import { $, CHROME, applyChrome, el, radio, savedLanguage } from "./ui.js";
+import { $, CHROME, applyChrome, el, radio, savedLanguage, showInstrument } from "./ui.js";
 
 /** The test's rules: 8–15 questions, stop once the SE is 0.4 or less. */
 const CONFIG = JSON.stringify({
@@ -83,11 +83,7 @@ const t = (key, ...args) => {
 function renderChrome() {
   applyChrome(UI[state.lang], state.lang);
   if (!state.instrument) return;
-  const info = state.instrument.info(state.lang);
-  document.title = `${info.title} — E-Makaryo`;
-  $("title").textContent = info.title;
-  $("description").textContent = info.description ?? "";
-  $("instructions").textContent = info.instructions ?? "";
+  showInstrument(state.instrument, state.lang);
 }
 
 /** The items as the engine localises them, options in the session's seeded order. */

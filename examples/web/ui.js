@@ -63,3 +63,17 @@ export function applyChrome(strings, lang) {
     b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
   }
 }
+
+/**
+ * Shows an instrument's localised title, description and instructions in
+ * the page's `title`, `description` and `instructions` elements; returns
+ * its info (`Instrument.info`).
+ */
+export function showInstrument(instrument, lang) {
+  const info = instrument.info(lang);
+  document.title = `${info.title} — E-Makaryo`;
+  $("title").textContent = info.title;
+  $("description").textContent = info.description ?? "";
+  $("instructions").textContent = info.instructions ?? "";
+  return info;
+}
