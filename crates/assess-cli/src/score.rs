@@ -87,6 +87,7 @@ pub struct Encoder {
     format: OutputFormat,
     scale_ids: Vec<String>,
     interest: bool,
+    irt: bool,
 }
 
 impl Encoder {
@@ -100,6 +101,7 @@ impl Encoder {
                 .map(|s| s.id().to_owned())
                 .collect(),
             interest: instrument.kind() == assess_core::InstrumentKind::Interest,
+            irt: instrument.irt().is_some(),
         }
     }
 
@@ -114,6 +116,11 @@ impl Encoder {
         if self.interest {
             h.push("holland_code".into());
             h.push("top_families".into());
+        }
+        if self.irt {
+            for f in ["theta", "theta_se", "theta_estimator"] {
+                h.push(f.into());
+            }
         }
         h.push("flags".into());
         h.push("problems".into());
@@ -171,6 +178,18 @@ impl Encoder {
                         cell(out, &ids.join(";"));
                     }
                 }
+                if self.irt {
+                    out.push(b',');
+                    if let Some(e) = &r.irt {
+                        serde_json::to_writer(&mut *out, &e.theta)?;
+                        out.push(b',');
+                        serde_json::to_writer(&mut *out, &e.se)?;
+                        out.push(b',');
+                        out.extend_from_slice(e.estimator.as_str().as_bytes());
+                    } else {
+                        out.extend_from_slice(b",,");
+                    }
+                }
                 out.push(b',');
                 for (i, f) in r.quality.flags.iter().enumerate() {
                     if i > 0 {
@@ -182,7 +201,10 @@ impl Encoder {
                 cell(out, &problem_list(&r.warnings));
             }
             None => {
-                let blanks = self.scale_ids.len() * 3 + if self.interest { 2 } else { 0 } + 1;
+                let blanks = self.scale_ids.len() * 3
+                    + if self.interest { 2 } else { 0 }
+                    + if self.irt { 3 } else { 0 }
+                    + 1;
                 out.extend(std::iter::repeat_n(b',', blanks));
                 out.push(b',');
                 cell(out, &problem_list(&rec.problems));
@@ -503,12 +525,15 @@ pub fn run<W: Write + Send>(
         let file = File::open(input).map_err(|e| io_error(input, &e))?;
         let reader = BufReader::with_capacity(1 << 16, file);
         let (rdr, layout) = csv_input(job.instrument, reader, input, id_column)?;
-        // The lean path writes wide CSV rows without recommendations, for
-        // sets of the full form (a `--form` applies to every row).
-        let lean =
-            (job.encoder.format == OutputFormat::Csv && job.rec.is_none() && job.form.is_none())
-                .then(|| CsvRowScorer::new(job.instrument, &layout, job.options))
-                .flatten();
+        // The lean path writes wide CSV rows without recommendations and
+        // without an IRT estimate (θ comes from the full report), for sets
+        // of the full form (a `--form` applies to every row).
+        let lean = (job.encoder.format == OutputFormat::Csv
+            && job.rec.is_none()
+            && job.form.is_none()
+            && job.instrument.irt().is_none())
+        .then(|| CsvRowScorer::new(job.instrument, &layout, job.options))
+        .flatten();
         csv = Some((rdr, CsvInput { layout, lean }));
     }
     let (mut records, csv) = match csv {

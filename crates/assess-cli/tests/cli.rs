@@ -350,3 +350,73 @@ fn score_with_recommendations_adds_holland_code_and_families() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).starts_with("error[invalid_value]: unknown schooling `SLTA`"));
 }
+
+/// The wide CSV of an instrument with IRT parameters carries the θ
+/// estimate of each respondent's report (`theta`, `theta_se`,
+/// `theta_estimator`), the same numbers as the JSON `irt` block, and a
+/// rejected row keeps the column count.
+#[test]
+fn aptitude_csv_has_the_reports_theta_columns() {
+    let csv = assess(&[
+        "score",
+        "-i",
+        "instruments/aptitude.toml",
+        "-r",
+        "examples/responses/aptitude-personas.json",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(csv.status.code(), Some(0), "{}", text(&csv.stderr));
+    let jsonl = assess(&[
+        "score",
+        "-i",
+        "instruments/aptitude.toml",
+        "-r",
+        "examples/responses/aptitude-personas.json",
+        "--format",
+        "jsonl",
+    ]);
+    let csv = text(&csv.stdout);
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let at = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    assert_eq!(
+        header[header.len() - 5..],
+        ["theta", "theta_se", "theta_estimator", "flags", "problems"]
+    );
+    let records: Vec<serde_json::Value> = text(&jsonl.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 6);
+    for (line, rec) in lines.zip(&records) {
+        let cells: Vec<&str> = line.split(',').collect();
+        let irt = &rec["report"]["irt"];
+        assert_eq!(cells[at("theta")], irt["theta"].to_string());
+        assert_eq!(cells[at("theta_se")], irt["se"].to_string());
+        assert_eq!(
+            cells[at("theta_estimator")],
+            irt["estimator"].as_str().unwrap()
+        );
+    }
+    // A rejected row: blanks in every column, the problem last.
+    let bad = temp("aptitude-bad.csv", b"respondent_id,N01,N02\nx,Z,A\n");
+    let out = assess(&[
+        "score",
+        "-i",
+        "instruments/aptitude.toml",
+        "-r",
+        bad.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = text(&out.stdout);
+    let row = out.lines().nth(1).unwrap();
+    assert!(row.starts_with("1,x,rejected,"), "{row}");
+    // The problems cell is quoted (its message has commas): the cells
+    // before it, plus it, make a full row.
+    let (before, problems) = row.split_once(",\"").unwrap();
+    assert!(problems.starts_with("out_of_range: answers.N01"), "{row}");
+    assert_eq!(before.matches(',').count() + 2, header.len(), "{row}");
+}
