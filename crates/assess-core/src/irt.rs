@@ -445,17 +445,22 @@ impl Quadrature {
                 format!("expected a finite prior mean and SD > 0, found N({mean}, {sd}²)"),
             )));
         }
+        Ok(Quadrature::grid(points, min, max, mean, sd))
+    }
+
+    /// The grid and log prior of arguments already checked.
+    fn grid(points: usize, min: f64, max: f64, mean: f64, sd: f64) -> Self {
         let step = (max - min) / (points - 1) as f64;
         let theta: Vec<f64> = (0..points).map(|i| min + step * i as f64).collect();
         let log_prior = theta
             .iter()
             .map(|t| log_normal_kernel((t - mean) / sd))
             .collect();
-        Ok(Quadrature {
+        Quadrature {
             theta,
             log_prior,
             prior: (mean, sd),
-        })
+        }
     }
 
     /// The grid and prior an instrument's `[irt]` section declares.
@@ -468,14 +473,7 @@ impl Quadrature {
 
     /// 61 points on [−4, 4] with a N(0, 1) prior.
     pub fn standard() -> Self {
-        let step = 8.0 / 60.0;
-        let theta: Vec<f64> = (0..61).map(|i| -4.0 + step * f64::from(i)).collect();
-        let log_prior = theta.iter().map(|&t| log_normal_kernel(t)).collect();
-        Quadrature {
-            theta,
-            log_prior,
-            prior: (0.0, 1.0),
-        }
+        Quadrature::grid(61, -4.0, 4.0, 0.0, 1.0)
     }
 
     /// The θ points.
