@@ -508,6 +508,7 @@ fn load(text: &str) -> Result<Catalog, Error> {
     }
 }
 
+#[inline(never)] // one WebAssembly function per pass (see `document::from_de_struct`)
 fn build(c: &mut Checker, doc: &RawCatalog, text: &str) -> Option<Catalog> {
     if doc.format.value != CATALOG_FORMAT_VERSION {
         c.problem(
@@ -566,6 +567,7 @@ fn ids(c: &mut Checker, list: &Sp<Vec<Sp<String>>>, path: &str, what: &str) -> V
     list.value.iter().map(|s| s.value.clone()).collect()
 }
 
+#[inline(never)] // one WebAssembly function per pass (see `document::from_de_struct`)
 fn families(c: &mut Checker, fams: &Sp<Vec<Sp<RawFamily>>>) -> Vec<Family> {
     if c.too_many(fams, "families", "families", MAX_FAMILIES) {
         return Vec::new();

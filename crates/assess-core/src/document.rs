@@ -315,10 +315,19 @@ impl<T: FromDe> FromDe for BTreeMap<String, T> {
 /// declaration order, which is the order missing keys are reported in),
 /// then the optional ones, each with its key in the file. Keys not listed
 /// are recorded as unknown.
+///
+/// Each struct's reader, like each validation pass of instruments and
+/// catalogues, is `#[inline(never)]`: in the WebAssembly build, link-time
+/// optimisation otherwise folds readers and passes that are called once
+/// into two functions of 37 and 47 KB, which the browser's optimising
+/// compiler takes about 100 ms of CPU each to compile during the first
+/// load of an instrument (BENCHMARKS.md, WebAssembly package). Native code
+/// is unaffected in practice: these run once per file.
 macro_rules! from_de_struct {
     ($ty:ident { $($req:ident: $rk:literal),* $(,)? } { $($opt:ident: $ok:literal),* $(,)? }) => {
         impl $crate::document::FromDe for $ty {
             #[allow(non_snake_case)]
+            #[inline(never)] // one WebAssembly function per struct (see above)
             fn from_de(
                 v: &toml::Spanned<toml::de::DeValue<'_>>,
                 cx: &mut $crate::document::Cx<'_>,

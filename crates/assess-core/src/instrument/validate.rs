@@ -157,6 +157,7 @@ impl Validator {
 
     // ---- the document -------------------------------------------------
 
+    #[inline(never)] // one WebAssembly function per pass (see `document::from_de_struct`)
     fn document(&mut self, doc: RawDocument, source: &str) -> Option<Instrument> {
         if doc.format.value != FORMAT_VERSION {
             self.problem(
@@ -251,6 +252,7 @@ impl Validator {
 
     // ---- formats --------------------------------------------------------
 
+    #[inline(never)] // one WebAssembly function per pass (see `document::from_de_struct`)
     fn formats(
         &mut self,
         formats: &Sp<BTreeMap<String, Sp<raw::RawFormat>>>,
@@ -431,6 +433,7 @@ impl Validator {
 
     // ---- scales ---------------------------------------------------------
 
+    #[inline(never)] // one WebAssembly function per pass (see `document::from_de_struct`)
     fn scales(&mut self, scales: &Sp<Vec<Sp<RawScale>>>) -> Vec<ScaleDraft> {
         if self.too_many(scales, "scales", "scales", limits::MAX_SCALES) {
             return Vec::new();
@@ -605,6 +608,7 @@ impl Validator {
         out
     }
 
+    #[inline(never)] // one WebAssembly function per pass (see `document::from_de_struct`)
     fn norms(&mut self, norms: &Sp<Vec<Sp<raw::RawNorm>>>, path: &str) -> Vec<Norm> {
         if self.too_many(norms, path, "norm groups", limits::MAX_NORM_GROUPS) {
             return Vec::new();
@@ -738,6 +742,7 @@ impl Validator {
         out
     }
 
+    #[inline(never)] // one WebAssembly function per pass (see `document::from_de_struct`)
     fn norm_table(&mut self, t: &Sp<Vec<Sp<raw::RawNormRow>>>, path: &str) -> Option<NormMethod> {
         if self.too_many(t, path, "norm rows", limits::MAX_NORM_ROWS) {
             return None;
@@ -826,6 +831,7 @@ impl Validator {
 
     // ---- items ------------------------------------------------------------
 
+    #[inline(never)] // one WebAssembly function per pass (see `document::from_de_struct`)
     fn items(
         &mut self,
         items: &Sp<Vec<Sp<RawItem>>>,
@@ -1008,6 +1014,7 @@ impl Validator {
     }
 
     #[allow(clippy::type_complexity)]
+    #[inline(never)] // one WebAssembly function per pass (see `document::from_de_struct`)
     fn item_options(
         &mut self,
         r: &RawItem,
@@ -1223,6 +1230,7 @@ impl Validator {
         self.text(&fig.value.alt, &format!("{path}.alt"));
     }
 
+    #[inline(never)] // one WebAssembly function per pass (see `document::from_de_struct`)
     fn irt(
         &mut self,
         irt: &Sp<RawIrt>,
@@ -1501,6 +1509,7 @@ impl Validator {
 
     // ---- after items ------------------------------------------------------
 
+    #[inline(never)] // one WebAssembly function per pass (see `document::from_de_struct`)
     fn finish_scales(&mut self, drafts: Vec<ScaleDraft>, items: &[Item]) -> Vec<Scale> {
         let ids: Vec<String> = drafts.iter().map(|d| d.scale.id.clone()).collect();
         let composite: Vec<bool> = drafts
@@ -1618,6 +1627,7 @@ impl Validator {
         out
     }
 
+    #[inline(never)] // one WebAssembly function per pass (see `document::from_de_struct`)
     fn bands(
         &mut self,
         bands: &Sp<Vec<Sp<raw::RawBand>>>,
@@ -1746,6 +1756,7 @@ impl Validator {
             .collect()
     }
 
+    #[inline(never)] // one WebAssembly function per pass (see `document::from_de_struct`)
     fn forms(
         &mut self,
         forms: &Sp<Vec<Sp<raw::RawForm>>>,
@@ -1828,6 +1839,7 @@ impl Validator {
         out
     }
 
+    #[inline(never)] // one WebAssembly function per pass (see `document::from_de_struct`)
     fn quality(&mut self, q: &Sp<raw::RawQuality>) -> QualityRules {
         let r = &q.value;
         let mut rules = QualityRules::default();
@@ -1887,6 +1899,7 @@ impl Validator {
         rules
     }
 
+    #[inline(never)] // one WebAssembly function per pass (see `document::from_de_struct`)
     fn irt_settings(&mut self, s: &Sp<raw::RawIrtSettings>) -> Option<IrtSettings> {
         let r = &s.value;
         let before = self.problems.len();
