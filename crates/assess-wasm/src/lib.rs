@@ -29,6 +29,7 @@
 
 // One module per kind of thing a page works with; a new exported area is
 // one more line here.
+#[cfg(feature = "analysis")]
 mod analysis;
 mod cat;
 mod catalog;
