@@ -10,7 +10,7 @@
 //! aptitude domains with a suggested minimum band, readiness competencies,
 //! local sectors, accessibility notes and training routes.
 
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -551,7 +551,7 @@ fn build(c: &mut Checker, doc: &RawCatalog, text: &str) -> Option<Catalog> {
 }
 
 fn ids(c: &mut Checker, list: &Sp<Vec<Sp<String>>>, path: &str, what: &str) -> Vec<String> {
-    let mut seen = BTreeSet::new();
+    let mut seen = SortedSet::new();
     for (i, s) in list.value.iter().enumerate() {
         let p = format!("{path}[{i}]");
         c.id(s, &p);

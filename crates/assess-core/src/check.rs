@@ -2,7 +2,7 @@
 //! problems, identifiers, localised text, choices from a fixed list,
 //! numbers, list sizes, languages and status.
 
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use crate::error::{Problem, ProblemKind, backtick_list, did_you_mean};
 use crate::instrument::Status;
@@ -231,7 +231,7 @@ impl Checker {
         ) {
             return;
         }
-        let mut seen = BTreeSet::new();
+        let mut seen = SortedSet::new();
         for (i, l) in langs.value.iter().enumerate() {
             let path = format!("instrument.languages[{i}]");
             if !is_language_code(&l.value) {
@@ -262,7 +262,7 @@ impl Checker {
             );
             seen.insert(PRIMARY_LANGUAGE.to_owned());
         }
-        self.languages = seen.into_iter().collect();
+        self.languages = seen.into_vec();
     }
 
     pub(crate) fn positive(&mut self, n: &Sp<i64>, path: &str) -> Option<u64> {

@@ -55,6 +55,7 @@ mod responses;
 pub mod riasec;
 mod score;
 pub mod simulate;
+mod sorted;
 mod spanned;
 mod text;
 pub mod view;

@@ -9,9 +9,7 @@
 //! language, then Bahasa Indonesia (`id`), then English (`en`), then the
 //! first language present in code order.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The language every instrument must carry: Bahasa Indonesia.
 pub const PRIMARY_LANGUAGE: &str = "id";
@@ -19,51 +17,90 @@ pub const PRIMARY_LANGUAGE: &str = "id";
 pub const SECONDARY_LANGUAGE: &str = "en";
 
 /// A text in several languages, keyed by language code (`id`, `en`, `jv`…).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
+//
+// Held as `(language, text)` pairs sorted by language, serialised as an
+// object in that order: a table has a handful of languages, and a vector is
+// much less WebAssembly than a B-tree on the way to the first
+// `loadInstrument` (see `crate::sorted`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Localized(BTreeMap<String, String>);
+#[cfg_attr(feature = "schema", schemars(transparent))]
+pub struct Localized(
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "std::collections::BTreeMap<String, String>")
+    )]
+    Vec<(String, String)>,
+);
+
+impl Serialize for Localized {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Localized {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let map = std::collections::BTreeMap::<String, String>::deserialize(d)?;
+        Ok(Localized(map.into_iter().collect()))
+    }
+}
 
 impl crate::document::FromDe for Localized {
     fn from_de(
         v: &toml::Spanned<toml::de::DeValue<'_>>,
         cx: &mut crate::document::Cx<'_>,
     ) -> crate::document::DeResult<Self> {
-        BTreeMap::from_de(v, cx).map(Localized)
+        let toml::de::DeValue::Table(t) = v.get_ref() else {
+            return Err(cx.type_error(v, "a map"));
+        };
+        let mut pairs = Vec::with_capacity(t.len());
+        for (k, item) in t {
+            let key: &str = k.get_ref();
+            pairs.push((key.to_owned(), cx.field(key, item)?));
+        }
+        // A TOML table has no repeated keys: sorting is all it takes.
+        pairs.sort_unstable_by(|a: &(String, String), b| a.0.cmp(&b.0));
+        Ok(Localized(pairs))
     }
 }
 
 impl Localized {
-    /// A text from `(language, text)` pairs.
+    /// A text from `(language, text)` pairs; a repeated language keeps its
+    /// last text.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        Localized(
-            pairs
-                .into_iter()
-                .map(|(l, t)| (l.to_owned(), t.to_owned()))
-                .collect(),
-        )
+        let mut v: Vec<(String, String)> = Vec::new();
+        for (l, t) in pairs {
+            match v.binary_search_by(|(k, _)| k.as_str().cmp(l)) {
+                Ok(at) => v[at].1 = t.to_owned(),
+                Err(at) => v.insert(at, (l.to_owned(), t.to_owned())),
+            }
+        }
+        Localized(v)
     }
 
     /// The text in `lang`, following the fallback order: `lang`, then `id`,
     /// then `en`, then the first language present. Empty when the table is
     /// empty (validated instruments never have an empty table).
     pub fn get(&self, lang: &str) -> &str {
-        self.0
-            .get(lang)
-            .or_else(|| self.0.get(PRIMARY_LANGUAGE))
-            .or_else(|| self.0.get(SECONDARY_LANGUAGE))
-            .or_else(|| self.0.values().next())
-            .map_or("", String::as_str)
+        self.exact(lang)
+            .or_else(|| self.exact(PRIMARY_LANGUAGE))
+            .or_else(|| self.exact(SECONDARY_LANGUAGE))
+            .or_else(|| self.0.first().map(|(_, t)| t.as_str()))
+            .unwrap_or("")
     }
 
     /// The text in exactly `lang`, without fallback.
     pub fn exact(&self, lang: &str) -> Option<&str> {
-        self.0.get(lang).map(String::as_str)
+        self.0
+            .binary_search_by(|(k, _)| k.as_str().cmp(lang))
+            .ok()
+            .map(|at| self.0[at].1.as_str())
     }
 
     /// The languages present, in code order.
     pub fn languages(&self) -> impl Iterator<Item = &str> {
-        self.0.keys().map(String::as_str)
+        self.0.iter().map(|(l, _)| l.as_str())
     }
 
     /// `(language, text)` pairs in code order.
@@ -98,5 +135,26 @@ mod tests {
         let only_zh = Localized::from_pairs([("zh", "你好")]);
         assert_eq!(only_zh.get("id"), "你好");
         assert_eq!(Localized::default().get("id"), "");
+    }
+
+    #[test]
+    fn pairs_are_kept_in_code_order_and_serialise_as_an_object() {
+        let t = Localized::from_pairs([
+            ("id", "Halo"),
+            ("en", "Hi"),
+            ("en", "Hello"),
+            ("jv", "Sugeng"),
+        ]);
+        assert_eq!(t.languages().collect::<Vec<_>>(), ["en", "id", "jv"]);
+        assert_eq!(
+            t.exact("en"),
+            Some("Hello"),
+            "a repeated language keeps its last text"
+        );
+        let json = serde_json::to_string(&t).unwrap();
+        assert_eq!(json, r#"{"en":"Hello","id":"Halo","jv":"Sugeng"}"#);
+        let back: Localized =
+            serde_json::from_str(r#"{"jv":"Sugeng","id":"Halo","en":"Hello"}"#).unwrap();
+        assert_eq!(back, t);
     }
 }

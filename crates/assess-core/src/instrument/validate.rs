@@ -1,6 +1,8 @@
 //! Raw document → [`Instrument`], collecting every problem.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
+
+use crate::sorted::SortedSet;
 
 use super::raw::{self, NumberOrList, RawDocument, RawIrt, RawItem, RawScale};
 use super::{
@@ -107,7 +109,7 @@ pub(super) fn load(text: &str) -> Result<Instrument, Error> {
             languages: Vec::new(),
         },
         items_incomplete: false,
-        declared_items: BTreeSet::new(),
+        declared_items: SortedSet::new(),
     };
     let built = v.document(doc, text);
     match built {
@@ -125,7 +127,7 @@ struct Validator {
     /// ranges and empty-scale checks would only repeat them.
     items_incomplete: bool,
     /// Every item id written in the file, built or not.
-    declared_items: BTreeSet<String>,
+    declared_items: SortedSet<String>,
 }
 
 /// Scale ids and their item counts while items are being assigned.
@@ -207,7 +209,7 @@ impl Validator {
         let irt_settings = doc.irt.as_ref().and_then(|s| self.irt_settings(s));
         let scaling = irt_settings.as_ref().map_or(1.0, |s| s.scaling);
         let mut scales = self.scales(&doc.scales);
-        let declared_formats: BTreeSet<&str> =
+        let declared_formats: SortedSet<&str> =
             doc.formats.value.keys().map(String::as_str).collect();
         let (items, item_index) = self.items(
             &doc.items,
@@ -614,7 +616,7 @@ impl Validator {
             return Vec::new();
         }
         let mut out = Vec::new();
-        let mut seen = BTreeSet::new();
+        let mut seen = SortedSet::new();
         for (i, n) in norms.value.iter().enumerate() {
             let np = format!("{path}[{i}]");
             let r = &n.value;
@@ -837,7 +839,7 @@ impl Validator {
         items: &Sp<Vec<Sp<RawItem>>>,
         formats: &[(String, Format)],
         scales: &mut [ScaleDraft],
-        declared_formats: &BTreeSet<&str>,
+        declared_formats: &SortedSet<&str>,
         has_irt_settings: bool,
         scaling: f64,
     ) -> (Vec<Item>, super::IdMap<usize>) {
@@ -1067,7 +1069,7 @@ impl Validator {
                     return None;
                 }
                 let before = self.problems.len();
-                let mut keys: BTreeSet<&str> = BTreeSet::new();
+                let mut keys: SortedSet<&str> = SortedSet::new();
                 let mut out = Vec::new();
                 for (k, o) in opts.value.iter().enumerate() {
                     let op = format!("{path}.options[{k}]");
@@ -1522,7 +1524,7 @@ impl Validator {
             let s = &mut d.scale;
             if s.scoring == Scoring::Composite {
                 if let Some(c) = &d.raw_composite {
-                    let mut seen = BTreeSet::new();
+                    let mut seen = SortedSet::new();
                     for (k, comp) in c.value.iter().enumerate() {
                         let cp = format!("{path}.composite[{k}]");
                         match ids.iter().position(|x| *x == comp.value) {
@@ -1653,7 +1655,7 @@ impl Validator {
             BandBasis::Pomp => "POMP",
             BandBasis::Percentile => "percentile",
         };
-        let mut ids = BTreeSet::new();
+        let mut ids = SortedSet::new();
         for (i, b) in bands.value.iter().enumerate() {
             let bp = format!("{path}[{i}]");
             let r = &b.value;
@@ -1767,7 +1769,7 @@ impl Validator {
             return Vec::new();
         }
         let mut out = Vec::new();
-        let mut ids = BTreeSet::new();
+        let mut ids = SortedSet::new();
         for (i, f) in forms.value.iter().enumerate() {
             let path = format!("forms[{i}]");
             let r = &f.value;
@@ -1789,7 +1791,7 @@ impl Validator {
             }
             self.text(&r.name, &format!("{path}.name"));
             let mut items = Vec::new();
-            let mut seen = BTreeSet::new();
+            let mut seen = SortedSet::new();
             for (k, id) in r.items.value.iter().enumerate() {
                 let ip = format!("{path}.items[{k}]");
                 match index.get(&id.value) {
