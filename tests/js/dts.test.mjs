@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { PKG, loadPackage } from "./common.mjs";
 
-const builds = ["web", "node", "bundler"];
+const builds = ["web", "node", "bundler", "staff"];
 const code = (text) =>
   text
     .replace(/\/\*[\s\S]*?\*\//g, "")
@@ -19,6 +19,18 @@ for (const b of builds) {
     assert.deepEqual(hits, []);
   });
 }
+
+test("the front-end builds leave out analyzeJson; the node and staff builds have it", () => {
+  const declares = (b) =>
+    /export function analyzeJson\b/.test(readFileSync(join(PKG, b, "assess_wasm.d.ts"), "utf8"));
+  assert.deepEqual(
+    builds.map((b) => [b, declares(b)]),
+    [["web", false], ["node", true], ["bundler", false], ["staff", true]],
+  );
+  const size = (b) => readFileSync(join(PKG, b, "assess_wasm_bg.wasm")).length;
+  assert.ok(size("web") < size("staff"), "the front-end .wasm is the smaller one");
+  assert.equal(typeof loadPackage().analyzeJson, "function");
+});
 
 test("every runtime export is declared, and the result types are generated", () => {
   const dts = readFileSync(join(PKG, "node", "assess_wasm.d.ts"), "utf8");

@@ -32,13 +32,13 @@ blocks.forEach((code, i) => {
   });
 });
 
-test("npm would publish the three builds, the typings and the README", () => {
+test("npm would publish the four builds, the typings, the sizes and the README", () => {
   const out = execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: PKG, encoding: "utf8" });
   const files = JSON.parse(out)[0].files.map((f) => f.path);
-  for (const build of ["web", "node", "bundler"]) {
+  for (const build of ["web", "node", "bundler", "staff"]) {
     for (const f of ["assess_wasm.js", "assess_wasm.d.ts", "assess_wasm_bg.wasm"]) {
       assert.ok(files.includes(`${build}/${f}`), `${build}/${f}`);
     }
   }
-  assert.ok(files.includes("README.md") && files.includes("package.json"));
+  assert.ok(files.includes("README.md") && files.includes("package.json") && files.includes("SIZE.txt"));
 });
