@@ -8,6 +8,13 @@
 //! objects carrying `kind`, `path`, `line`, `column` (of the first problem)
 //! and `problems` (all of them).
 //!
+//! ## Features
+//!
+//! `analysis` (on by default) exports `analyzeJson`, the instrument analysis
+//! for programme staff. `scripts/build-wasm` builds the web and bundler
+//! builds, which respondents' phones download, without it
+//! (`--no-default-features`), and the node and staff builds with it.
+//!
 //! ## Adding an exported function
 //!
 //! 1. Put it in its own module (`mod cat;` below) with `#[wasm_bindgen]`;
