@@ -299,16 +299,30 @@ impl<T: FromDe> FromDe for Vec<T> {
 
 impl<T: FromDe> FromDe for BTreeMap<String, T> {
     fn from_de(v: &Value<'_>, cx: &mut Cx<'_>) -> DeResult<Self> {
-        let DeValue::Table(t) = v.get_ref() else {
-            return Err(cx.type_error(v, "a map"));
-        };
         let mut out = BTreeMap::new();
-        for (k, item) in t {
-            let key: &str = k.get_ref();
-            out.insert(key.to_owned(), cx.field(key, item)?);
-        }
+        for_each_entry(v, cx, |key, value: T| {
+            out.insert(key, value);
+        })?;
         Ok(out)
     }
+}
+
+/// Reads each entry of a table whose keys are free (language codes, format
+/// names) as `T` and hands it to `f`, in the order the table holds them. A
+/// TOML table has no repeated keys.
+pub(crate) fn for_each_entry<T: FromDe>(
+    v: &Value<'_>,
+    cx: &mut Cx<'_>,
+    mut f: impl FnMut(String, T),
+) -> DeResult<()> {
+    let DeValue::Table(t) = v.get_ref() else {
+        return Err(cx.type_error(v, "a map"));
+    };
+    for (k, item) in t {
+        let key: &str = k.get_ref();
+        f(key.to_owned(), cx.field(key, item)?);
+    }
+    Ok(())
 }
 
 /// Implements [`FromDe`] for a raw struct: the required fields (in

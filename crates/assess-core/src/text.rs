@@ -51,16 +51,9 @@ impl crate::document::FromDe for Localized {
         v: &toml::Spanned<toml::de::DeValue<'_>>,
         cx: &mut crate::document::Cx<'_>,
     ) -> crate::document::DeResult<Self> {
-        let toml::de::DeValue::Table(t) = v.get_ref() else {
-            return Err(cx.type_error(v, "a map"));
-        };
-        let mut pairs = Vec::with_capacity(t.len());
-        for (k, item) in t {
-            let key: &str = k.get_ref();
-            pairs.push((key.to_owned(), cx.field(key, item)?));
-        }
-        // A TOML table has no repeated keys: sorting is all it takes.
-        pairs.sort_unstable_by(|a: &(String, String), b| a.0.cmp(&b.0));
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        crate::document::for_each_entry(v, cx, |lang, text| pairs.push((lang, text)))?;
+        pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Ok(Localized(pairs))
     }
 }
