@@ -8,6 +8,7 @@ use assess_core::{Instrument, ProblemKind, limits};
 use proptest::prelude::*;
 
 const MINI: &str = include_str!("fixtures/valid/mini.toml");
+const CHOICE: &str = include_str!("fixtures/valid/choice.toml");
 
 /// Every problem's location lies inside the text.
 fn check_located(text: &str, err: &assess_core::Error) {
@@ -153,4 +154,94 @@ fn bom_is_accepted() {
         Ok(b) => assert_eq!(a.hash(), b.hash()),
         Err(e) => panic!("a byte-order mark must be accepted:\n{e}"),
     }
+}
+
+// ---- response sets, adaptive sessions and options (JSON) ------------------
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_response_json_never_panics(s in "\\PC{0,300}") {
+        if let Err(e) = assess_core::ResponseSet::from_json(&s) {
+            check_located(&s, &e);
+        }
+    }
+
+    /// A valid response set cut anywhere, or with one byte replaced, gives
+    /// a located problem or a value, never a panic.
+    #[test]
+    fn mutated_response_json_never_panics(at in 0usize..120, byte in any::<u8>(), cut in any::<bool>()) {
+        let valid = r#"{"respondent_id": "r-1", "answers": {"R1": 4, "S1": "skipped", "Q2": "B"}, "seconds": {"R1": 3.5}, "metadata": {"age": 22, "d": [null, true]}}"#;
+        let mut bytes = valid.as_bytes().to_vec();
+        let at = at.min(bytes.len() - 1);
+        if cut { bytes.truncate(at) } else { bytes[at] = byte }
+        let text = String::from_utf8_lossy(&bytes);
+        if let Err(e) = assess_core::ResponseSet::from_json(&text) {
+            check_located(&text, &e);
+        }
+    }
+}
+
+#[test]
+fn deeply_nested_response_metadata_is_a_located_error() {
+    let depth = 100_000;
+    let text = format!(
+        "{{\"respondent_id\": \"x\", \"metadata\": {{\"m\": {}{}}}}}",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    let err = assess_core::ResponseSet::from_json(&text).unwrap_err();
+    assert_eq!(err.kind(), ProblemKind::Syntax);
+    assert_eq!(err.first().message(), "recursion limit exceeded");
+    check_located(&text, &err);
+}
+
+#[test]
+fn too_many_answers_is_a_located_error() {
+    let n = limits::MAX_ITEMS * 2 + 1;
+    let answers: Vec<String> = (0..n).map(|i| format!("\"Q{i}\": 1")).collect();
+    let text = format!(
+        "{{\"respondent_id\": \"x\",\n \"answers\": {{{}}}}}",
+        answers.join(",")
+    );
+    let err = assess_core::ResponseSet::from_json(&text).unwrap_err();
+    assert_eq!(err.first().path(), "answers");
+    assert_eq!(
+        (err.first().line(), err.first().column()),
+        (Some(2), Some(13))
+    );
+    assert!(err.first().message().starts_with("too many answers"));
+}
+
+#[test]
+fn ten_megabyte_answers_and_ids_are_refused_with_short_messages() {
+    // A text answer to a Likert item, an unknown option key of a choice
+    // item, an unknown item id: each ten megabytes. The messages quote 60
+    // characters; "did you mean" does not build a table of 10^7 × n cells.
+    let big = "B".repeat(10 << 20);
+    let cases = [
+        (MINI, format!("{{\"R1\": \"{big}\"}}"), "answers.R1"),
+        (CHOICE, format!("{{\"N1\": \"{big}\"}}"), "answers.N1"),
+        (MINI, format!("{{\"{big}\": 1}}"), ""),
+    ];
+    for (toml, answers, path) in cases {
+        let inst = Instrument::from_toml(toml).unwrap();
+        let text = format!("{{\"respondent_id\": \"x\", \"answers\": {answers}}}");
+        let set = assess_core::ResponseSet::from_json(&text).unwrap();
+        let err = assess_core::check(&inst, &set, assess_core::Policy::Reject).unwrap_err();
+        let p = err.first();
+        if !path.is_empty() {
+            assert_eq!(p.path(), path);
+        }
+        assert!(p.message().len() < 300, "{}", p.message().len());
+        assert!(p.message().contains("BBB…"), "{}", p.message());
+    }
+    // The JSON reader's own messages are short too.
+    let err = assess_core::ResponseSet::from_json(&format!(
+        "{{\"respondent_id\": \"{big}\", \"{big}\": 1}}"
+    ))
+    .unwrap_err();
+    assert!(err.first().message().starts_with("unknown field `BBB"));
+    assert!(err.first().message().len() < 300);
 }

@@ -42,10 +42,12 @@ test("CatBank errors are located AssessError objects", () => {
   assert.throws(() => new m.CatBank(m.loadInstrument(shipped("riasec.toml"))), (e) =>
     e instanceof Error && e.name === "AssessError" && e.kind === "missing_key" && e.path === "irt");
   const bank = new m.CatBank(m.loadInstrument(shipped("aptitude.toml")));
-  // A malformed configuration is located by line and column; a value out
-  // of range by its path.
+  // A malformed configuration is located by its key path and the line and
+  // column where the wrong value starts; a value out of range by its path.
   assert.throws(() => bank.start('{"max_items": "ten"}', 1), (e) =>
-    e.name === "AssessError" && e.kind === "invalid_type" && e.line === 1 && e.column === 19);
+    e.name === "AssessError" && e.kind === "invalid_type" && e.path === "config.max_items" &&
+    e.line === 1 && e.column === 15 &&
+    e.message.includes('invalid type: string "ten", expected a whole number'));
   assert.throws(() => bank.start('{"max_items": 0}', 1), (e) =>
     e.name === "AssessError" && e.kind === "invalid_value" && e.path === "config.max_items" &&
     e.problems.length === 2);

@@ -13,7 +13,7 @@ use assess_core::analysis::{
     Analysis, AnalysisData, CsvAnalysisReader, DifStatistics, GroupRole, ItemAnalysis, ItemFlag,
     ScaleAnalysis,
 };
-use assess_core::{Error, Instrument, Problem, ProblemKind, ResponseSet};
+use assess_core::{Error, Instrument, Problem, ResponseSet, json};
 
 use crate::html::{Bar, Page, bar_chart, escape, table_start};
 use crate::score::{InputFormat, csv_error, csv_reader, io_error, not_utf8};
@@ -105,28 +105,15 @@ pub fn load(
                 }
                 sets
             } else {
-                let value: serde_json::Value = serde_json::from_str(&text).map_err(|_| {
-                    ResponseSet::from_json(&text).err().unwrap_or_else(|| {
-                        Error::single(Problem::new(ProblemKind::Syntax, "", "not JSON"))
-                    })
-                })?;
-                let items = match value {
-                    serde_json::Value::Array(v) => v,
-                    other => vec![other],
-                };
-                items
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, v)| {
-                        serde_json::from_value::<ResponseSet>(v).map_err(|e| {
-                            Error::single(Problem::new(
-                                ProblemKind::InvalidType,
-                                format!("[{i}]"),
-                                e.to_string(),
-                            ))
-                        })
-                    })
-                    .collect::<Result<Vec<_>, _>>()?
+                let root = json::parse(&text)?;
+                match root.value() {
+                    json::Value::Array(v) => v
+                        .iter()
+                        .enumerate()
+                        .map(|(i, node)| json::read_node(node, &text, &format!("[{i}]")))
+                        .collect::<Result<Vec<ResponseSet>, _>>()?,
+                    _ => vec![json::read_node(&root, &text, "[0]")?],
+                }
             };
             let simulated = sets
                 .iter()

@@ -16,8 +16,8 @@ use std::sync::mpsc::sync_channel;
 
 use assess_core::{
     BatchRecord, Catalog, CsvLayout, CsvRowScorer, Error, FlagKind, Instrument, Problem,
-    ProblemKind, RecommendOptions, ResponseSet, RowScores, RowStatus, ScoreOptions, recommend,
-    score,
+    ProblemKind, RecommendOptions, ResponseSet, RowScores, RowStatus, ScoreOptions, json,
+    recommend, score,
 };
 
 /// Recommendations to add to each scored interest record.
@@ -728,31 +728,22 @@ pub(crate) fn read_rows(
             reader
                 .read_to_string(&mut text)
                 .map_err(|e| io_error(input, &e))?;
-            let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-                ResponseSet::from_json(&text).err().unwrap_or_else(|| {
-                    Error::single(Problem::new(ProblemKind::Syntax, "", e.to_string()))
-                })
-            })?;
-            let items = match value {
-                serde_json::Value::Array(v) => v,
-                other => vec![other],
+            // Parsed once, with locations: a problem in the 900th response
+            // set is reported at its line and column in the file.
+            let root = json::parse(&text)?;
+            let items = match root.value() {
+                json::Value::Array(v) => v.as_slice(),
+                _ => std::slice::from_ref(&root),
             };
-            let total = items.len().max(1) as u64;
-            let size = text.len() as u64;
-            for (i, v) in items.into_iter().enumerate() {
+            for (i, node) in items.iter().enumerate() {
                 if i < skip_through {
                     continue;
                 }
-                let set = serde_json::from_value::<ResponseSet>(v).map_err(|e| {
-                    Error::single(Problem::new(
-                        ProblemKind::InvalidType,
-                        format!("[{i}]"),
-                        e.to_string(),
-                    ))
-                });
-                emit(i + 1, set, size * (i as u64 + 1) / total)?;
+                let set = json::read_node::<ResponseSet>(node, &text, &format!("[{i}]"));
+                emit(i + 1, set, node.span().end as u64)?;
             }
         }
+
         InputFormat::Csv => {
             let (mut rdr, layout) = csv_input(instrument, reader, input, id_column)?;
             csv_records(&mut rdr, skip_through, &mut |row, record, pos| {

@@ -78,6 +78,16 @@ fn check_and_score_one_respondent(b: Bencher<'_, '_>) {
     b.bench(|| score(&RIASEC, black_box(&set), &opts).unwrap());
 }
 
+/// Read one respondent's response set from JSON as a browser sends it
+/// (`JSON.stringify`: whole numbers without `.0`).
+#[divan::bench]
+fn response_set_from_json(b: Bencher<'_, '_>) {
+    let text = serde_json::to_string(&first_respondent())
+        .unwrap()
+        .replace(".0", "");
+    b.bench(|| ResponseSet::from_json(black_box(&text)).unwrap());
+}
+
 /// Serialise one Report to JSON (what every client stores).
 #[divan::bench]
 fn report_to_json(b: Bencher<'_, '_>) {

@@ -41,7 +41,7 @@ mod reliability;
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use dif::{
     DifClass, DifItem, DifStatistics, Favours, MantelHaenszel, MantelPolytomous, ets_class,
@@ -53,11 +53,12 @@ pub use reliability::{Interval, ScaleReliability};
 
 use crate::error::{Error, Problem, ProblemKind, backtick_list, did_you_mean};
 use crate::instrument::{FormatKind, Instrument, Scoring, Status};
+use crate::json::{self, deserialize_via_json, json_names, json_struct};
 use crate::matrix::{AnswerMatrix, Rule, rules, score_matrix};
 use crate::responses::{Policy, ResponseSet, Value, check};
 
 /// How missing answers are handled for reliability.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Missing {
     /// Each covariance over the respondents who answered both items (R
@@ -69,7 +70,7 @@ pub enum Missing {
 }
 
 /// Thresholds of the item flags.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Thresholds {
     /// Flag an item when alpha without it exceeds alpha by more than this.
@@ -105,7 +106,7 @@ impl Default for Thresholds {
 /// Also readable from JSON (for bindings), every key optional:
 /// `{"missing": "listwise", "ci_level": 0.9, "min_group": 200,
 /// "reference": "perempuan", "rest_as_focal": false, "thresholds": {…}}`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct AnalysisOptions {
     missing: Missing,
@@ -128,6 +129,25 @@ impl Default for AnalysisOptions {
         }
     }
 }
+
+json_names!(Missing { "pairwise" => Pairwise, "listwise" => Listwise });
+json_struct!(deny Thresholds {
+    alpha_gain: "alpha_gain" = Thresholds::default().alpha_gain,
+    item_rest_min: "item_rest_min" = Thresholds::default().item_rest_min,
+    p_high: "p_high" = Thresholds::default().p_high,
+    p_low: "p_low" = Thresholds::default().p_low,
+    dominant: "dominant" = Thresholds::default().dominant,
+    distractor_min: "distractor_min" = Thresholds::default().distractor_min,
+});
+json_struct!(deny AnalysisOptions {
+    missing: "missing" = Missing::Pairwise,
+    ci_level: "ci_level" = AnalysisOptions::default().ci_level,
+    min_group: "min_group" = AnalysisOptions::default().min_group,
+    reference: "reference" = None,
+    rest_as_focal: "rest_as_focal" = false,
+    thresholds: "thresholds" = Thresholds::default(),
+});
+deserialize_via_json!(Missing, Thresholds, AnalysisOptions);
 
 impl AnalysisOptions {
     /// Pairwise missing data, 95 % intervals, groups of at least 100, the
@@ -796,10 +816,8 @@ pub fn analyze_json(
     group: Option<&str>,
     options: &str,
 ) -> Result<String, Error> {
-    let sets: Vec<ResponseSet> =
-        serde_json::from_str(responses).map_err(|e| crate::responses::json_error(responses, &e))?;
-    let options: AnalysisOptions =
-        serde_json::from_str(options).map_err(|e| crate::responses::json_error(options, &e))?;
+    let sets: Vec<ResponseSet> = json::read(responses, "")?;
+    let options: AnalysisOptions = json::read(options, "options")?;
     let data = AnalysisData::from_sets(instrument, &sets, group)?;
     let analysis = analyze(instrument, &data, &options)?;
     serde_json::to_string(&analysis).map_err(|e| {

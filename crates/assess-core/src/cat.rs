@@ -62,6 +62,9 @@ use crate::irt::{
     self, Estimate, Observed, Quadrature, ScoringRule, add_log_likelihood, eap_from_log_posterior,
     item_information,
 };
+use crate::json::{
+    self, Cx, FromJson, JsonResult, Node, deserialize_via_json, json_names, json_struct,
+};
 use crate::responses::Answer;
 
 /// Version of the session format.
@@ -128,7 +131,7 @@ pub struct ItemBank {
 }
 
 /// Which bank a session belongs to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct BankRef {
     /// Instrument identifier.
     pub id: String,
@@ -390,7 +393,7 @@ impl ItemBank {
 }
 
 /// Exposure control.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "method")]
 pub enum Exposure {
     /// Always the most informative item.
@@ -412,7 +415,7 @@ pub enum Exposure {
 }
 
 /// Content balancing across domains.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "method")]
 pub enum Content {
     /// No balancing.
@@ -428,7 +431,7 @@ pub enum Content {
 }
 
 /// The configuration of an adaptive test.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(default)]
 pub struct CatConfig {
     /// Estimator of θ (the bank's default when absent).
@@ -513,7 +516,7 @@ impl CatConfig {
     /// [`ProblemKind::Syntax`] or [`ProblemKind::InvalidType`] with the
     /// line and column of malformed JSON.
     pub fn from_json(text: &str) -> Result<Self, Error> {
-        serde_json::from_str(text).map_err(|e| crate::responses::json_error(text, &e))
+        json::read(text, "config")
     }
 
     /// Checks the configuration against a bank, reporting every problem.
@@ -630,7 +633,7 @@ impl CatConfig {
 }
 
 /// An item given in a session.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Administered {
     /// Item identifier.
     pub item: String,
@@ -664,7 +667,7 @@ impl StopReason {
 }
 
 /// The next item to present.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct NextItem {
     /// Index in the bank.
     pub index: usize,
@@ -673,7 +676,7 @@ pub struct NextItem {
 }
 
 /// An adaptive session: plain, serialisable data.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CatSession {
     /// Session format version ([`SESSION_FORMAT`]).
     pub format: u32,
@@ -708,7 +711,7 @@ impl CatSession {
     /// [`ProblemKind::Syntax`] or [`ProblemKind::InvalidType`] with the
     /// line and column of malformed JSON.
     pub fn from_json(text: &str) -> Result<Self, Error> {
-        serde_json::from_str(text).map_err(|e| crate::responses::json_error(text, &e))
+        json::read(text, "session")
     }
     /// The session as JSON text.
     pub fn to_json(&self) -> String {
@@ -725,7 +728,7 @@ impl CatSession {
 
 /// What a step returns: the new session, the estimate, and the next item or
 /// why the test stopped.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StepOutcome {
     /// The updated session (store it; pass it to the next [`step`]).
     pub session: CatSession,
@@ -736,6 +739,101 @@ pub struct StepOutcome {
     /// Why the test stopped, if it did.
     pub stop: Option<StopReason>,
 }
+
+// ---- reading from JSON (see `json`) ----------------------------------------
+
+json_struct!(ignore BankRef { id: "id", version: "version", hash: "hash" });
+
+/// Reads the `method` of an internally tagged object (`{"method": …}`).
+fn method<T: Copy>(v: &Node<'_>, cx: &mut Cx, names: &[(&str, T)]) -> JsonResult<T> {
+    cx.object(v)?;
+    match v.get("method") {
+        Some(m) => cx.within("method", |cx| cx.variant(m, names)),
+        None => Err(cx.missing_field("method", v)),
+    }
+}
+
+/// A field of an internally tagged object.
+fn tagged_field<T: FromJson>(v: &Node<'_>, cx: &mut Cx, key: &str) -> JsonResult<T> {
+    match v.get(key) {
+        Some(x) => cx.field(key, x),
+        None => Err(cx.missing_field(key, v)),
+    }
+}
+
+impl FromJson for Exposure {
+    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+        let names = [("none", 0), ("randomesque", 1), ("sympson_hetter", 2)];
+        Ok(match method(v, cx, &names)? {
+            0 => Exposure::None,
+            1 => Exposure::Randomesque {
+                candidates: tagged_field(v, cx, "candidates")?,
+            },
+            _ => Exposure::SympsonHetter {
+                rates: tagged_field(v, cx, "rates")?,
+            },
+        })
+    }
+}
+
+impl FromJson for Content {
+    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+        let names = [("none", 0), ("equal", 1), ("targets", 2)];
+        Ok(match method(v, cx, &names)? {
+            0 => Content::None,
+            1 => Content::Equal,
+            _ => Content::Targets {
+                shares: tagged_field(v, cx, "shares")?,
+            },
+        })
+    }
+}
+
+json_struct!(ignore CatConfig {
+    estimator: "estimator" = None,
+    min_items: "min_items" = CatConfig::default().min_items,
+    max_items: "max_items" = CatConfig::default().max_items,
+    target_se: "target_se" = CatConfig::default().target_se,
+    start_theta: "start_theta" = None,
+    exposure: "exposure" = Exposure::None,
+    content: "content" = Content::None,
+});
+json_struct!(ignore Administered { item: "item", index: "index", category: "category" = None });
+json_names!(StopReason {
+    "se_reached" => SeReached,
+    "max_items" => MaxItems,
+    "bank_exhausted" => BankExhausted,
+});
+json_struct!(ignore NextItem { index: "index", id: "id" });
+json_struct!(ignore CatSession {
+    format: "format",
+    bank: "bank",
+    config: "config",
+    seed: "seed",
+    steps: "steps",
+    administered: "administered",
+    set_aside: "set_aside" = Vec::new(),
+    log_posterior: "log_posterior",
+    estimate: "estimate",
+    pending: "pending" = None,
+    stopped: "stopped" = None,
+});
+json_struct!(ignore StepOutcome {
+    session: "session",
+    estimate: "estimate",
+    next: "next" = None,
+    stop: "stop" = None,
+});
+deserialize_via_json!(
+    BankRef,
+    Exposure,
+    Content,
+    CatConfig,
+    Administered,
+    NextItem,
+    CatSession,
+    StepOutcome
+);
 
 /// Chooses the θ at which the first item is selected.
 pub trait Initializer {
@@ -1234,8 +1332,7 @@ pub fn start_json(bank: &ItemBank, config: &str, seed: u64) -> Result<String, Er
 /// that does not fit the pending item.
 pub fn step_json(bank: &ItemBank, session: &str, answer: &str) -> Result<String, Error> {
     let session = CatSession::from_json(session)?;
-    let answer: Answer =
-        serde_json::from_str(answer).map_err(|e| crate::responses::json_error(answer, &e))?;
+    let answer: Answer = json::read(answer, "answer")?;
     Ok(outcome_json(&step(bank, session, &answer)?))
 }
 

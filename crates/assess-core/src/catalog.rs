@@ -236,6 +236,18 @@ pub enum Schooling {
     S1,
 }
 
+crate::json::json_names!(Schooling {
+    "SD" => SD,
+    "SMP" => SMP,
+    "SMA" => SMA,
+    "SMK" => SMK,
+    "D1" => D1,
+    "D2" => D2,
+    "D3" => D3,
+    "D4" => D4,
+    "S1" => S1,
+});
+
 impl Schooling {
     /// Parses `SD`, `SMP`, `SMA`, `SMK`, `D1`–`D4`, `S1`.
     pub fn parse(s: &str) -> Option<Schooling> {

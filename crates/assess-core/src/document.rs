@@ -193,15 +193,23 @@ fn found(v: &DeValue<'_>) -> String {
         DeValue::String(s) => format!("string {:?}", &**s),
         DeValue::Integer(i) => format!("integer `{i}`"),
         DeValue::Float(f) => match f.as_str().parse::<f64>() {
-            // Display never uses an exponent: a whole number gets `.0`.
-            Ok(x) if x.is_finite() && x.fract() == 0.0 => format!("floating point `{x}.0`"),
-            Ok(x) => format!("floating point `{x}`"),
+            Ok(x) => float_found(x),
             Err(_) => format!("floating point `{}`", f.as_str()),
         },
         DeValue::Boolean(b) => format!("boolean `{b}`"),
         DeValue::Datetime(d) => format!("date-time `{d}`"),
         DeValue::Array(_) => "sequence".to_owned(),
         DeValue::Table(_) => "map".to_owned(),
+    }
+}
+
+/// A float as serde names it in a type error: ``floating point `2.0` ``
+/// (Display never uses an exponent: a whole number gets `.0`).
+pub(crate) fn float_found(x: f64) -> String {
+    if x.is_finite() && x.fract() == 0.0 {
+        format!("floating point `{x}.0`")
+    } else {
+        format!("floating point `{x}`")
     }
 }
 

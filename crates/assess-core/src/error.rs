@@ -439,10 +439,18 @@ pub(crate) fn did_you_mean<'c>(
     candidates: impl IntoIterator<Item = &'c str>,
 ) -> Option<String> {
     let found_lower = found.to_lowercase();
+    let found_len = found.chars().count();
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
+        let c_len = c.chars().count();
+        let limit = (c_len.max(found_len) / 3).max(1);
+        // The distance is at least the difference in length: skip the
+        // table (quadratic in memory) when that alone is over the limit,
+        // as it is for a hostile ten-megabyte key.
+        if c_len.abs_diff(found_len) > limit {
+            continue;
+        }
         let d = levenshtein(&found_lower, &c.to_lowercase());
-        let limit = (c.chars().count().max(found.chars().count()) / 3).max(1);
         // Ties go to the candidate that sorts first, so the hint never
         // depends on the order candidates arrive in.
         if d <= limit && best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
@@ -476,6 +484,17 @@ fn levenshtein(a: &str, b: &str) -> usize {
         }
     }
     d[a.len() * w + b.len()]
+}
+
+/// `s` as quoted in a message: at most 60 characters, the rest elided
+/// with `…`, so that a message never echoes a hostile input whole (the
+/// key path and the input itself keep it).
+pub(crate) fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    const MAX: usize = 60;
+    match s.char_indices().nth(MAX) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some((at, _)) => std::borrow::Cow::Owned(format!("{}…", &s[..at])),
+    }
 }
 
 /// Formats a list of identifiers as "`a`, `b`, `c`".

@@ -537,7 +537,7 @@ pub enum Fallback {
 }
 
 /// A θ estimate.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Estimate {
     /// θ, finite.
     pub theta: f64,
@@ -554,6 +554,22 @@ pub struct Estimate {
     #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub clamped: bool,
 }
+
+crate::json::json_names!(Fallback {
+    "no_responses" => NoResponses,
+    "all_lowest" => AllLowest,
+    "all_highest" => AllHighest,
+    "no_root" => NoRoot,
+});
+crate::json::json_struct!(ignore Estimate {
+    theta: "theta",
+    se: "se",
+    estimator: "estimator",
+    requested: "requested",
+    fallback: "fallback" = None,
+    clamped: "clamped" = false,
+});
+crate::json::deserialize_via_json!(Estimate);
 
 /// Estimates θ from an answered subset with the requested estimator,
 /// following the rule's extreme-pattern policy when ML or WLE has no finite

@@ -45,6 +45,7 @@ mod error;
 mod hash;
 mod instrument;
 pub mod irt;
+pub mod json;
 pub mod limits;
 pub mod math;
 mod matrix;

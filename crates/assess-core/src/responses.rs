@@ -22,13 +22,14 @@
 //! score.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
-use serde::de::{self, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
-use crate::error::{Error, Problem, ProblemKind, backtick_list, did_you_mean};
+use crate::error::{Error, Problem, ProblemKind, backtick_list, did_you_mean, shown};
 use crate::instrument::{FormatKind, Instrument};
+use crate::json::{
+    self, Cx, FromJson, JsonResult, Node, deserialize_via_json, json_names, json_struct,
+};
 
 /// One answer.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,41 +52,17 @@ impl Serialize for Answer {
     }
 }
 
-impl<'de> Deserialize<'de> for Answer {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = Answer;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a number, an option key, \"skipped\" or null")
+impl FromJson for Answer {
+    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+        Ok(match v.value() {
+            json::Value::Number(_) => Answer::Number(f64::from_json(v, cx)?),
+            json::Value::String(k) if k == "skipped" => Answer::Skipped,
+            json::Value::String(k) => Answer::Choice(k.to_string()),
+            json::Value::Null => Answer::Skipped,
+            _ => {
+                return Err(cx.type_error(v, "a number, an option key, \"skipped\" or null"));
             }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Answer, E> {
-                Ok(Answer::Number(v as f64))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Answer, E> {
-                Ok(Answer::Number(v as f64))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Answer, E> {
-                Ok(Answer::Number(v))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Answer, E> {
-                Ok(if v == "skipped" {
-                    Answer::Skipped
-                } else {
-                    Answer::Choice(v.to_owned())
-                })
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Answer, E> {
-                Ok(Answer::Skipped)
-            }
-            fn visit_none<E: de::Error>(self) -> Result<Answer, E> {
-                Ok(Answer::Skipped)
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Answer, E> {
-                Err(E::invalid_type(de::Unexpected::Bool(v), &self))
-            }
-        }
-        d.deserialize_any(V)
+        })
     }
 }
 
@@ -127,32 +104,40 @@ impl Serialize for Answers {
     }
 }
 
-impl<'de> Deserialize<'de> for Answers {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Answers;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object of answers by item id")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answers, A::Error> {
-                let mut v = Vec::new();
-                while let Some((k, a)) = map.next_entry::<String, Answer>()? {
-                    if v.len() >= crate::limits::MAX_ITEMS * 2 {
-                        return Err(de::Error::custom("too many answers"));
-                    }
-                    v.push((k, a));
-                }
-                Ok(Answers(v))
-            }
+/// Every entry, in order, repeated keys included.
+impl FromJson for Answers {
+    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+        let entries = cx.object(v)?;
+        if entries.len() > crate::limits::MAX_ITEMS * 2 {
+            return Err(cx.problem(
+                v.span(),
+                format!(
+                    "too many answers: {}; expected at most {}",
+                    entries.len(),
+                    crate::limits::MAX_ITEMS * 2
+                ),
+            ));
         }
-        d.deserialize_map(V)
+        let mut out = Vec::with_capacity(entries.len());
+        for (k, a) in entries {
+            out.push((k.text.to_string(), cx.field(&k.text, a)?));
+        }
+        Ok(Answers(out))
     }
 }
 
+json_struct!(deny ResponseSet {
+    respondent_id: "respondent_id",
+    form: "form" = None,
+    answers: "answers" = Answers::default(),
+    seconds: "seconds" = BTreeMap::new(),
+    metadata: "metadata" = BTreeMap::new(),
+});
+
+deserialize_via_json!(Answer, Answers, ResponseSet);
+
 /// One person's responses to one instrument.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ResponseSet {
     /// Respondent identifier (as the caller knows them; never interpreted).
@@ -184,7 +169,7 @@ impl ResponseSet {
     ///
     /// A `syntax` or `invalid_type` problem, located by line and column.
     pub fn from_json(text: &str) -> Result<ResponseSet, Error> {
-        serde_json::from_str(text).map_err(|e| json_error(text, &e))
+        json::read(text, "")
     }
 
     /// Builds a response set from one CSV record whose header is
@@ -358,29 +343,6 @@ fn looks_like_item(instrument: &Instrument, h: &str) -> bool {
         && h.bytes().any(|b| b.is_ascii_digit())
 }
 
-pub(crate) fn json_error(text: &str, e: &serde_json::Error) -> Error {
-    let kind = match e.classify() {
-        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-            ProblemKind::Syntax
-        }
-        _ => ProblemKind::InvalidType,
-    };
-    // serde_json gives 1-based line and column; turn them into a byte span.
-    let mut offset = 0usize;
-    for (i, line) in text.split_inclusive('\n').enumerate() {
-        if i + 1 == e.line() {
-            let col = e.column().saturating_sub(1);
-            offset += line.char_indices().nth(col).map_or(line.len(), |(b, _)| b);
-            break;
-        }
-        offset += line.len();
-    }
-    let msg = e.to_string();
-    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
-    let span = (e.line() > 0).then_some(offset.min(text.len())..(offset + 1).min(text.len()));
-    Error::single(Problem::new(kind, "", msg).with_span(span)).located(text)
-}
-
 /// What to do with problems found in a response set.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -392,6 +354,8 @@ pub enum Policy {
     /// Score what is valid; report the problems as warnings.
     Warn,
 }
+
+json_names!(Policy { "reject" => Reject, "warn" => Warn });
 
 /// A response set checked against an instrument: one slot per item, in
 /// instrument order.
@@ -452,7 +416,8 @@ pub(crate) fn presented_items(
                         ProblemKind::UnknownReference,
                         "form",
                         format!(
-                            "unknown form `{f}`; expected one of {}",
+                            "unknown form `{}`; expected one of {}",
+                            shown(f),
                             backtick_list(names.iter().copied())
                         ),
                     )
@@ -489,7 +454,7 @@ pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Resu
                 Problem::new(
                     ProblemKind::UnknownItem,
                     path(),
-                    format!("unknown item `{id}`"),
+                    format!("unknown item `{}`", shown(id)),
                 )
                 .with_hint_opt(did_you_mean(id, instrument.items().iter().map(|i| i.id()))),
             );
@@ -548,7 +513,8 @@ pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Resu
                                 ProblemKind::OutOfRange,
                                 path(),
                                 format!(
-                                    "option `{k}` does not exist in `{id}`; expected one of {}",
+                                    "option `{}` does not exist in `{id}`; expected one of {}",
+                                    shown(k),
                                     backtick_list(keys.iter().copied())
                                 ),
                             )
@@ -560,7 +526,10 @@ pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Resu
             (Answer::Choice(k), _) => problems.push(Problem::new(
                 ProblemKind::WrongAnswerType,
                 path(),
-                format!("expected a number for `{id}`, found the text `{k}`"),
+                format!(
+                    "expected a number for `{id}`, found the text `{}`",
+                    shown(k)
+                ),
             )),
             (Answer::Number(x), _) => problems.push(
                 Problem::new(
@@ -579,7 +548,7 @@ pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Resu
             None => problems.push(Problem::new(
                 ProblemKind::UnknownItem,
                 path(),
-                format!("seconds given for unknown item `{id}`"),
+                format!("seconds given for unknown item `{}`", shown(id)),
             )),
             Some(_) if !s.is_finite() || *s < 0.0 => problems.push(Problem::new(
                 ProblemKind::OutOfRange,

@@ -92,20 +92,14 @@ pub(crate) fn arg_json(value: &JsValue) -> Result<String, JsValue> {
 }
 
 /// An optional options object (`undefined`/`null` give the defaults).
-pub(crate) fn options_from<T: serde::de::DeserializeOwned + Default>(
+pub(crate) fn options_from<T: assess_core::json::FromJson + Default>(
     value: &JsValue,
 ) -> Result<T, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
     let json = arg_json(value)?;
-    serde_json::from_str(&json).map_err(|e| {
-        to_js_error(&Error::single(Problem::new(
-            ProblemKind::InvalidType,
-            "options",
-            format!("invalid options: {e}"),
-        )))
-    })
+    assess_core::json::read(&json, "options").map_err(|e| to_js_error(&e))
 }
 
 fn invalid_argument(expected: &str) -> Error {

@@ -2,8 +2,8 @@
 //! declarations are generated from these (tsify), and each maps one to one
 //! onto the core's option builder.
 
+use assess_core::json::json_struct;
 use assess_core::{Policy, Schooling};
-use serde::Deserialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
@@ -26,7 +26,7 @@ export interface AssessError extends Error {
 "#;
 
 /// How to score (`Instrument.score`, `Instrument.check`).
-#[derive(Clone, Debug, Default, Deserialize, Tsify)]
+#[derive(Clone, Debug, Default, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ScoreOptions {
     /// Language of the report text (`id` by default; falls back to `id`).
@@ -48,6 +48,13 @@ pub struct ScoreOptions {
     pub norm_group: Option<String>,
 }
 
+json_struct!(deny ScoreOptions {
+    language: "language" = None,
+    policy: "policy" = None,
+    form: "form" = None,
+    norm_group: "normGroup" = None,
+});
+
 impl ScoreOptions {
     /// The core's options.
     pub fn to_core(&self) -> assess_core::ScoreOptions {
@@ -59,7 +66,7 @@ impl ScoreOptions {
 }
 
 /// Which items to render and in what order (`Instrument.items`).
-#[derive(Clone, Debug, Default, Deserialize, Tsify)]
+#[derive(Clone, Debug, Default, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ItemOptions {
     /// The form (`full` by default).
@@ -74,8 +81,10 @@ pub struct ItemOptions {
     pub seed: Option<u64>,
 }
 
+json_struct!(deny ItemOptions { form: "form" = None, seed: "seed" = None });
+
 /// What to recommend (`recommend`).
-#[derive(Clone, Debug, Default, Deserialize, Tsify)]
+#[derive(Clone, Debug, Default, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RecommendOptions {
     /// Language of names and explanations (`id` by default).
@@ -100,6 +109,14 @@ pub struct RecommendOptions {
     #[tsify(optional)]
     pub accommodations_for: Option<Vec<String>>,
 }
+
+json_struct!(deny RecommendOptions {
+    language: "language" = None,
+    top: "top" = None,
+    max_schooling: "maxSchooling" = None,
+    sectors: "sectors" = None,
+    accommodations_for: "accommodationsFor" = None,
+});
 
 impl RecommendOptions {
     /// The core's options.

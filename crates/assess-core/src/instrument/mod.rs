@@ -731,6 +731,13 @@ impl EstimatorKind {
     }
 }
 
+crate::json::json_names!(EstimatorKind {
+    "eap" => Eap,
+    "map" => Map,
+    "ml" => Ml,
+    "wle" => Wle,
+});
+
 /// What ML and WLE do with patterns whose estimate is infinite.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", tag = "policy")]

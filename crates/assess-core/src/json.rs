@@ -1,0 +1,1338 @@
+//! JSON input with located errors: response sets, adaptive-test
+//! configurations and sessions, and the options of the WebAssembly package.
+//!
+//! 1. [`parse`] reads the text into a [`Node`] tree that keeps every key in
+//!    the order written, repeated keys included (checking reports an item
+//!    answered twice; `serde_json::Value` would keep only the last), and the
+//!    byte span of every value and key. Nesting deeper than [`MAX_DEPTH`] is
+//!    refused, as serde_json does.
+//! 2. [`FromJson`] reads a node into a Rust type by hand-written code. A type
+//!    error names the key path (`answers.R1`) and the line and column of the
+//!    value itself, where serde_json gives the position after it.
+//!
+//! Why not serde's derive: in the WebAssembly package, serde_json's reader
+//! and the derived deserialisers of these types were about 15 % of the
+//! front end's `.wasm` (BENCHMARKS.md); this module is a fraction of that.
+//! The messages keep serde's wording (``invalid type: boolean `true`,
+//! expected a number``, ``unknown field `x`, expected one of …``) and the
+//! same types still implement `serde::Deserialize`, through this reader
+//! ([`Node`] deserialises from any serde format), so there is one set of
+//! rules whichever way a response set arrives.
+//!
+//! ```
+//! use assess_core::{ResponseSet, json};
+//! let set: ResponseSet = json::read(r#"{"respondent_id": "a", "answers": {"R1": 4}}"#, "")?;
+//! assert_eq!(set.answers.len(), 1);
+//! let err = json::read::<ResponseSet>(r#"{"respondent_id": "a", "answers": {"R1": true}}"#, "")
+//!     .unwrap_err();
+//! assert_eq!(err.first().path(), "answers.R1");
+//! assert_eq!((err.first().line(), err.first().column()), (Some(1), Some(42)));
+//! # Ok::<(), assess_core::Error>(())
+//! ```
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+
+use crate::document::{Seg, float_found, path_string};
+use crate::error::{Error, Problem, ProblemKind, backtick_list, shown};
+
+/// Arrays and objects nested deeper than this are refused (serde_json's
+/// limit too): the reader is recursive, and no input of this engine nests
+/// more than a few levels.
+pub const MAX_DEPTH: usize = 128;
+
+/// A JSON value with the byte span it was read from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node<'a> {
+    span: Range<usize>,
+    value: Value<'a>,
+}
+
+/// A JSON value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value<'a> {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number.
+    Number(Number),
+    /// A string (borrowed from the text unless it had escapes).
+    String(Cow<'a, str>),
+    /// An array.
+    Array(Vec<Node<'a>>),
+    /// An object: its entries in the order written, repeated keys kept.
+    Object(Vec<(Key<'a>, Node<'a>)>),
+}
+
+/// A JSON number, classified as serde_json does: a whole number without a
+/// fraction or exponent is an integer when it fits 64 bits, anything else
+/// a float.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Number {
+    /// A whole number from 0 to 2^64 − 1.
+    PosInt(u64),
+    /// A negative whole number down to −2^63.
+    NegInt(i64),
+    /// Any other (finite) number.
+    Float(f64),
+}
+
+/// An object's key with its span (quotes included).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Key<'a> {
+    /// The key.
+    pub text: Cow<'a, str>,
+    /// Where it was written.
+    pub span: Range<usize>,
+}
+
+impl<'a> Node<'a> {
+    /// A node without a location (values that did not come from text).
+    pub fn new(value: Value<'a>) -> Self {
+        Node { span: 0..0, value }
+    }
+    /// The value.
+    pub fn value(&self) -> &Value<'a> {
+        &self.value
+    }
+    /// The byte span in the text (empty for values not read from text).
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+    /// The value of the first entry named `key`, if this is an object that
+    /// has one.
+    pub fn get(&self, key: &str) -> Option<&Node<'a>> {
+        match &self.value {
+            Value::Object(entries) => entries.iter().find(|(k, _)| k.text == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+/// Parses `text` as one JSON value.
+///
+/// # Errors
+///
+/// The first syntax error, as a [`ProblemKind::Syntax`] problem located by
+/// line and column.
+pub fn parse(text: &str) -> Result<Node<'_>, Error> {
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+        depth: 0,
+        items: Vec::new(),
+        entries: Vec::new(),
+    };
+    p.value()
+        .and_then(|node| {
+            p.space();
+            if p.at < p.bytes.len() {
+                Err(p.error(p.at, "trailing characters"))
+            } else {
+                Ok(node)
+            }
+        })
+        .map_err(|e| Error::single(*e).located(text))
+}
+
+/// Parses `text` and reads it into `T`; `root` is the key path of the whole
+/// value in problems (`""`, or for example `config` or `options`).
+///
+/// # Errors
+///
+/// A syntax error, or the first value that does not fit `T`, located by
+/// line and column.
+pub fn read<T: FromJson>(text: &str, root: &str) -> Result<T, Error> {
+    read_node(&parse(text)?, text, root)
+}
+
+/// Reads a node parsed from `text` into `T` (see [`read`]); use this for
+/// the elements of an array parsed once.
+///
+/// # Errors
+///
+/// The first value that does not fit `T`, located by line and column.
+pub fn read_node<T: FromJson>(node: &Node<'_>, text: &str, root: &str) -> Result<T, Error> {
+    let mut cx = Cx::new(root);
+    T::from_json(node, &mut cx).map_err(|e| Error::single(*e).located(text))
+}
+
+// ---- parser ---------------------------------------------------------------
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    depth: usize,
+    /// The elements of the arrays and the entries of the objects being
+    /// read, innermost last: each array or object is moved out at its
+    /// close into a vector of exactly its length (one allocation, where
+    /// growing a vector per array would reallocate as it doubles).
+    items: Vec<Node<'a>>,
+    entries: Vec<(Key<'a>, Node<'a>)>,
+}
+
+type PResult<T> = Result<T, Box<Problem>>;
+
+impl<'a> Parser<'a> {
+    fn error(&self, at: usize, message: &str) -> Box<Problem> {
+        let end = (at + 1).min(self.bytes.len());
+        Box::new(Problem::new(ProblemKind::Syntax, "", message).with_span(Some(at.min(end)..end)))
+    }
+
+    fn space(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    #[inline(never)]
+    fn value(&mut self) -> PResult<Node<'a>> {
+        self.space();
+        let start = self.at;
+        let value = match self.peek() {
+            None => return Err(self.error(start, "EOF while parsing a value")),
+            Some(b'n') => self.word("null", Value::Null)?,
+            Some(b't') => self.word("true", Value::Bool(true))?,
+            Some(b'f') => self.word("false", Value::Bool(false))?,
+            Some(b'"') => Value::String(self.string()?),
+            Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?),
+            Some(b'[') => Value::Array(self.nested(Self::array)?),
+            Some(b'{') => Value::Object(self.nested(Self::object)?),
+            Some(_) => return Err(self.error(start, "expected value")),
+        };
+        Ok(Node {
+            span: start..self.at,
+            value,
+        })
+    }
+
+    fn word(&mut self, word: &str, value: Value<'a>) -> PResult<Value<'a>> {
+        let end = self.at + word.len();
+        if self.bytes.get(self.at..end) == Some(word.as_bytes()) {
+            self.at = end;
+            Ok(value)
+        } else {
+            // The first byte that differs, as serde_json reports it.
+            let bad = (self.at..end)
+                .find(|&i| self.bytes.get(i) != word.as_bytes().get(i - self.at))
+                .unwrap_or(end);
+            Err(if bad >= self.bytes.len() {
+                self.error(bad, "EOF while parsing a value")
+            } else {
+                self.error(bad, "expected ident")
+            })
+        }
+    }
+
+    fn nested<T>(&mut self, f: fn(&mut Self) -> PResult<T>) -> PResult<T> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.error(self.at, "recursion limit exceeded"));
+        }
+        self.depth += 1;
+        self.at += 1; // `[` or `{`
+        let r = f(self);
+        self.depth -= 1;
+        r
+    }
+
+    /// After `[`.
+    fn array(&mut self) -> PResult<Vec<Node<'a>>> {
+        let base = self.items.len();
+        self.space();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(Vec::new());
+        }
+        loop {
+            let item = self.value()?;
+            self.items.push(item);
+            self.space();
+            match self.peek() {
+                Some(b',') => {
+                    self.at += 1;
+                    self.space();
+                    if self.peek() == Some(b']') {
+                        return Err(self.error(self.at, "trailing comma"));
+                    }
+                }
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(self.items.drain(base..).collect());
+                }
+                None => return Err(self.error(self.at, "EOF while parsing a list")),
+                Some(_) => return Err(self.error(self.at, "expected `,` or `]`")),
+            }
+        }
+    }
+
+    /// After `{`.
+    fn object(&mut self) -> PResult<Vec<(Key<'a>, Node<'a>)>> {
+        let base = self.entries.len();
+        self.space();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Vec::new());
+        }
+        loop {
+            let start = self.at;
+            match self.peek() {
+                Some(b'"') => {}
+                None => return Err(self.error(start, "EOF while parsing an object")),
+                Some(_) => return Err(self.error(start, "key must be a string")),
+            }
+            let text = self.string()?;
+            let key = Key {
+                text,
+                span: start..self.at,
+            };
+            self.space();
+            match self.peek() {
+                Some(b':') => self.at += 1,
+                None => return Err(self.error(self.at, "EOF while parsing an object")),
+                Some(_) => return Err(self.error(self.at, "expected `:`")),
+            }
+            let value = self.value()?;
+            self.entries.push((key, value));
+            self.space();
+            match self.peek() {
+                Some(b',') => {
+                    self.at += 1;
+                    self.space();
+                    if self.peek() == Some(b'}') {
+                        return Err(self.error(self.at, "trailing comma"));
+                    }
+                }
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(self.entries.drain(base..).collect());
+                }
+                None => return Err(self.error(self.at, "EOF while parsing an object")),
+                Some(_) => return Err(self.error(self.at, "expected `,` or `}`")),
+            }
+        }
+    }
+
+    /// At `"`: the string, borrowed when it has no escapes.
+    fn string(&mut self) -> PResult<Cow<'a, str>> {
+        self.at += 1;
+        let start = self.at;
+        let mut owned: Option<String> = None;
+        let mut run = start; // start of the text not yet copied into `owned`
+        loop {
+            let Some(b) = self.peek() else {
+                return Err(self.error(self.at, "EOF while parsing a string"));
+            };
+            match b {
+                b'"' => {
+                    let tail = &self.text[run..self.at];
+                    self.at += 1;
+                    return Ok(match owned {
+                        None => Cow::Borrowed(tail),
+                        Some(mut s) => {
+                            s.push_str(tail);
+                            Cow::Owned(s)
+                        }
+                    });
+                }
+                b'\\' => {
+                    let s = owned.get_or_insert_with(String::new);
+                    s.push_str(&self.text[run..self.at]);
+                    self.at += 1;
+                    let c = self.escape()?;
+                    owned.get_or_insert_with(String::new).push(c);
+                    run = self.at;
+                }
+                0..=0x1f => {
+                    return Err(self.error(
+                        self.at,
+                        "control character (\\u0000-\\u001F) found while parsing a string",
+                    ));
+                }
+                // Text is UTF-8 already: multi-byte characters pass whole.
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    /// After `\`: the escaped character.
+    fn escape(&mut self) -> PResult<char> {
+        let Some(b) = self.peek() else {
+            return Err(self.error(self.at, "EOF while parsing a string"));
+        };
+        self.at += 1;
+        Ok(match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let at = self.at - 2;
+                let hi = self.hex4()?;
+                if (0xDC00..0xE000).contains(&hi) {
+                    return Err(self.error(at, "lone leading surrogate in hex escape"));
+                }
+                if (0xD800..0xDC00).contains(&hi) {
+                    if self.bytes.get(self.at..self.at + 2) != Some(b"\\u") {
+                        return Err(self.error(at, "unexpected end of hex escape"));
+                    }
+                    self.at += 2;
+                    let lo = self.hex4()?;
+                    if !(0xDC00..0xE000).contains(&lo) {
+                        return Err(self.error(at, "lone leading surrogate in hex escape"));
+                    }
+                    let c = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+                    char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER)
+                } else {
+                    // Not a surrogate: always a scalar value.
+                    char::from_u32(hi).unwrap_or(char::REPLACEMENT_CHARACTER)
+                }
+            }
+            _ => return Err(self.error(self.at - 1, "invalid escape")),
+        })
+    }
+
+    fn hex4(&mut self) -> PResult<u32> {
+        let mut n = 0;
+        for _ in 0..4 {
+            let d = match self.peek() {
+                None => return Err(self.error(self.at, "EOF while parsing a string")),
+                Some(b) => (b as char).to_digit(16),
+            };
+            let Some(d) = d else {
+                return Err(self.error(self.at, "invalid escape"));
+            };
+            n = n * 16 + d;
+            self.at += 1;
+        }
+        Ok(n)
+    }
+
+    /// At `-` or a digit.
+    fn number(&mut self) -> PResult<Number> {
+        let start = self.at;
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.at += 1;
+        }
+        let int_start = self.at;
+        match self.peek() {
+            Some(b'0') => self.at += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            None => return Err(self.error(self.at, "EOF while parsing a value")),
+            Some(_) => return Err(self.error(self.at, "invalid number")),
+        }
+        let int = int_start..self.at;
+        let mut frac = self.at..self.at;
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            let from = self.at;
+            self.digits_required()?;
+            frac = from..self.at;
+        }
+        let mut exp: Option<i64> = None;
+        if let Some(b'e' | b'E') = self.peek() {
+            self.at += 1;
+            let minus = self.peek() == Some(b'-');
+            if let Some(b'+' | b'-') = self.peek() {
+                self.at += 1;
+            }
+            let from = self.at;
+            self.digits_required()?;
+            // Clamped: beyond ±10^6 the value is 0 or out of range anyway.
+            let e = self.bytes[from..self.at]
+                .iter()
+                .fold(0i64, |e, d| (e * 10 + i64::from(d - b'0')).min(1_000_000));
+            exp = Some(if minus { -e } else { e });
+        }
+        if self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            // `01`: a leading zero.
+            return Err(self.error(self.at, "invalid number"));
+        }
+        let whole = whole_number(0, &self.bytes[int.clone()]);
+        if frac.is_empty() && exp.is_none() {
+            if let Some(n) = whole {
+                // As serde_json: u64 when it fits, then i64, then a float
+                // (below −2^63, and for `-0`).
+                if !negative {
+                    return Ok(Number::PosInt(n));
+                }
+                let neg = (n as i64).wrapping_neg();
+                return Ok(if neg < 0 {
+                    Number::NegInt(neg)
+                } else {
+                    Number::Float(-(n as f64))
+                });
+            }
+        }
+        // Clinger's fast path: a significand below 2^53 and a power of ten
+        // up to 10^22 are both exact in f64, so one multiplication or
+        // division rounds correctly. Otherwise std's parser (also correctly
+        // rounded, as serde_json's `float_roundtrip`).
+        let significand = whole.and_then(|n| whole_number(n, &self.bytes[frac.clone()]));
+        let scale = exp.unwrap_or(0) - frac.len() as i64;
+        let x = match (significand, usize::try_from(scale.unsigned_abs())) {
+            (Some(m), Ok(p)) if m < 1 << 53 && p < POW10.len() => {
+                let x = if scale < 0 {
+                    m as f64 / POW10[p]
+                } else {
+                    m as f64 * POW10[p]
+                };
+                if negative { -x } else { x }
+            }
+            _ => self.text[start..self.at]
+                .parse::<f64>()
+                .unwrap_or(f64::INFINITY),
+        };
+        if x.is_finite() {
+            Ok(Number::Float(x))
+        } else {
+            Err(self.error(start, "number out of range"))
+        }
+    }
+
+    fn digits(&mut self) {
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            self.at += 1;
+        }
+    }
+
+    fn digits_required(&mut self) -> PResult<()> {
+        match self.peek() {
+            Some(b'0'..=b'9') => {
+                self.digits();
+                Ok(())
+            }
+            None => Err(self.error(self.at, "EOF while parsing a value")),
+            Some(_) => Err(self.error(self.at, "invalid number")),
+        }
+    }
+}
+
+/// `acc` followed by the decimal `digits`, if it fits in 64 bits.
+fn whole_number(acc: u64, digits: &[u8]) -> Option<u64> {
+    digits.iter().try_fold(acc, |n, d| {
+        n.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+    })
+}
+
+/// The powers of ten that are exact in f64.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+// ---- reading --------------------------------------------------------------
+
+/// The walk from a [`Node`] into a Rust type: the current key path.
+pub struct Cx {
+    path: Vec<Seg>,
+}
+
+/// A read's result: the value, or the one problem that stops it (boxed:
+/// the error path is rare and a `Problem` is large).
+pub type JsonResult<T> = Result<T, Box<Problem>>;
+
+/// Reading one type out of a [`Node`].
+pub trait FromJson: Sized {
+    /// Converts `v`, or says what is wrong with it and where.
+    ///
+    /// # Errors
+    ///
+    /// When `v` does not fit the type.
+    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self>;
+}
+
+impl Cx {
+    /// A walk whose root has the key path `root` (may be empty).
+    pub fn new(root: &str) -> Cx {
+        Cx {
+            path: if root.is_empty() {
+                Vec::new()
+            } else {
+                vec![Seg::Key(root.to_owned())]
+            },
+        }
+    }
+
+    /// Reads `v`, the value of `key`, into `T`, with `key` on the path.
+    ///
+    /// # Errors
+    ///
+    /// When `v` does not fit `T`.
+    pub fn field<T: FromJson>(&mut self, key: &str, v: &Node<'_>) -> JsonResult<T> {
+        self.within(key, |cx| T::from_json(v, cx))
+    }
+
+    /// Runs `f` with `key` on the path.
+    ///
+    /// The path is only needed for a problem, and pushing a key costs an
+    /// allocation (sixty per response set): so `f` runs without it, and
+    /// only when it fails runs again with the key on the path. Reading has
+    /// no side effects, and the types read nest a few levels at most.
+    ///
+    /// # Errors
+    ///
+    /// When `f` fails.
+    pub fn within<T>(
+        &mut self,
+        key: &str,
+        mut f: impl FnMut(&mut Cx) -> JsonResult<T>,
+    ) -> JsonResult<T> {
+        f(self).or_else(|_| {
+            self.path.push(Seg::Key(key.to_owned()));
+            let r = f(self);
+            self.path.pop();
+            r
+        })
+    }
+
+    /// The entries of the object `v`, or a type error.
+    ///
+    /// # Errors
+    ///
+    /// When `v` is not an object.
+    pub fn object<'n, 'a>(&self, v: &'n Node<'a>) -> JsonResult<&'n [(Key<'a>, Node<'a>)]> {
+        match &v.value {
+            Value::Object(entries) => Ok(entries),
+            _ => Err(self.type_error(v, "a map")),
+        }
+    }
+
+    /// "invalid type: X, expected `expected`" at `v`.
+    pub fn type_error(&self, v: &Node<'_>, expected: &str) -> Box<Problem> {
+        let found = match &v.value {
+            Value::Null => "null".to_owned(),
+            Value::Bool(b) => format!("boolean `{b}`"),
+            Value::Number(Number::PosInt(n)) => format!("integer `{n}`"),
+            Value::Number(Number::NegInt(n)) => format!("integer `{n}`"),
+            Value::Number(Number::Float(x)) => float_found(*x),
+            Value::String(s) => format!("string {:?}", shown(s)),
+            Value::Array(_) => "sequence".to_owned(),
+            Value::Object(_) => "map".to_owned(),
+        };
+        self.problem(
+            v.span(),
+            format!("invalid type: {found}, expected {expected}"),
+        )
+    }
+
+    /// A problem at `span` on the current path.
+    pub fn problem(&self, span: Range<usize>, message: String) -> Box<Problem> {
+        Box::new(
+            Problem::new(ProblemKind::InvalidType, path_string(&self.path), message)
+                .with_span((!span.is_empty()).then_some(span)),
+        )
+    }
+
+    /// A key that the object does not allow (`expected`: the keys it does).
+    pub fn unknown_field(&self, key: &Key<'_>, expected: &[&str]) -> Box<Problem> {
+        self.problem(
+            key.span.clone(),
+            format!(
+                "unknown field `{}`, expected {}",
+                shown(&key.text),
+                one_of(expected)
+            ),
+        )
+    }
+
+    /// A key given twice in an object that allows it once.
+    pub fn duplicate_field(&self, key: &Key<'_>) -> Box<Problem> {
+        self.problem(
+            key.span.clone(),
+            format!("duplicate field `{}`", shown(&key.text)),
+        )
+    }
+
+    /// A required key absent from the object `v`.
+    pub fn missing_field(&self, key: &str, v: &Node<'_>) -> Box<Problem> {
+        self.problem(v.span(), format!("missing field `{key}`"))
+    }
+
+    /// The value of the name `v` holds, from `names`.
+    ///
+    /// # Errors
+    ///
+    /// When `v` is not a string, or not one of the names.
+    pub fn variant<T: Copy>(&self, v: &Node<'_>, names: &[(&str, T)]) -> JsonResult<T> {
+        let Value::String(s) = &v.value else {
+            return Err(self.type_error(v, "a name (string)"));
+        };
+        names
+            .iter()
+            .find(|(n, _)| n == s)
+            .map(|(_, t)| *t)
+            .ok_or_else(|| {
+                let list: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+                self.problem(
+                    v.span(),
+                    format!("unknown variant `{}`, expected {}", shown(s), one_of(&list)),
+                )
+            })
+    }
+
+    /// Reads a whole number into `T` when it fits between `T`'s bounds.
+    fn whole<T: TryFrom<u64>>(&self, v: &Node<'_>, expected: &str) -> JsonResult<T> {
+        match &v.value {
+            Value::Number(Number::PosInt(n)) => T::try_from(*n).map_err(|_| {
+                self.problem(
+                    v.span(),
+                    format!("invalid value: integer `{n}`, expected {expected}"),
+                )
+            }),
+            Value::Number(Number::NegInt(n)) => Err(self.problem(
+                v.span(),
+                format!("invalid value: integer `{n}`, expected {expected}"),
+            )),
+            _ => Err(self.type_error(v, expected)),
+        }
+    }
+}
+
+/// serde's wording for the allowed names: "`a`", "`a` or `b`", "one of
+/// `a`, `b`, `c`".
+fn one_of(names: &[&str]) -> String {
+    match names {
+        [] => "nothing".to_owned(),
+        [a] => format!("`{a}`"),
+        [a, b] => format!("`{a}` or `{b}`"),
+        _ => format!("one of {}", backtick_list(names.iter().copied())),
+    }
+}
+
+impl FromJson for String {
+    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+        match &v.value {
+            Value::String(s) => Ok(String::from(&**s)),
+            _ => Err(cx.type_error(v, "a string")),
+        }
+    }
+}
+
+impl FromJson for bool {
+    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+        match &v.value {
+            Value::Bool(b) => Ok(*b),
+            _ => Err(cx.type_error(v, "`true` or `false`")),
+        }
+    }
+}
+
+impl FromJson for f64 {
+    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+        match &v.value {
+            Value::Number(Number::PosInt(n)) => Ok(*n as f64),
+            Value::Number(Number::NegInt(n)) => Ok(*n as f64),
+            Value::Number(Number::Float(x)) => Ok(*x),
+            _ => Err(cx.type_error(v, "a number")),
+        }
+    }
+}
+
+impl FromJson for u64 {
+    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+        cx.whole(v, "a whole number from 0 to 2^64 − 1")
+    }
+}
+
+impl FromJson for u32 {
+    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+        cx.whole(v, "a whole number from 0 to 2^32 − 1")
+    }
+}
+
+impl FromJson for usize {
+    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+        cx.whole(v, "a whole number, 0 or more")
+    }
+}
+
+/// `null` is `None`.
+impl<T: FromJson> FromJson for Option<T> {
+    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+        match &v.value {
+            Value::Null => Ok(None),
+            _ => T::from_json(v, cx).map(Some),
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+        let Value::Array(items) = &v.value else {
+            return Err(cx.type_error(v, "a sequence"));
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            cx.path.push(Seg::Index(i));
+            let r = T::from_json(item, cx);
+            cx.path.pop();
+            out.push(r?);
+        }
+        Ok(out)
+    }
+}
+
+/// A repeated key: the last value wins, as with serde's maps.
+impl<T: FromJson> FromJson for BTreeMap<String, T> {
+    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+        let mut out = BTreeMap::new();
+        for (k, item) in cx.object(v)? {
+            out.insert(k.text.to_string(), cx.field(&k.text, item)?);
+        }
+        Ok(out)
+    }
+}
+
+/// Any JSON (response metadata), numbers as serde_json keeps them.
+impl FromJson for serde_json::Value {
+    fn from_json(v: &Node<'_>, _: &mut Cx) -> JsonResult<Self> {
+        Ok(to_serde(v))
+    }
+}
+
+fn to_serde(v: &Node<'_>) -> serde_json::Value {
+    match &v.value {
+        Value::Null => serde_json::Value::Null,
+        Value::Bool(b) => serde_json::Value::Bool(*b),
+        Value::Number(Number::PosInt(n)) => serde_json::Value::from(*n),
+        Value::Number(Number::NegInt(n)) => serde_json::Value::from(*n),
+        // Finite (the parser refuses others), so never null here.
+        Value::Number(Number::Float(x)) => serde_json::Value::from(*x),
+        Value::String(s) => serde_json::Value::String(String::from(&**s)),
+        Value::Array(items) => serde_json::Value::Array(items.iter().map(to_serde).collect()),
+        Value::Object(entries) => serde_json::Value::Object(
+            entries
+                .iter()
+                .map(|(k, item)| (k.text.to_string(), to_serde(item)))
+                .collect(),
+        ),
+    }
+}
+
+/// Implements [`FromJson`](crate::json::FromJson) for a struct from its fields and
+/// their keys. A field written `key = default` may be absent; the others
+/// are required (reported in declaration order). Keys not listed are
+/// refused (`deny`) or ignored (`ignore`), and a listed key given twice is
+/// refused.
+///
+/// ```
+/// use assess_core::json::{self, FromJson};
+/// #[derive(Debug, PartialEq)]
+/// struct Page { lang: String, size: u32 }
+/// assess_core::json_struct!(deny Page { lang: "lang", size: "size" = 20 });
+///
+/// let p: Page = json::read(r#"{"lang": "id"}"#, "")?;
+/// assert_eq!(p, Page { lang: "id".into(), size: 20 });
+/// let err = json::read::<Page>(r#"{"lang": "id", "sise": 5}"#, "").unwrap_err();
+/// assert_eq!(err.first().message(), "unknown field `sise`, expected `lang` or `size`");
+/// # Ok::<(), assess_core::Error>(())
+/// ```
+#[macro_export]
+macro_rules! json_struct {
+    ($unknown:ident $ty:ident { $($f:ident: $k:literal $(= $def:expr)?),* $(,)? }) => {
+        impl $crate::json::FromJson for $ty {
+            #[allow(non_snake_case)]
+            fn from_json(
+                v: &$crate::json::Node<'_>,
+                cx: &mut $crate::json::Cx,
+            ) -> $crate::json::JsonResult<Self> {
+                const KEYS: &[&str] = &[$($k),*];
+                let entries = cx.object(v)?;
+                $(let mut $f = None;)*
+                for (k, val) in entries {
+                    match &*k.text {
+                        $($k => {
+                            if $f.is_some() {
+                                return Err(cx.duplicate_field(k));
+                            }
+                            $f = Some(cx.field($k, val)?);
+                        })*
+                        _ => $crate::json_struct!(@$unknown cx k KEYS),
+                    }
+                }
+                Ok($ty {
+                    $($f: match $f {
+                        Some(x) => x,
+                        None => $crate::json_struct!(@missing cx v $k $($def)?),
+                    },)*
+                })
+            }
+        }
+    };
+    (@deny $cx:ident $k:ident $keys:ident) => { return Err($cx.unknown_field($k, $keys)) };
+    (@ignore $cx:ident $k:ident $keys:ident) => {{ let _ = $keys; }};
+    (@missing $cx:ident $v:ident $k:literal) => { return Err($cx.missing_field($k, $v)) };
+    (@missing $cx:ident $v:ident $k:literal $def:expr) => { $def };
+}
+#[doc(inline)]
+pub use json_struct;
+
+/// Implements [`FromJson`] for a unit enum from its names.
+macro_rules! json_names {
+    ($ty:ident { $($name:literal => $variant:ident),* $(,)? }) => {
+        impl $crate::json::FromJson for $ty {
+            fn from_json(
+                v: &$crate::json::Node<'_>,
+                cx: &mut $crate::json::Cx,
+            ) -> $crate::json::JsonResult<Self> {
+                cx.variant(v, &[$(($name, $ty::$variant)),*])
+            }
+        }
+    };
+}
+pub(crate) use json_names;
+
+/// Implements `serde::Deserialize` through [`FromJson`], so that serde
+/// users get the same rules and messages as [`read`].
+macro_rules! deserialize_via_json {
+    ($($ty:ty),* $(,)?) => {$(
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let node = $crate::json::Node::deserialize(d)?;
+                let mut cx = $crate::json::Cx::new("");
+                <$ty as $crate::json::FromJson>::from_json(&node, &mut cx)
+                    .map_err(|p| $crate::json::serde_error(&p))
+            }
+        }
+    )*};
+}
+pub(crate) use deserialize_via_json;
+
+/// A problem as a serde error: the path, then the message.
+pub(crate) fn serde_error<E: serde::de::Error>(p: &Problem) -> E {
+    if p.path().is_empty() {
+        E::custom(p.message())
+    } else {
+        E::custom(format_args!("{} (at `{}`)", p.message(), p.path()))
+    }
+}
+
+// ---- serde ----------------------------------------------------------------
+
+/// Any serde format into a [`Node`] (without locations; repeated keys kept
+/// in order when the format delivers them).
+impl<'de> serde::Deserialize<'de> for Node<'static> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NodeVisitor)
+    }
+}
+
+struct NodeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for NodeVisitor {
+    type Value = Node<'static>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Self::Value, E> {
+        Ok(Node::new(Value::Bool(b)))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Self::Value, E> {
+        Ok(Node::new(Value::Number(match u64::try_from(n) {
+            Ok(n) => Number::PosInt(n),
+            Err(_) => Number::NegInt(n),
+        })))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Self::Value, E> {
+        Ok(Node::new(Value::Number(Number::PosInt(n))))
+    }
+    fn visit_f64<E: serde::de::Error>(self, x: f64) -> Result<Self::Value, E> {
+        if x.is_finite() {
+            Ok(Node::new(Value::Number(Number::Float(x))))
+        } else {
+            Err(E::custom("number out of range"))
+        }
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
+        Ok(Node::new(Value::String(Cow::Owned(s.to_owned()))))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Self::Value, E> {
+        Ok(Node::new(Value::String(Cow::Owned(s))))
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Node::new(Value::Null))
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(Node::new(Value::Null))
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(NodeVisitor)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Node<'static>>()? {
+            items.push(item);
+        }
+        Ok(Node::new(Value::Array(items)))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut entries = Vec::new();
+        while let Some((k, v)) = map.next_entry::<String, Node<'static>>()? {
+            entries.push((
+                Key {
+                    text: Cow::Owned(k),
+                    span: 0..0,
+                },
+                v,
+            ));
+        }
+        Ok(Node::new(Value::Object(entries)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// (line, column, message) of the syntax error in `text`.
+    fn syntax(text: &str) -> (usize, usize, String) {
+        let e = parse(text).unwrap_err();
+        let p = e.first();
+        assert_eq!(p.kind(), ProblemKind::Syntax, "{text:?}");
+        (
+            p.line().unwrap_or(0),
+            p.column().unwrap_or(0),
+            p.message().to_owned(),
+        )
+    }
+
+    #[test]
+    fn keeps_order_repeated_keys_and_spans() {
+        let text = "{\"b\": 1, \"a\": [true, null], \"b\": \"x\\ny\"}";
+        let node = parse(text).unwrap();
+        let Value::Object(entries) = node.value() else {
+            panic!("an object")
+        };
+        let keys: Vec<&str> = entries.iter().map(|(k, _)| &*k.text).collect();
+        assert_eq!(keys, ["b", "a", "b"]);
+        assert_eq!(&text[entries[1].0.span.clone()], "\"a\"");
+        assert_eq!(&text[entries[1].1.span()], "[true, null]");
+        assert_eq!(entries[2].1.value(), &Value::String("x\ny".into()));
+        // The first of a repeated key.
+        assert_eq!(
+            node.get("b").unwrap().value(),
+            &Value::Number(Number::PosInt(1))
+        );
+        // Strings without escapes are borrowed from the text.
+        assert!(matches!(entries[0].0.text, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn numbers_are_classified_as_serde_json_classifies_them() {
+        // Reference: serde_json 1.0 (`ParserNumber`): u64, then i64, `-0`
+        // and integers beyond 64 bits as floats.
+        let cases = [
+            // (2^64 and -2^63 - 1 round to 2^64 = u64::MAX as f64, -2^63.)
+            ("0", Number::PosInt(0)),
+            ("18446744073709551615", Number::PosInt(u64::MAX)),
+            ("18446744073709551616", Number::Float(u64::MAX as f64)),
+            ("-1", Number::NegInt(-1)),
+            ("-9223372036854775808", Number::NegInt(i64::MIN)),
+            ("-9223372036854775809", Number::Float(i64::MIN as f64)),
+            ("-0", Number::Float(-0.0)),
+            ("1.0", Number::Float(1.0)),
+            ("2.5E-3", Number::Float(0.0025)),
+            ("1e-400", Number::Float(0.0)),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse(text).unwrap().value(), &Value::Number(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn syntax_errors_are_located_where_serde_json_locates_them() {
+        // (text, line, column, message). The messages are serde_json's
+        // (checked below). So are the positions, but for three kinds, where
+        // serde_json 1.0.154 differs: at the end of the text it gives the
+        // last character (we give the column after it); in a bad `\u`
+        // escape, the end of the escape (we give its `\`); for a number out
+        // of range, its end (we give its start).
+        let cases = [
+            ("", 1, 1, "EOF while parsing a value"),
+            ("{\"a\": 1,}", 1, 9, "trailing comma"),
+            ("[1, 2,]", 1, 7, "trailing comma"),
+            ("[1 2]", 1, 4, "expected `,` or `]`"),
+            ("{\"a\" 1}", 1, 6, "expected `:`"),
+            ("{\"a\": 1 \"b\": 2}", 1, 9, "expected `,` or `}`"),
+            ("{1: 2}", 1, 2, "key must be a string"),
+            ("{\"a\":\n tru}", 2, 5, "expected ident"),
+            ("[nul", 1, 5, "EOF while parsing a value"),
+            ("\"ab", 1, 4, "EOF while parsing a string"),
+            ("\"a\\qb\"", 1, 4, "invalid escape"),
+            (
+                "\"a\u{1}\"",
+                1,
+                3,
+                "control character (\\u0000-\\u001F) found while parsing a string",
+            ),
+            ("\"\\ud800\"", 1, 2, "unexpected end of hex escape"),
+            ("\"\\udc00\"", 1, 2, "lone leading surrogate in hex escape"),
+            ("01", 1, 2, "invalid number"),
+            ("-", 1, 2, "EOF while parsing a value"),
+            ("-a", 1, 2, "invalid number"),
+            ("1.", 1, 3, "EOF while parsing a value"),
+            ("1.e5", 1, 3, "invalid number"),
+            ("1e400", 1, 1, "number out of range"),
+            ("{} x", 1, 4, "trailing characters"),
+            ("[1, 2", 1, 6, "EOF while parsing a list"),
+            ("{\"a\": 1", 1, 8, "EOF while parsing an object"),
+            ("?", 1, 1, "expected value"),
+        ];
+        for (text, line, column, message) in cases {
+            assert_eq!(syntax(text), (line, column, message.to_owned()), "{text:?}");
+            // serde_json refuses every one of them, with the same message.
+            let e = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+            assert!(e.to_string().starts_with(message), "{text:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn escapes_and_non_ascii_text() {
+        let node = parse(r#""\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00 Rembang é""#).unwrap();
+        assert_eq!(
+            node.value(),
+            &Value::String("\"\\/\u{8}\u{c}\n\r\té😀 Rembang é".into())
+        );
+    }
+
+    #[test]
+    fn nesting_is_limited_without_overflowing_the_stack() {
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(&ok).is_ok());
+        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        assert_eq!(
+            syntax(&deep),
+            (1, MAX_DEPTH + 1, "recursion limit exceeded".into())
+        );
+        // Hostile: a megabyte of brackets is one error, found at once.
+        let hostile = "[{\"a\":".repeat(200_000);
+        assert_eq!(syntax(&hostile).2, "recursion limit exceeded");
+    }
+
+    #[derive(Debug, PartialEq)]
+    struct Probe {
+        n: usize,
+        x: Option<f64>,
+        names: Vec<String>,
+        flag: bool,
+    }
+    json_struct!(deny Probe { n: "n", x: "x" = None, names: "names" = Vec::new(), flag: "flag" = false });
+
+    fn problem(text: &str) -> (String, String, Option<usize>) {
+        let e = read::<Probe>(text, "probe").unwrap_err();
+        let p = e.first();
+        assert_eq!(p.kind(), ProblemKind::InvalidType, "{text:?}");
+        (p.path().to_owned(), p.message().to_owned(), p.column())
+    }
+
+    #[test]
+    fn reads_structs_with_defaults() {
+        let p: Probe = read(r#"{"n": 3, "names": ["a", "b"]}"#, "").unwrap();
+        assert_eq!(
+            p,
+            Probe {
+                n: 3,
+                x: None,
+                names: vec!["a".into(), "b".into()],
+                flag: false
+            }
+        );
+        // `null` for an optional value is its absence; an integer is a number.
+        let p: Probe = read(r#"{"n": 0, "x": 2, "flag": true}"#, "").unwrap();
+        assert_eq!((p.x, p.flag), (Some(2.0), true));
+        let p: Probe = read(r#"{"x": null, "n": 1}"#, "").unwrap();
+        assert_eq!(p.x, None);
+    }
+
+    #[test]
+    fn type_errors_name_the_path_and_the_value() {
+        let cases = [
+            (
+                r#"{"n": "5"}"#,
+                "probe.n",
+                "invalid type: string \"5\", expected a whole number, 0 or more",
+                7,
+            ),
+            (
+                r#"{"n": 1.5}"#,
+                "probe.n",
+                "invalid type: floating point `1.5`, expected a whole number, 0 or more",
+                7,
+            ),
+            (
+                r#"{"n": 2.0}"#,
+                "probe.n",
+                "invalid type: floating point `2.0`, expected a whole number, 0 or more",
+                7,
+            ),
+            (
+                r#"{"n": -1}"#,
+                "probe.n",
+                "invalid value: integer `-1`, expected a whole number, 0 or more",
+                7,
+            ),
+            (
+                r#"{"n": 1, "x": true}"#,
+                "probe.x",
+                "invalid type: boolean `true`, expected a number",
+                15,
+            ),
+            (
+                r#"{"n": 1, "names": ["a", 2]}"#,
+                "probe.names[1]",
+                "invalid type: integer `2`, expected a string",
+                25,
+            ),
+            (
+                r#"{"n": 1, "names": {}}"#,
+                "probe.names",
+                "invalid type: map, expected a sequence",
+                19,
+            ),
+            (
+                r#"{"n": 1, "flag": null}"#,
+                "probe.flag",
+                "invalid type: null, expected `true` or `false`",
+                18,
+            ),
+            (
+                r#"[1]"#,
+                "probe",
+                "invalid type: sequence, expected a map",
+                1,
+            ),
+            (r#"{"x": 1}"#, "probe", "missing field `n`", 1),
+            (
+                r#"{"n": 1, "nn": 2}"#,
+                "probe",
+                "unknown field `nn`, expected one of `n`, `x`, `names`, `flag`",
+                10,
+            ),
+            (r#"{"n": 1, "n": 2}"#, "probe", "duplicate field `n`", 10),
+        ];
+        for (text, path, message, column) in cases {
+            assert_eq!(
+                problem(text),
+                (path.to_owned(), message.to_owned(), Some(column)),
+                "{text}"
+            );
+        }
+        let e = read::<u32>("4294967296", "").unwrap_err();
+        assert_eq!(
+            e.first().message(),
+            "invalid value: integer `4294967296`, expected a whole number from 0 to 2^32 − 1"
+        );
+    }
+
+    #[test]
+    fn serde_users_get_the_same_rules() {
+        // Through serde_json::Value (no locations) and from text.
+        let v = serde_json::json!({"n": 1, "names": ["a", 2]});
+        let e = serde_json::from_value::<ProbeSerde>(v).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid type: integer `2`, expected a string (at `names[1]`)"
+        );
+        let ok: ProbeSerde = serde_json::from_str(r#"{"n": 4}"#).unwrap();
+        assert_eq!(ok.0.n, 4);
+    }
+
+    #[derive(Debug)]
+    struct ProbeSerde(Probe);
+    impl FromJson for ProbeSerde {
+        fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+            Probe::from_json(v, cx).map(ProbeSerde)
+        }
+    }
+    deserialize_via_json!(ProbeSerde);
+
+    /// Texts built from JSON's tokens, valid and not.
+    fn jsonish() -> impl Strategy<Value = String> {
+        let token = prop_oneof![
+            Just("{"),
+            Just("}"),
+            Just("["),
+            Just("]"),
+            Just(","),
+            Just(":"),
+            Just(" "),
+            Just("\"a\""),
+            Just("\"b\""),
+            Just("\"\\u00e9\\n\""),
+            Just("\"\\ud83d\\ude00\""),
+            Just("\"\\ud800\""),
+            Just("\"x"),
+            Just("0"),
+            Just("-0"),
+            Just("17"),
+            Just("-3"),
+            Just("1.5e3"),
+            Just("2."),
+            Just("1e999"),
+            Just("18446744073709551616"),
+            Just("true"),
+            Just("fals"),
+            Just("null"),
+            Just("\n"),
+        ];
+        prop::collection::vec(token, 0..24).prop_map(|t| t.concat())
+    }
+
+    proptest! {
+        /// Numbers are read to the same bits as std's correctly rounded
+        /// parser, and serde_json's with `float_roundtrip`, give them.
+        #[test]
+        fn numbers_round_as_std_and_serde_json_round(
+            text in r"-?(0|[1-9][0-9]{0,24})(\.[0-9]{1,24})?([eE][+-]?[0-9]{1,3})?"
+        ) {
+            let reference = serde_json::from_str::<serde_json::Value>(&text);
+            match parse(&text) {
+                Ok(node) => {
+                    let ours = to_serde(&node);
+                    let reference = reference.unwrap();
+                    prop_assert_eq!(&ours, &reference);
+                    if let Value::Number(Number::Float(x)) = node.value() {
+                        prop_assert_eq!(x.to_bits(), text.parse::<f64>().unwrap().to_bits());
+                    }
+                }
+                Err(e) => {
+                    prop_assert_eq!(e.first().message(), "number out of range");
+                    prop_assert!(reference.is_err());
+                }
+            }
+        }
+
+        /// serde_json is the reference: the same texts are accepted, and
+        /// give the same values (serde_json's maps keep a repeated key's
+        /// last value, as `to_serde` does).
+        #[test]
+        fn agrees_with_serde_json(text in prop_oneof![jsonish(), ".{0,40}"]) {
+            let ours = parse(&text).map(|n| to_serde(&n));
+            let reference = serde_json::from_str::<serde_json::Value>(&text);
+            match (ours, reference) {
+                (Ok(a), Ok(b)) => {
+                    prop_assert_eq!(&a, &b);
+                    prop_assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
+                }
+                (Err(_), Err(_)) => {}
+                (a, b) => prop_assert!(false, "{text:?}: ours {a:?}, serde_json {b:?}"),
+            }
+        }
+    }
+}
