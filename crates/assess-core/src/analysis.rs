@@ -820,7 +820,7 @@ pub fn analyze_json(
     let options: AnalysisOptions = json::read(options, "options")?;
     let data = AnalysisData::from_sets(instrument, &sets, group)?;
     let analysis = analyze(instrument, &data, &options)?;
-    serde_json::to_string(&analysis).map_err(|e| {
+    json::to_string(&analysis).map_err(|e| {
         Error::single(Problem::new(
             ProblemKind::InvalidValue,
             "",

@@ -63,7 +63,7 @@ use crate::irt::{
     item_information,
 };
 use crate::json::{
-    self, Cx, FromJson, JsonResult, Node, deserialize_via_json, json_names, json_struct,
+    self, FromJson, JsonResult, Node, deserialize_via_json, json_names, json_struct,
 };
 use crate::responses::Answer;
 
@@ -715,7 +715,7 @@ impl CatSession {
     }
     /// The session as JSON text.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        json::to_string(self).unwrap_or_default()
     }
     /// Items answered (not skipped).
     pub fn answered(&self) -> usize {
@@ -745,45 +745,45 @@ pub struct StepOutcome {
 json_struct!(ignore BankRef { id: "id", version: "version", hash: "hash" });
 
 /// Reads the `method` of an internally tagged object (`{"method": …}`).
-fn method<T: Copy>(v: &Node<'_>, cx: &mut Cx, names: &[(&str, T)]) -> JsonResult<T> {
-    cx.object(v)?;
+fn method<T: Copy>(v: &Node<'_>, names: &[(&str, T)]) -> JsonResult<T> {
+    v.object()?;
     match v.get("method") {
-        Some(m) => cx.within("method", |cx| cx.variant(m, names)),
-        None => Err(cx.missing_field("method", v)),
+        Some(m) => m.variant(names).map_err(|p| json::within(p, "method")),
+        None => Err(v.missing_field("method")),
     }
 }
 
 /// A field of an internally tagged object.
-fn tagged_field<T: FromJson>(v: &Node<'_>, cx: &mut Cx, key: &str) -> JsonResult<T> {
+fn tagged_field<T: FromJson>(v: &Node<'_>, key: &str) -> JsonResult<T> {
     match v.get(key) {
-        Some(x) => cx.field(key, x),
-        None => Err(cx.missing_field(key, v)),
+        Some(x) => json::field(key, x),
+        None => Err(v.missing_field(key)),
     }
 }
 
 impl FromJson for Exposure {
-    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+    fn from_json(v: &Node<'_>) -> JsonResult<Self> {
         let names = [("none", 0), ("randomesque", 1), ("sympson_hetter", 2)];
-        Ok(match method(v, cx, &names)? {
+        Ok(match method(v, &names)? {
             0 => Exposure::None,
             1 => Exposure::Randomesque {
-                candidates: tagged_field(v, cx, "candidates")?,
+                candidates: tagged_field(v, "candidates")?,
             },
             _ => Exposure::SympsonHetter {
-                rates: tagged_field(v, cx, "rates")?,
+                rates: tagged_field(v, "rates")?,
             },
         })
     }
 }
 
 impl FromJson for Content {
-    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+    fn from_json(v: &Node<'_>) -> JsonResult<Self> {
         let names = [("none", 0), ("equal", 1), ("targets", 2)];
-        Ok(match method(v, cx, &names)? {
+        Ok(match method(v, &names)? {
             0 => Content::None,
             1 => Content::Equal,
             _ => Content::Targets {
-                shares: tagged_field(v, cx, "shares")?,
+                shares: tagged_field(v, "shares")?,
             },
         })
     }
@@ -1338,7 +1338,7 @@ pub fn step_json(bank: &ItemBank, session: &str, answer: &str) -> Result<String,
 
 fn outcome_json(o: &StepOutcome) -> String {
     // Plain data with finite numbers: serialisation cannot fail.
-    serde_json::to_string(o).unwrap_or_default()
+    json::to_string(o).unwrap_or_default()
 }
 
 /// Results of a seeded simulation of a bank.

@@ -175,6 +175,16 @@ impl Problem {
         self
     }
 
+    /// Puts a key or an index (`[3]`) in front of the key path.
+    pub(crate) fn prefix_path(&mut self, segment: &str) {
+        let dot = if self.path.is_empty() || self.path.starts_with('[') {
+            ""
+        } else {
+            "."
+        };
+        self.path = format!("{segment}{dot}{}", self.path);
+    }
+
     /// Adds a hint on how to fix the problem.
     #[must_use]
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {

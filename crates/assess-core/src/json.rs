@@ -35,7 +35,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 
-use crate::document::{Seg, float_found, path_string};
+use crate::document::float_found;
 use crate::error::{Error, Problem, ProblemKind, backtick_list, shown};
 
 /// Arrays and objects nested deeper than this are refused (serde_json's
@@ -157,8 +157,58 @@ pub fn read<T: FromJson>(text: &str, root: &str) -> Result<T, Error> {
 ///
 /// The first value that does not fit `T`, located by line and column.
 pub fn read_node<T: FromJson>(node: &Node<'_>, text: &str, root: &str) -> Result<T, Error> {
-    let mut cx = Cx::new(root);
-    T::from_json(node, &mut cx).map_err(|e| Error::single(*e).located(text))
+    T::from_json(node).map_err(|p| {
+        let p = if root.is_empty() { p } else { within(p, root) };
+        Error::single(*p).located(text)
+    })
+}
+
+/// `value` as compact JSON text, exactly as `serde_json::to_string` writes
+/// it: every result of the engine is written by this one function, on
+/// every platform.
+///
+/// serde_json writes in small pieces (a quote, a key, a colon). Into a
+/// `Vec<u8>`, each piece is a `memcpy`, which WebAssembly does with
+/// `memory.copy`; V8 runs that through a call costing far more than the
+/// few bytes copied. [`Out`] copies pieces of up to 16 bytes with a loop:
+/// writing a report and recommendations took about 7 % less time in Node
+/// (BENCHMARKS.md), and the bytes are the same.
+///
+/// # Errors
+///
+/// When `value`'s `Serialize` fails (a map with keys that are not
+/// strings); never for the engine's own types.
+pub fn to_string<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, serde_json::Error> {
+    let mut out = Out(Vec::with_capacity(256));
+    serde_json::to_writer(&mut out, value)?;
+    // serde_json writes UTF-8 only: this check never fails.
+    String::from_utf8(out.0).map_err(|_| serde::ser::Error::custom("invalid UTF-8"))
+}
+
+/// The buffer [`to_string`] writes into.
+struct Out(Vec<u8>);
+
+impl std::io::Write for Out {
+    #[inline]
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+    #[inline]
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        if buf.len() <= 16 {
+            self.0.reserve(buf.len());
+            for &b in buf {
+                self.0.push(b);
+            }
+        } else {
+            self.0.extend_from_slice(buf);
+        }
+        Ok(())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 // ---- parser ---------------------------------------------------------------
@@ -536,84 +586,66 @@ const POW10: [f64; 23] = [
 
 // ---- reading --------------------------------------------------------------
 
-/// The walk from a [`Node`] into a Rust type: the current key path.
-pub struct Cx {
-    path: Vec<Seg>,
-}
-
 /// A read's result: the value, or the one problem that stops it (boxed:
 /// the error path is rare and a `Problem` is large).
 pub type JsonResult<T> = Result<T, Box<Problem>>;
 
 /// Reading one type out of a [`Node`].
+///
+/// A problem is made where it is found, with an empty key path; [`field`]
+/// and [`element`] put their key or index in front of it on the way out.
+/// So reading builds no path unless something is wrong.
 pub trait FromJson: Sized {
     /// Converts `v`, or says what is wrong with it and where.
     ///
     /// # Errors
     ///
     /// When `v` does not fit the type.
-    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self>;
+    fn from_json(v: &Node<'_>) -> JsonResult<Self>;
 }
 
-impl Cx {
-    /// A walk whose root has the key path `root` (may be empty).
-    pub fn new(root: &str) -> Cx {
-        Cx {
-            path: if root.is_empty() {
-                Vec::new()
-            } else {
-                vec![Seg::Key(root.to_owned())]
-            },
-        }
-    }
+/// Reads `v`, the value of `key`, into `T`; a problem gets `key` in front
+/// of its path.
+///
+/// # Errors
+///
+/// When `v` does not fit `T`.
+pub fn field<T: FromJson>(key: &str, v: &Node<'_>) -> JsonResult<T> {
+    T::from_json(v).map_err(|p| within(p, key))
+}
 
-    /// Reads `v`, the value of `key`, into `T`, with `key` on the path.
+/// Reads `v`, element `i` of an array, into `T`; a problem gets `[i]` in
+/// front of its path.
+///
+/// # Errors
+///
+/// When `v` does not fit `T`.
+pub fn element<T: FromJson>(i: usize, v: &Node<'_>) -> JsonResult<T> {
+    T::from_json(v).map_err(|p| within(p, &format!("[{i}]")))
+}
+
+#[inline(never)]
+pub(crate) fn within(mut p: Box<Problem>, segment: &str) -> Box<Problem> {
+    p.prefix_path(segment);
+    p
+}
+
+impl Node<'_> {
+    /// The entries of this object, or a type error.
     ///
     /// # Errors
     ///
-    /// When `v` does not fit `T`.
-    pub fn field<T: FromJson>(&mut self, key: &str, v: &Node<'_>) -> JsonResult<T> {
-        self.within(key, |cx| T::from_json(v, cx))
-    }
-
-    /// Runs `f` with `key` on the path.
-    ///
-    /// The path is only needed for a problem, and pushing a key costs an
-    /// allocation (sixty per response set): so `f` runs without it, and
-    /// only when it fails runs again with the key on the path. Reading has
-    /// no side effects, and the types read nest a few levels at most.
-    ///
-    /// # Errors
-    ///
-    /// When `f` fails.
-    pub fn within<T>(
-        &mut self,
-        key: &str,
-        mut f: impl FnMut(&mut Cx) -> JsonResult<T>,
-    ) -> JsonResult<T> {
-        f(self).or_else(|_| {
-            self.path.push(Seg::Key(key.to_owned()));
-            let r = f(self);
-            self.path.pop();
-            r
-        })
-    }
-
-    /// The entries of the object `v`, or a type error.
-    ///
-    /// # Errors
-    ///
-    /// When `v` is not an object.
-    pub fn object<'n, 'a>(&self, v: &'n Node<'a>) -> JsonResult<&'n [(Key<'a>, Node<'a>)]> {
-        match &v.value {
+    /// When this is not an object.
+    pub fn object(&self) -> JsonResult<&[(Key<'_>, Node<'_>)]> {
+        match &self.value {
             Value::Object(entries) => Ok(entries),
-            _ => Err(self.type_error(v, "a map")),
+            _ => Err(self.type_error("a map")),
         }
     }
 
-    /// "invalid type: X, expected `expected`" at `v`.
-    pub fn type_error(&self, v: &Node<'_>, expected: &str) -> Box<Problem> {
-        let found = match &v.value {
+    /// "invalid type: X, expected `expected`" at this value.
+    pub fn type_error(&self, expected: &str) -> Box<Problem> {
+        let found = match &self.value {
             Value::Null => "null".to_owned(),
             Value::Bool(b) => format!("boolean `{b}`"),
             Value::Number(Number::PosInt(n)) => format!("integer `{n}`"),
@@ -623,53 +655,27 @@ impl Cx {
             Value::Array(_) => "sequence".to_owned(),
             Value::Object(_) => "map".to_owned(),
         };
-        self.problem(
-            v.span(),
-            format!("invalid type: {found}, expected {expected}"),
-        )
+        self.problem(format!("invalid type: {found}, expected {expected}"))
     }
 
-    /// A problem at `span` on the current path.
-    pub fn problem(&self, span: Range<usize>, message: String) -> Box<Problem> {
-        Box::new(
-            Problem::new(ProblemKind::InvalidType, path_string(&self.path), message)
-                .with_span((!span.is_empty()).then_some(span)),
-        )
+    /// A problem at this value.
+    pub fn problem(&self, message: String) -> Box<Problem> {
+        problem_at(self.span(), message)
     }
 
-    /// A key that the object does not allow (`expected`: the keys it does).
-    pub fn unknown_field(&self, key: &Key<'_>, expected: &[&str]) -> Box<Problem> {
-        self.problem(
-            key.span.clone(),
-            format!(
-                "unknown field `{}`, expected {}",
-                shown(&key.text),
-                one_of(expected)
-            ),
-        )
+    /// A required key absent from this object.
+    pub fn missing_field(&self, key: &str) -> Box<Problem> {
+        self.problem(format!("missing field `{key}`"))
     }
 
-    /// A key given twice in an object that allows it once.
-    pub fn duplicate_field(&self, key: &Key<'_>) -> Box<Problem> {
-        self.problem(
-            key.span.clone(),
-            format!("duplicate field `{}`", shown(&key.text)),
-        )
-    }
-
-    /// A required key absent from the object `v`.
-    pub fn missing_field(&self, key: &str, v: &Node<'_>) -> Box<Problem> {
-        self.problem(v.span(), format!("missing field `{key}`"))
-    }
-
-    /// The value of the name `v` holds, from `names`.
+    /// The value of the name this holds, from `names`.
     ///
     /// # Errors
     ///
-    /// When `v` is not a string, or not one of the names.
-    pub fn variant<T: Copy>(&self, v: &Node<'_>, names: &[(&str, T)]) -> JsonResult<T> {
-        let Value::String(s) = &v.value else {
-            return Err(self.type_error(v, "a name (string)"));
+    /// When this is not a string, or not one of the names.
+    pub fn variant<T: Copy>(&self, names: &[(&str, T)]) -> JsonResult<T> {
+        let Value::String(s) = &self.value else {
+            return Err(self.type_error("a name (string)"));
         };
         names
             .iter()
@@ -677,29 +683,58 @@ impl Cx {
             .map(|(_, t)| *t)
             .ok_or_else(|| {
                 let list: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
-                self.problem(
-                    v.span(),
-                    format!("unknown variant `{}`, expected {}", shown(s), one_of(&list)),
-                )
+                self.problem(format!(
+                    "unknown variant `{}`, expected {}",
+                    shown(s),
+                    one_of(&list)
+                ))
             })
     }
 
-    /// Reads a whole number into `T` when it fits between `T`'s bounds.
-    fn whole<T: TryFrom<u64>>(&self, v: &Node<'_>, expected: &str) -> JsonResult<T> {
-        match &v.value {
-            Value::Number(Number::PosInt(n)) => T::try_from(*n).map_err(|_| {
-                self.problem(
-                    v.span(),
-                    format!("invalid value: integer `{n}`, expected {expected}"),
-                )
-            }),
-            Value::Number(Number::NegInt(n)) => Err(self.problem(
-                v.span(),
-                format!("invalid value: integer `{n}`, expected {expected}"),
-            )),
-            _ => Err(self.type_error(v, expected)),
-        }
+    /// A whole number that fits `T`.
+    fn whole<T: TryFrom<u64>>(&self, expected: &str) -> JsonResult<T> {
+        let n = match &self.value {
+            Value::Number(Number::PosInt(n)) => {
+                if let Ok(x) = T::try_from(*n) {
+                    return Ok(x);
+                }
+                n.to_string()
+            }
+            Value::Number(Number::NegInt(n)) => n.to_string(),
+            _ => return Err(self.type_error(expected)),
+        };
+        Err(self.problem(format!("invalid value: integer `{n}`, expected {expected}")))
     }
+}
+
+impl Key<'_> {
+    /// This key, which the object does not allow (`expected`: the keys it
+    /// does).
+    pub fn unknown_field(&self, expected: &[&str]) -> Box<Problem> {
+        problem_at(
+            self.span.clone(),
+            format!(
+                "unknown field `{}`, expected {}",
+                shown(&self.text),
+                one_of(expected)
+            ),
+        )
+    }
+
+    /// This key, given twice in an object that allows it once.
+    pub fn duplicate_field(&self) -> Box<Problem> {
+        problem_at(
+            self.span.clone(),
+            format!("duplicate field `{}`", shown(&self.text)),
+        )
+    }
+}
+
+fn problem_at(span: Range<usize>, message: String) -> Box<Problem> {
+    Box::new(
+        Problem::new(ProblemKind::InvalidType, "", message)
+            .with_span((!span.is_empty()).then_some(span)),
+    )
 }
 
 /// serde's wording for the allowed names: "`a`", "`a` or `b`", "one of
@@ -714,84 +749,81 @@ fn one_of(names: &[&str]) -> String {
 }
 
 impl FromJson for String {
-    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+    fn from_json(v: &Node<'_>) -> JsonResult<Self> {
         match &v.value {
             Value::String(s) => Ok(String::from(&**s)),
-            _ => Err(cx.type_error(v, "a string")),
+            _ => Err(v.type_error("a string")),
         }
     }
 }
 
 impl FromJson for bool {
-    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+    fn from_json(v: &Node<'_>) -> JsonResult<Self> {
         match &v.value {
             Value::Bool(b) => Ok(*b),
-            _ => Err(cx.type_error(v, "`true` or `false`")),
+            _ => Err(v.type_error("`true` or `false`")),
         }
     }
 }
 
 impl FromJson for f64 {
-    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+    fn from_json(v: &Node<'_>) -> JsonResult<Self> {
         match &v.value {
             Value::Number(Number::PosInt(n)) => Ok(*n as f64),
             Value::Number(Number::NegInt(n)) => Ok(*n as f64),
             Value::Number(Number::Float(x)) => Ok(*x),
-            _ => Err(cx.type_error(v, "a number")),
+            _ => Err(v.type_error("a number")),
         }
     }
 }
 
 impl FromJson for u64 {
-    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
-        cx.whole(v, "a whole number from 0 to 2^64 − 1")
+    fn from_json(v: &Node<'_>) -> JsonResult<Self> {
+        v.whole("a whole number from 0 to 2^64 − 1")
     }
 }
 
 impl FromJson for u32 {
-    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
-        cx.whole(v, "a whole number from 0 to 2^32 − 1")
+    fn from_json(v: &Node<'_>) -> JsonResult<Self> {
+        v.whole("a whole number from 0 to 2^32 − 1")
     }
 }
 
 impl FromJson for usize {
-    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
-        cx.whole(v, "a whole number, 0 or more")
+    fn from_json(v: &Node<'_>) -> JsonResult<Self> {
+        v.whole("a whole number, 0 or more")
     }
 }
 
 /// `null` is `None`.
 impl<T: FromJson> FromJson for Option<T> {
-    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+    fn from_json(v: &Node<'_>) -> JsonResult<Self> {
         match &v.value {
             Value::Null => Ok(None),
-            _ => T::from_json(v, cx).map(Some),
+            _ => T::from_json(v).map(Some),
         }
     }
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
-    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+    fn from_json(v: &Node<'_>) -> JsonResult<Self> {
         let Value::Array(items) = &v.value else {
-            return Err(cx.type_error(v, "a sequence"));
+            return Err(v.type_error("a sequence"));
         };
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            cx.path.push(Seg::Index(i));
-            let r = T::from_json(item, cx);
-            cx.path.pop();
-            out.push(r?);
-        }
-        Ok(out)
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| element(i, item))
+            .collect()
     }
 }
 
 /// A repeated key: the last value wins, as with serde's maps.
 impl<T: FromJson> FromJson for BTreeMap<String, T> {
-    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+    fn from_json(v: &Node<'_>) -> JsonResult<Self> {
         let mut out = BTreeMap::new();
-        for (k, item) in cx.object(v)? {
-            out.insert(k.text.to_string(), cx.field(&k.text, item)?);
+        for (k, item) in v.object()? {
+            out.insert(k.text.to_string(), field(&k.text, item)?);
         }
         Ok(out)
     }
@@ -799,7 +831,7 @@ impl<T: FromJson> FromJson for BTreeMap<String, T> {
 
 /// Any JSON (response metadata), numbers as serde_json keeps them.
 impl FromJson for serde_json::Value {
-    fn from_json(v: &Node<'_>, _: &mut Cx) -> JsonResult<Self> {
+    fn from_json(v: &Node<'_>) -> JsonResult<Self> {
         Ok(to_serde(v))
     }
 }
@@ -814,20 +846,22 @@ fn to_serde(v: &Node<'_>) -> serde_json::Value {
         Value::Number(Number::Float(x)) => serde_json::Value::from(*x),
         Value::String(s) => serde_json::Value::String(String::from(&**s)),
         Value::Array(items) => serde_json::Value::Array(items.iter().map(to_serde).collect()),
-        Value::Object(entries) => serde_json::Value::Object(
-            entries
-                .iter()
-                .map(|(k, item)| (k.text.to_string(), to_serde(item)))
-                .collect(),
-        ),
+        Value::Object(entries) => {
+            // A repeated key: the last value wins, as in serde_json.
+            let mut m = serde_json::Map::new();
+            for (k, item) in entries {
+                m.insert(k.text.to_string(), to_serde(item));
+            }
+            serde_json::Value::Object(m)
+        }
     }
 }
 
-/// Implements [`FromJson`](crate::json::FromJson) for a struct from its fields and
-/// their keys. A field written `key = default` may be absent; the others
-/// are required (reported in declaration order). Keys not listed are
-/// refused (`deny`) or ignored (`ignore`), and a listed key given twice is
-/// refused.
+/// Implements [`FromJson`](crate::json::FromJson) for a struct from its
+/// fields and their keys. A field written `key = default` may be absent;
+/// the others are required (reported in declaration order). Keys not
+/// listed are refused (`deny`) or ignored (`ignore`), and a listed key
+/// given twice is refused.
 ///
 /// ```
 /// use assess_core::json::{self, FromJson};
@@ -846,37 +880,33 @@ macro_rules! json_struct {
     ($unknown:ident $ty:ident { $($f:ident: $k:literal $(= $def:expr)?),* $(,)? }) => {
         impl $crate::json::FromJson for $ty {
             #[allow(non_snake_case)]
-            fn from_json(
-                v: &$crate::json::Node<'_>,
-                cx: &mut $crate::json::Cx,
-            ) -> $crate::json::JsonResult<Self> {
+            fn from_json(v: &$crate::json::Node<'_>) -> $crate::json::JsonResult<Self> {
                 const KEYS: &[&str] = &[$($k),*];
-                let entries = cx.object(v)?;
                 $(let mut $f = None;)*
-                for (k, val) in entries {
+                for (k, val) in v.object()? {
                     match &*k.text {
                         $($k => {
                             if $f.is_some() {
-                                return Err(cx.duplicate_field(k));
+                                return Err(k.duplicate_field());
                             }
-                            $f = Some(cx.field($k, val)?);
+                            $f = Some($crate::json::field($k, val)?);
                         })*
-                        _ => $crate::json_struct!(@$unknown cx k KEYS),
+                        _ => $crate::json_struct!(@$unknown k KEYS),
                     }
                 }
                 Ok($ty {
                     $($f: match $f {
                         Some(x) => x,
-                        None => $crate::json_struct!(@missing cx v $k $($def)?),
+                        None => $crate::json_struct!(@missing v $k $($def)?),
                     },)*
                 })
             }
         }
     };
-    (@deny $cx:ident $k:ident $keys:ident) => { return Err($cx.unknown_field($k, $keys)) };
-    (@ignore $cx:ident $k:ident $keys:ident) => {{ let _ = $keys; }};
-    (@missing $cx:ident $v:ident $k:literal) => { return Err($cx.missing_field($k, $v)) };
-    (@missing $cx:ident $v:ident $k:literal $def:expr) => { $def };
+    (@deny $k:ident $keys:ident) => { return Err($k.unknown_field($keys)) };
+    (@ignore $k:ident $keys:ident) => {{ let _ = $keys; }};
+    (@missing $v:ident $k:literal) => { return Err($v.missing_field($k)) };
+    (@missing $v:ident $k:literal $def:expr) => { $def };
 }
 #[doc(inline)]
 pub use json_struct;
@@ -885,11 +915,8 @@ pub use json_struct;
 macro_rules! json_names {
     ($ty:ident { $($name:literal => $variant:ident),* $(,)? }) => {
         impl $crate::json::FromJson for $ty {
-            fn from_json(
-                v: &$crate::json::Node<'_>,
-                cx: &mut $crate::json::Cx,
-            ) -> $crate::json::JsonResult<Self> {
-                cx.variant(v, &[$(($name, $ty::$variant)),*])
+            fn from_json(v: &$crate::json::Node<'_>) -> $crate::json::JsonResult<Self> {
+                v.variant(&[$(($name, $ty::$variant)),*])
             }
         }
     };
@@ -903,8 +930,7 @@ macro_rules! deserialize_via_json {
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let node = $crate::json::Node::deserialize(d)?;
-                let mut cx = $crate::json::Cx::new("");
-                <$ty as $crate::json::FromJson>::from_json(&node, &mut cx)
+                <$ty as $crate::json::FromJson>::from_json(&node)
                     .map_err(|p| $crate::json::serde_error(&p))
             }
         }
@@ -912,7 +938,7 @@ macro_rules! deserialize_via_json {
 }
 pub(crate) use deserialize_via_json;
 
-/// A problem as a serde error: the path, then the message.
+/// A problem as a serde error: the message, then the path.
 pub(crate) fn serde_error<E: serde::de::Error>(p: &Problem) -> E {
     if p.path().is_empty() {
         E::custom(p.message())
@@ -1256,8 +1282,8 @@ mod tests {
     #[derive(Debug)]
     struct ProbeSerde(Probe);
     impl FromJson for ProbeSerde {
-        fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
-            Probe::from_json(v, cx).map(ProbeSerde)
+        fn from_json(v: &Node<'_>) -> JsonResult<Self> {
+            Probe::from_json(v).map(ProbeSerde)
         }
     }
     deserialize_via_json!(ProbeSerde);
@@ -1328,7 +1354,8 @@ mod tests {
             match (ours, reference) {
                 (Ok(a), Ok(b)) => {
                     prop_assert_eq!(&a, &b);
-                    prop_assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
+                    // And `to_string` writes serde_json's bytes.
+                    prop_assert_eq!(to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
                 }
                 (Err(_), Err(_)) => {}
                 (a, b) => prop_assert!(false, "{text:?}: ours {a:?}, serde_json {b:?}"),

@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use crate::error::{Error, Problem, ProblemKind, backtick_list, did_you_mean, shown};
 use crate::instrument::{FormatKind, Instrument};
 use crate::json::{
-    self, Cx, FromJson, JsonResult, Node, deserialize_via_json, json_names, json_struct,
+    self, FromJson, JsonResult, Node, deserialize_via_json, json_names, json_struct,
 };
 
 /// One answer.
@@ -53,15 +53,13 @@ impl Serialize for Answer {
 }
 
 impl FromJson for Answer {
-    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
+    fn from_json(v: &Node<'_>) -> JsonResult<Self> {
         Ok(match v.value() {
-            json::Value::Number(_) => Answer::Number(f64::from_json(v, cx)?),
+            json::Value::Number(_) => Answer::Number(f64::from_json(v)?),
             json::Value::String(k) if k == "skipped" => Answer::Skipped,
             json::Value::String(k) => Answer::Choice(k.to_string()),
             json::Value::Null => Answer::Skipped,
-            _ => {
-                return Err(cx.type_error(v, "a number, an option key, \"skipped\" or null"));
-            }
+            _ => return Err(v.type_error("a number, an option key, \"skipped\" or null")),
         })
     }
 }
@@ -106,21 +104,18 @@ impl Serialize for Answers {
 
 /// Every entry, in order, repeated keys included.
 impl FromJson for Answers {
-    fn from_json(v: &Node<'_>, cx: &mut Cx) -> JsonResult<Self> {
-        let entries = cx.object(v)?;
-        if entries.len() > crate::limits::MAX_ITEMS * 2 {
-            return Err(cx.problem(
-                v.span(),
-                format!(
-                    "too many answers: {}; expected at most {}",
-                    entries.len(),
-                    crate::limits::MAX_ITEMS * 2
-                ),
-            ));
+    fn from_json(v: &Node<'_>) -> JsonResult<Self> {
+        let entries = v.object()?;
+        let max = crate::limits::MAX_ITEMS * 2;
+        if entries.len() > max {
+            return Err(v.problem(format!(
+                "too many answers: {}; expected at most {max}",
+                entries.len()
+            )));
         }
         let mut out = Vec::with_capacity(entries.len());
         for (k, a) in entries {
-            out.push((k.text.to_string(), cx.field(&k.text, a)?));
+            out.push((k.text.to_string(), json::field(&k.text, a)?));
         }
         Ok(Answers(out))
     }

@@ -92,7 +92,8 @@ impl WasmCatBank {
     /// bank's test information and SE, for reports.
     #[wasm_bindgen(js_name = informationCurve)]
     pub fn information_curve(&self) -> String {
-        serde_json::to_string(&self.inner.information_curve()).unwrap_or_else(|_| "[]".to_owned())
+        assess_core::json::to_string(&self.inner.information_curve())
+            .unwrap_or_else(|_| "[]".to_owned())
     }
 }
 

@@ -12,7 +12,7 @@ use assess_core::{Error, Problem, ProblemKind};
 ///
 /// Only if serialisation fails (it does not for the core's types).
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
-    serde_json::to_string(value).map_err(|e| {
+    assess_core::json::to_string(value).map_err(|e| {
         Error::single(Problem::new(
             ProblemKind::InvalidValue,
             "",
