@@ -32,7 +32,7 @@ use crate::catalog::{Catalog, Family, Schooling, TrainingKind};
 use crate::instrument::{Instrument, Status};
 use crate::report::Report;
 use crate::riasec::{
-    RiasecProfile, Type, brown_gore_c, iachan_m_tied, parse_code, profile_correlation,
+    RiasecProfile, Type, brown_gore_c, iachan_m_mean, parse_code, profile_correlation,
 };
 
 /// Points off the overall score per aptitude domain below its minimum band.
@@ -247,7 +247,12 @@ pub fn recommend(
     options: &RecommendOptions,
 ) -> Recommendations {
     let lang = options.language.as_str();
-    let codes = &profile.holland.alternatives;
+    let codes: Vec<Vec<Type>> = profile
+        .holland
+        .alternatives
+        .iter()
+        .filter_map(|c| parse_code(c))
+        .collect();
     let person = parse_code(&profile.holland.code).unwrap_or_default();
     // Rank on numbers first; build names, explanations and routes only for
     // the families returned.
@@ -271,7 +276,7 @@ pub fn recommend(
                 family: f,
                 score: (fit + adjustment).clamp(0.0, 100.0),
                 fit,
-                m: iachan_m_tied(codes, f.code()),
+                m: iachan_m_mean(&codes, f.code()),
             }
         })
         .collect();
@@ -326,7 +331,7 @@ pub fn recommend(
                 description: f.description().get(lang).to_owned(),
                 score: (fit + adjustment).clamp(0.0, 100.0),
                 interest_fit: fit,
-                iachan_m: iachan_m_tied(codes, f.code()),
+                iachan_m: r.m,
                 brown_gore_c: brown_gore_c(&person, f.code()),
                 profile_r: profile_correlation(&profile.scores, &levels),
                 adjustment,

@@ -333,16 +333,21 @@ fn permutations(items: &[Type], k: usize) -> Vec<Vec<Type>> {
 /// Iachan's M averaged over a person's tied codes (DOMAIN.md: "Tied codes:
 /// average M over the tie-breaks").
 pub fn iachan_m_tied(person_codes: &[String], occupation: &[Type]) -> f64 {
-    let ms: Vec<f64> = person_codes
-        .iter()
-        .filter_map(|c| parse_code(c))
-        .map(|p| f64::from(iachan_m(&p, occupation)))
-        .collect();
-    if ms.is_empty() {
-        0.0
-    } else {
-        ms.iter().sum::<f64>() / ms.len() as f64
+    let parsed: Vec<Vec<Type>> = person_codes.iter().filter_map(|c| parse_code(c)).collect();
+    iachan_m_mean(&parsed, occupation)
+}
+
+/// [`iachan_m_tied`] for codes already parsed: recommendations parse the
+/// person's codes once, not once per family. 0 when there are none.
+pub fn iachan_m_mean(person_codes: &[Vec<Type>], occupation: &[Type]) -> f64 {
+    if person_codes.is_empty() {
+        return 0.0;
     }
+    // Summed in order, as `Iterator::sum` does: the same bits.
+    let sum = person_codes
+        .iter()
+        .fold(0.0, |s, p| s + f64::from(iachan_m(p, occupation)));
+    sum / person_codes.len() as f64
 }
 
 /// How far apart the top and bottom types must be, in POMP points (0–100),
