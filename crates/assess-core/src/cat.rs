@@ -65,6 +65,7 @@ use crate::irt::{
 use crate::json::{
     self, FromJson, JsonResult, Node, deserialize_via_json, json_names, json_struct,
 };
+use crate::num::Num;
 use crate::responses::Answer;
 
 /// Version of the session format.
@@ -376,13 +377,21 @@ impl ItemBank {
                 } else {
                     bad(
                         ProblemKind::OutOfRange,
-                        format!("expected a whole number from {min} to {max}, found {x}"),
+                        format!(
+                            "expected a whole number from {} to {}, found {}",
+                            Num(*min),
+                            Num(*max),
+                            Num(*x)
+                        ),
                     )
                 }
             }
             (Answer::Number(x), AnswerMap::Options(_)) => bad(
                 ProblemKind::WrongAnswerType,
-                format!("expected an option key (text), found the number {x}"),
+                format!(
+                    "expected an option key (text), found the number {}",
+                    Num(*x)
+                ),
             ),
             (Answer::Choice(k), AnswerMap::Numeric { .. }) => bad(
                 ProblemKind::WrongAnswerType,
@@ -548,7 +557,7 @@ impl CatConfig {
             if !(se.is_finite() && se > 0.0) {
                 bad(
                     "config.target_se",
-                    format!("expected a number greater than 0, found {se}"),
+                    format!("expected a number greater than 0, found {}", Num(se)),
                 );
             }
         }
@@ -556,7 +565,7 @@ impl CatConfig {
             if !(t.is_finite() && t.abs() <= irt::THETA_BOUND) {
                 bad(
                     "config.start_theta",
-                    format!("expected a number from -10 to 10, found {t}"),
+                    format!("expected a number from -10 to 10, found {}", Num(t)),
                 );
             }
         }
@@ -572,7 +581,7 @@ impl CatConfig {
                     if !(k.is_finite() && *k > 0.0 && *k <= 1.0) {
                         bad(
                             &format!("config.exposure.rates.{id}"),
-                            format!("expected a probability in (0, 1], found {k}"),
+                            format!("expected a probability in (0, 1], found {}", Num(*k)),
                         );
                     }
                 }
@@ -590,7 +599,7 @@ impl CatConfig {
                 if !(w.is_finite() && *w >= 0.0) {
                     bad(
                         &format!("config.content.shares.{d}"),
-                        format!("expected a share of 0 or more, found {w}"),
+                        format!("expected a share of 0 or more, found {}", Num(*w)),
                     );
                 }
             }
@@ -1550,7 +1559,8 @@ pub fn calibrate_sympson_hetter(
             ProblemKind::InvalidValue,
             "sympson_hetter",
             format!(
-                "expected 0 < r_max ≤ 1 and at least one round, found r_max {r_max}, {rounds} rounds"
+                "expected 0 < r_max ≤ 1 and at least one round, found r_max {}, {rounds} rounds",
+                Num(r_max)
             ),
         )));
     }

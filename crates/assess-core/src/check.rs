@@ -2,6 +2,7 @@
 //! problems, identifiers, localised text, choices from a fixed list,
 //! numbers, list sizes, languages and status.
 
+use crate::num::Num;
 use crate::sorted::SortedSet;
 
 use crate::error::{Problem, ProblemKind, backtick_list, did_you_mean};
@@ -183,7 +184,7 @@ impl Checker {
                 ProblemKind::InvalidValue,
                 path,
                 x,
-                format!("expected a finite number, found `{}`", x.value),
+                format!("expected a finite number, found `{}`", Num(x.value)),
             );
             false
         }

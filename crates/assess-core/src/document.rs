@@ -206,7 +206,8 @@ fn found(v: &DeValue<'_>) -> String {
 /// A float as serde names it in a type error: ``floating point `2.0` ``
 /// (Display never uses an exponent: a whole number gets `.0`).
 pub(crate) fn float_found(x: f64) -> String {
-    if x.is_finite() && x.fract() == 0.0 {
+    let x = crate::num::Num(x);
+    if x.0.is_finite() && x.0.fract() == 0.0 {
         format!("floating point `{x}.0`")
     } else {
         format!("floating point `{x}`")

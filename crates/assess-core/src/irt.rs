@@ -62,6 +62,7 @@ use crate::instrument::{
     EstimatorKind, ExtremePolicy, FormatKind, Instrument, IrtParams, IrtSettings,
 };
 use crate::math::{exp, ln, ln_1p, log_sum_exp, logistic};
+use crate::num::Num;
 use crate::prec::{MIN_INFORMATION, ROOT_TOL, exactly};
 
 /// MAP, ML and WLE search θ in [−THETA_BOUND, THETA_BOUND]; an estimate
@@ -434,7 +435,9 @@ impl Quadrature {
                 ProblemKind::InvalidValue,
                 "quadrature",
                 format!(
-                    "expected at least 2 points and finite min < max, found {points} points on [{min}, {max}]"
+                    "expected at least 2 points and finite min < max, found {points} points on [{}, {}]",
+                    Num(min),
+                    Num(max)
                 ),
             )));
         }
@@ -442,7 +445,11 @@ impl Quadrature {
             return Err(Error::single(Problem::new(
                 ProblemKind::InvalidValue,
                 "prior",
-                format!("expected a finite prior mean and SD > 0, found N({mean}, {sd}²)"),
+                format!(
+                    "expected a finite prior mean and SD > 0, found N({}, {}²)",
+                    Num(mean),
+                    Num(sd)
+                ),
             )));
         }
         Ok(Quadrature::grid(points, min, max, mean, sd))

@@ -170,7 +170,7 @@ pub fn read_node<T: FromJson>(node: &Node<'_>, text: &str, root: &str) -> Result
 /// serde_json writes in small pieces (a quote, a key, a colon). Into a
 /// `Vec<u8>`, each piece is a `memcpy`, which WebAssembly does with
 /// `memory.copy`; V8 runs that through a call costing far more than the
-/// few bytes copied. [`Out`] copies pieces of up to 16 bytes with a loop:
+/// few bytes copied. The buffer here copies pieces of up to 16 bytes with a loop:
 /// writing a report and recommendations took about 7 % less time in Node
 /// (BENCHMARKS.md), and the bytes are the same.
 ///

@@ -49,6 +49,7 @@ pub mod json;
 pub mod limits;
 pub mod math;
 mod matrix;
+pub mod num;
 pub mod prec;
 pub mod recommend;
 mod report;

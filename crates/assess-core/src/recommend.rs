@@ -30,6 +30,7 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, Family, Schooling, TrainingKind};
 use crate::instrument::{Instrument, Status};
+use crate::num::whole;
 use crate::report::Report;
 use crate::riasec::{
     RiasecProfile, Type, brown_gore_c, iachan_m_mean, parse_code, profile_correlation,
@@ -480,17 +481,17 @@ fn explain(
     let and = if en { " and " } else { " dan " };
     let mut s = if en {
         format!(
-            "Your strongest interests are {}. This work involves a lot of {}. Interest fit: {:.0} out of 100.",
+            "Your strongest interests are {}. This work involves a lot of {}. Interest fit: {} out of 100.",
             top.join(and),
             f.activities().get(lang),
-            fit
+            whole(fit)
         )
     } else {
         format!(
-            "Minat tertinggi Anda adalah {}. Pekerjaan ini banyak {}. Kecocokan minat: {:.0} dari 100.",
+            "Minat tertinggi Anda adalah {}. Pekerjaan ini banyak {}. Kecocokan minat: {} dari 100.",
             top.join(and),
             f.activities().get(lang),
-            fit
+            whole(fit)
         )
     };
     let scale_name = |r: Option<Results<'_>>, id: &str| -> String {

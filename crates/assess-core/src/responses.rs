@@ -30,6 +30,7 @@ use crate::instrument::{FormatKind, Instrument};
 use crate::json::{
     self, FromJson, JsonResult, Node, deserialize_via_json, json_names, json_struct,
 };
+use crate::num::Num;
 
 /// One answer.
 #[derive(Clone, Debug, PartialEq)]
@@ -483,7 +484,7 @@ pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Resu
                     problems.push(Problem::new(
                         ProblemKind::OutOfRange,
                         path(),
-                        format!("answer {x} to `{id}` is out of range; expected a whole number from {min} to {max}"),
+                        format!("answer {} to `{id}` is out of range; expected a whole number from {min} to {max}", Num(*x)),
                     ));
                 }
             }
@@ -494,7 +495,10 @@ pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Resu
                     problems.push(Problem::new(
                         ProblemKind::OutOfRange,
                         path(),
-                        format!("answer {x} to `{id}` is out of range; expected 0 or 1"),
+                        format!(
+                            "answer {} to `{id}` is out of range; expected 0 or 1",
+                            Num(*x)
+                        ),
                     ));
                 }
             }
@@ -530,7 +534,10 @@ pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Resu
                 Problem::new(
                     ProblemKind::WrongAnswerType,
                     path(),
-                    format!("expected an option key for `{id}`, found the number {x}"),
+                    format!(
+                        "expected an option key for `{id}`, found the number {}",
+                        Num(*x)
+                    ),
                 )
                 .with_hint("choice items are answered with the option key, such as \"B\""),
             ),
@@ -548,7 +555,7 @@ pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Resu
             Some(_) if !s.is_finite() || *s < 0.0 => problems.push(Problem::new(
                 ProblemKind::OutOfRange,
                 path(),
-                format!("seconds for `{id}` must be 0 or more, found {s}"),
+                format!("seconds for `{id}` must be 0 or more, found {}", Num(*s)),
             )),
             Some(i) => seconds[i] = Some(*s),
         }

@@ -17,6 +17,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::num::{Num, whole};
+
 /// The six types, in hexagon order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum Type {
@@ -505,20 +507,24 @@ impl RiasecProfile {
     /// [`FLAT_PROFILE_POMP`] and [`LOW_PROFILE_POMP`].
     pub fn differentiation_text(&self, lang: &str) -> String {
         let gap = self.differentiation.holland;
-        let shown = format!("{gap:.0}");
+        let shown = whole(gap);
         let en = lang == "en";
         match (self.low, self.flat, en) {
             (true, _, false) => format!(
-                "Diferensiasi: semua minat rendah (tertinggi di bawah {LOW_PROFILE_POMP} dari 100). Belum ada bidang yang menonjol."
+                "Diferensiasi: semua minat rendah (tertinggi di bawah {} dari 100). Belum ada bidang yang menonjol.",
+                Num(LOW_PROFILE_POMP)
             ),
             (true, _, true) => format!(
-                "Differentiation: every interest is low (the highest below {LOW_PROFILE_POMP} of 100). No field stands out yet."
+                "Differentiation: every interest is low (the highest below {} of 100). No field stands out yet.",
+                Num(LOW_PROFILE_POMP)
             ),
             (false, true, false) => format!(
-                "Diferensiasi rendah: selisih minat terkuat dan terlemah hanya {shown} poin dari 100 (kurang dari {FLAT_PROFILE_POMP}); banyak bidang disukai hampir sama kuat."
+                "Diferensiasi rendah: selisih minat terkuat dan terlemah hanya {shown} poin dari 100 (kurang dari {}); banyak bidang disukai hampir sama kuat.",
+                Num(FLAT_PROFILE_POMP)
             ),
             (false, true, true) => format!(
-                "Differentiation is low: the strongest and weakest interests are only {shown} points apart out of 100 (less than {FLAT_PROFILE_POMP}); many fields are liked about equally."
+                "Differentiation is low: the strongest and weakest interests are only {shown} points apart out of 100 (less than {}); many fields are liked about equally.",
+                Num(FLAT_PROFILE_POMP)
             ),
             (false, false, false) => format!(
                 "Diferensiasi jelas: selisih minat terkuat dan terlemah {shown} poin dari 100; minat utamanya dapat dijadikan titik awal."

@@ -20,6 +20,7 @@
 
 use crate::error::Error;
 use crate::instrument::{BandBasis, FormatKind, Instrument, NormMethod, Scale, Scoring};
+use crate::num::Num;
 use crate::report::{
     BandResult, Engine, Flag, FlagKind, InstrumentRef, NormScore, Quality, REPORT_FORMAT, Report,
     ScaleResult, ScaleStatus, SemBand,
@@ -610,8 +611,14 @@ pub(crate) fn quality(instrument: &Instrument, checked: &Checked, lang: &str) ->
                 FlagKind::TooFast,
                 med,
                 min,
-                format!("rata-rata (median) {med} detik per butir; mungkin dijawab terlalu cepat"),
-                format!("median {med} seconds per item; answers may have been given too quickly"),
+                format!(
+                    "rata-rata (median) {} detik per butir; mungkin dijawab terlalu cepat",
+                    Num(med)
+                ),
+                format!(
+                    "median {} seconds per item; answers may have been given too quickly",
+                    Num(med)
+                ),
             );
         }
     }

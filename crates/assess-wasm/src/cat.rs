@@ -109,7 +109,10 @@ fn seed_from_js(seed: f64) -> Result<u64, JsValue> {
             assess_core::Problem::new(
                 assess_core::ProblemKind::InvalidValue,
                 "seed",
-                format!("expected a whole number from 0 to 2^53 − 1, found {seed}"),
+                format!(
+                    "expected a whole number from 0 to 2^53 − 1, found {}",
+                    assess_core::num::Num(seed)
+                ),
             ),
         )))
     }

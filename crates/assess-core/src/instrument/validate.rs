@@ -13,6 +13,7 @@ use super::{
 use crate::check::Checker;
 use crate::error::{Error, Problem, ProblemKind, backtick_list, did_you_mean};
 use crate::limits;
+use crate::num::Num;
 use crate::prec::same_bound;
 use crate::spanned::Sp;
 use crate::text::{Localized, PRIMARY_LANGUAGE};
@@ -515,7 +516,7 @@ impl Validator {
                         &v.value,
                         format!(
                             "expected a reliability between 0 and 1 (exclusive), found {}",
-                            v.value.value
+                            Num(v.value.value)
                         ),
                     );
                     ok = false;
@@ -545,7 +546,10 @@ impl Validator {
                             ProblemKind::InvalidValue,
                             format!("{rp}.sd"),
                             sd,
-                            format!("expected a positive standard deviation, found {}", sd.value),
+                            format!(
+                                "expected a positive standard deviation, found {}",
+                                Num(sd.value)
+                            ),
                         );
                         ok = false;
                         None
@@ -665,7 +669,7 @@ impl Validator {
                                     sd,
                                     format!(
                                         "expected a positive standard deviation, found {}",
-                                        sd.value
+                                        Num(sd.value)
                                     ),
                                 );
                             }
@@ -776,7 +780,7 @@ impl Validator {
                     &r.percentile,
                     format!(
                         "expected a percentile from 0 to 100, found {}",
-                        r.percentile.value
+                        Num(r.percentile.value)
                     ),
                 );
             }
@@ -788,7 +792,8 @@ impl Validator {
                         &r.score,
                         format!(
                             "scores must increase down the table; found {} after {}",
-                            r.score.value, p.score.value
+                            Num(r.score.value),
+                            Num(p.score.value)
                         ),
                     );
                 }
@@ -799,7 +804,8 @@ impl Validator {
                         &r.percentile,
                         format!(
                             "percentiles must not decrease as scores increase; found {} after {}",
-                            r.percentile.value, p.percentile.value
+                            Num(r.percentile.value),
+                            Num(p.percentile.value)
                         ),
                     );
                 }
@@ -810,7 +816,8 @@ impl Validator {
                         &r.t,
                         format!(
                             "T-scores must not decrease as scores increase; found {} after {}",
-                            r.t.value, p.t.value
+                            Num(r.t.value),
+                            Num(p.t.value)
                         ),
                     );
                 }
@@ -1097,7 +1104,7 @@ impl Validator {
                                     s,
                                     format!(
                                         "expected an option score from -1000 to 1000, found {}",
-                                        s.value
+                                        Num(s.value)
                                     ),
                                 );
                             }
@@ -1331,7 +1338,7 @@ impl Validator {
                         a,
                         format!(
                             "discrimination `a` must be greater than 0 and at most 20, found {}",
-                            a.value
+                            Num(a.value)
                         ),
                     );
                 }
@@ -1346,7 +1353,7 @@ impl Validator {
                         ProblemKind::IrtOutOfRange,
                         format!("{path}.c"),
                         c,
-                        format!("guessing `c` must be in [0, 1), found {}", c.value),
+                        format!("guessing `c` must be in [0, 1), found {}", Num(c.value)),
                     );
                 }
                 c.value
@@ -1377,7 +1384,10 @@ impl Validator {
                         ProblemKind::IrtOutOfRange,
                         format!("{path}.u"),
                         u,
-                        format!("upper asymptote `u` must be in (c, 1], found {}", u.value),
+                        format!(
+                            "upper asymptote `u` must be in (c, 1], found {}",
+                            Num(u.value)
+                        ),
                     );
                 }
                 u.value
@@ -1466,7 +1476,10 @@ impl Validator {
                     ProblemKind::IrtOutOfRange,
                     lp.clone(),
                     values,
-                    format!("`{loc}` must be a finite number from -50 to 50, found {x}"),
+                    format!(
+                        "`{loc}` must be a finite number from -50 to 50, found {}",
+                        Num(*x)
+                    ),
                 );
                 return None;
             }
@@ -1485,7 +1498,13 @@ impl Validator {
                     ProblemKind::IrtUnordered,
                     lp,
                     values,
-                    format!("graded-response thresholds `{loc}` must be {want}, found {list:?}"),
+                    format!(
+                        "graded-response thresholds `{loc}` must be {want}, found [{}]",
+                        list.iter()
+                            .map(|x| Num(*x).to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 );
             }
         }
@@ -1683,7 +1702,8 @@ impl Validator {
                     &r.max,
                     format!(
                         "band `max` ({}) must be greater than `min` ({})",
-                        r.max.value, r.min.value
+                        Num(r.max.value),
+                        Num(r.min.value)
                     ),
                 );
             }
@@ -1853,7 +1873,7 @@ impl Validator {
                     ProblemKind::InvalidValue,
                     "quality.min_completion",
                     c,
-                    format!("expected a share from 0 to 1, found {}", c.value),
+                    format!("expected a share from 0 to 1, found {}", Num(c.value)),
                 );
             }
         }
@@ -1879,7 +1899,7 @@ impl Validator {
                     ProblemKind::InvalidValue,
                     "quality.min_seconds_per_item",
                     s,
-                    format!("expected seconds, 0 or more, found {}", s.value),
+                    format!("expected seconds, 0 or more, found {}", Num(s.value)),
                 );
             }
         }
@@ -1893,7 +1913,7 @@ impl Validator {
                     s,
                     format!(
                         "expected a standard deviation, 0 or more, found {}",
-                        s.value
+                        Num(s.value)
                     ),
                 );
             }
@@ -1916,7 +1936,7 @@ impl Validator {
                         d,
                         format!(
                             "expected a scaling constant greater than 0 (1 or 1.702), found {}",
-                            d.value
+                            Num(d.value)
                         ),
                     );
                 }
@@ -1964,7 +1984,8 @@ impl Validator {
                         q,
                         format!(
                             "expected `min` < `max` within 20 logits, found [{}, {}]",
-                            v.min.value, v.max.value
+                            Num(v.min.value),
+                            Num(v.max.value)
                         ),
                     );
                 }
@@ -1986,7 +2007,7 @@ impl Validator {
                         &v.mean,
                         format!(
                             "expected a prior mean from -10 to 10, found {}",
-                            v.mean.value
+                            Num(v.mean.value)
                         ),
                     );
                 }
@@ -1997,7 +2018,7 @@ impl Validator {
                         &v.sd,
                         format!(
                             "expected a prior SD greater than 0 and at most 10, found {}",
-                            v.sd.value
+                            Num(v.sd.value)
                         ),
                     );
                 }
@@ -2095,5 +2116,5 @@ fn has_event_handler(lower: &str) -> bool {
 }
 
 fn fmt_num(x: f64) -> String {
-    format!("{x}")
+    Num(x).to_string()
 }
