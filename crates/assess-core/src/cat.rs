@@ -1263,7 +1263,7 @@ fn pending_index(bank: &ItemBank, s: &CatSession) -> Result<usize, Error> {
     if let Some(r) = s.stopped {
         return bad(
             "session.stopped",
-            format!("the session has stopped ({r:?}); start a new one"),
+            format!("the session has stopped ({}); start a new one", r.as_str()),
         );
     }
     let q = bank.rule.quadrature().theta().len();

@@ -190,7 +190,7 @@ impl Cx<'_> {
 /// wording serde uses: ``integer `5` ``, `string "5"`).
 fn found(v: &DeValue<'_>) -> String {
     match v {
-        DeValue::String(s) => format!("string {:?}", &**s),
+        DeValue::String(s) => format!("string {}", crate::error::quoted(s)),
         DeValue::Integer(i) => format!("integer `{i}`"),
         DeValue::Float(f) => match f.as_str().parse::<f64>() {
             Ok(x) => float_found(x),

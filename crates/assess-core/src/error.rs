@@ -507,6 +507,32 @@ pub(crate) fn shown(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `s` in double quotes as a type error shows a string (`string "5"`),
+/// shortened by [`shown`]; quotes, backslashes and control characters are
+/// escaped as Rust's `{:?}` escapes them. (`{:?}` itself would do, with
+/// Unicode tables of printable characters the WebAssembly package does not
+/// otherwise need.)
+pub(crate) fn quoted(s: &str) -> String {
+    let s = shown(s);
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Formats a list of identifiers as "`a`, `b`, `c`".
 pub(crate) fn backtick_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     let v: Vec<String> = items.into_iter().map(|s| format!("`{s}`")).collect();
@@ -516,6 +542,23 @@ pub(crate) fn backtick_list<'a>(items: impl IntoIterator<Item = &'a str>) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_escapes_like_debug_for_common_text() {
+        for s in [
+            "5",
+            "Rembang",
+            "a\"b",
+            "back\\slash",
+            "line\nbreak",
+            "tab\there",
+            "é ünï",
+        ] {
+            assert_eq!(quoted(s), format!("{s:?}"));
+        }
+        assert_eq!(quoted("\u{1}"), "\"\\u{1}\"");
+        assert!(quoted(&"x".repeat(100)).ends_with("…\""));
+    }
 
     fn loc(text: &str, span: Range<usize>) -> (usize, usize, String, usize) {
         let l = LineIndex::new(text).locate(span);

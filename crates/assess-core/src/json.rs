@@ -36,7 +36,7 @@ use std::fmt;
 use std::ops::Range;
 
 use crate::document::float_found;
-use crate::error::{Error, Problem, ProblemKind, backtick_list, shown};
+use crate::error::{Error, Problem, ProblemKind, backtick_list, quoted, shown};
 
 /// Arrays and objects nested deeper than this are refused (serde_json's
 /// limit too): the reader is recursive, and no input of this engine nests
@@ -651,7 +651,7 @@ impl Node<'_> {
             Value::Number(Number::PosInt(n)) => format!("integer `{n}`"),
             Value::Number(Number::NegInt(n)) => format!("integer `{n}`"),
             Value::Number(Number::Float(x)) => float_found(*x),
-            Value::String(s) => format!("string {:?}", shown(s)),
+            Value::String(s) => format!("string {}", quoted(s)),
             Value::Array(_) => "sequence".to_owned(),
             Value::Object(_) => "map".to_owned(),
         };
