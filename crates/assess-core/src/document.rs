@@ -18,34 +18,6 @@ use toml::de::{DeTable, DeValue};
 use crate::error::{Problem, ProblemKind, did_you_mean};
 use crate::spanned::Sp;
 
-/// A step in a key path.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Seg {
-    Key(String),
-    Index(usize),
-}
-
-/// Renders a path as `items[12].scale`.
-pub(crate) fn path_string(segs: &[Seg]) -> String {
-    let mut s = String::new();
-    for seg in segs {
-        match seg {
-            Seg::Key(k) => {
-                if !s.is_empty() {
-                    s.push('.');
-                }
-                s.push_str(k);
-            }
-            Seg::Index(i) => {
-                s.push('[');
-                s.push_str(&i.to_string());
-                s.push(']');
-            }
-        }
-    }
-    s
-}
-
 /// Parses `text` as TOML into `T`.
 ///
 /// On success, returns the value and the problems for unknown keys (which
@@ -82,7 +54,6 @@ pub(crate) fn parse<T: FromDe>(
     let span = table.span();
     let root = Spanned::new(span, DeValue::Table(table.into_inner()));
     let mut cx = Cx {
-        path: Vec::new(),
         unknown: Vec::new(),
         known_keys,
     };
@@ -99,13 +70,17 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-/// The walk from toml's spanned tree into the raw structs: the current key
-/// path, and the unknown keys met so far.
+/// The walk from toml's spanned tree into the raw structs: the unknown keys
+/// met so far.
 ///
 /// Hand-written rather than serde-derived: the WebAssembly package carries
 /// one small walker instead of a deserialiser per struct and wrapper.
+///
+/// A problem is made with the key path from where it is found; each table
+/// or array it leaves puts its key or index in front (`Problem::
+/// prefix_path`), so a walk that meets no problem builds no path (it used
+/// to allocate one `String` per key of the document).
 pub(crate) struct Cx<'k> {
-    path: Vec<Seg>,
     unknown: Vec<Problem>,
     known_keys: &'k [&'k str],
 }
@@ -119,10 +94,25 @@ pub(crate) type DeResult<T> = Result<T, Box<Problem>>;
 impl Cx<'_> {
     /// Reads the value of `key` into `T`, with `key` on the path.
     pub(crate) fn field<T: FromDe>(&mut self, key: &str, v: &Value<'_>) -> DeResult<T> {
-        self.path.push(Seg::Key(key.to_owned()));
-        let r = T::from_de(v, self);
-        self.path.pop();
+        let mark = self.unknown.len();
+        let mut r = T::from_de(v, self);
+        if r.is_err() || self.unknown.len() > mark {
+            self.relocate(mark, r.as_mut().err(), key);
+        }
         r
+    }
+
+    /// Puts `segment` in front of the path of `problem` and of the unknown
+    /// keys recorded since `mark`. Not generic, and called only when there
+    /// is a problem: each `field::<T>` stays small.
+    #[inline(never)]
+    fn relocate(&mut self, mark: usize, problem: Option<&mut Box<Problem>>, segment: &str) {
+        for p in &mut self.unknown[mark..] {
+            p.prefix_path(segment);
+        }
+        if let Some(p) = problem {
+            p.prefix_path(segment);
+        }
     }
 
     /// The table in `v`, or a type error.
@@ -139,27 +129,21 @@ impl Cx<'_> {
             return;
         }
         let name: &str = key.get_ref();
-        self.path.push(Seg::Key(name.to_owned()));
         let problem = Problem::new(
             ProblemKind::UnknownKey,
-            path_string(&self.path),
+            name,
             format!("unknown key `{name}`"),
         )
         .with_span(Some(key.span()))
         .with_hint_opt(did_you_mean(name, self.known_keys.iter().copied()));
-        self.path.pop();
         self.unknown.push(problem);
     }
 
     /// A required key absent from the table `v`.
     pub(crate) fn missing(&self, key: &str, v: &Value<'_>) -> Box<Problem> {
         Box::new(
-            Problem::new(
-                ProblemKind::MissingKey,
-                path_string(&self.path),
-                format!("missing key `{key}`"),
-            )
-            .with_span(Some(v.span())),
+            Problem::new(ProblemKind::MissingKey, "", format!("missing key `{key}`"))
+                .with_span(Some(v.span())),
         )
     }
 
@@ -179,10 +163,7 @@ impl Cx<'_> {
     }
 
     fn problem(&self, v: &Value<'_>, message: String) -> Box<Problem> {
-        Box::new(
-            Problem::new(ProblemKind::InvalidType, path_string(&self.path), message)
-                .with_span(Some(v.span())),
-        )
+        Box::new(Problem::new(ProblemKind::InvalidType, "", message).with_span(Some(v.span())))
     }
 }
 
@@ -297,9 +278,11 @@ impl<T: FromDe> FromDe for Vec<T> {
         };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            cx.path.push(Seg::Index(i));
-            let r = T::from_de(item, cx);
-            cx.path.pop();
+            let mark = cx.unknown.len();
+            let mut r = T::from_de(item, cx);
+            if r.is_err() || cx.unknown.len() > mark {
+                cx.relocate(mark, r.as_mut().err(), &format!("[{i}]"));
+            }
             out.push(r?);
         }
         Ok(out)
@@ -383,17 +366,6 @@ pub(crate) use from_de_struct;
 mod tests {
     use super::*;
     use std::ops::Range;
-
-    #[test]
-    fn path_strings() {
-        let p = [
-            Seg::Key("items".into()),
-            Seg::Index(12),
-            Seg::Key("scale".into()),
-        ];
-        assert_eq!(path_string(&p), "items[12].scale");
-        assert_eq!(path_string(&[]), "");
-    }
 
     /// A small raw struct exercising every kind of value the walker reads.
     #[derive(Debug)]

@@ -544,6 +544,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn paths_are_built_from_the_inside_out() {
+        let mut p = Problem::new(ProblemKind::InvalidType, "scale", "m");
+        p.prefix_path("[12]");
+        p.prefix_path("items");
+        assert_eq!(p.path(), "items[12].scale");
+        let mut p = Problem::new(ProblemKind::InvalidType, "", "m");
+        p.prefix_path("[0]");
+        p.prefix_path("[3]");
+        p.prefix_path("b");
+        assert_eq!(p.path(), "b[3][0]");
+    }
+
+    #[test]
     fn quoted_escapes_like_debug_for_common_text() {
         for s in [
             "5",
