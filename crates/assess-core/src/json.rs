@@ -297,39 +297,54 @@ impl<'a> Parser<'a> {
     /// After `[`.
     fn array(&mut self) -> PResult<Vec<Node<'a>>> {
         let base = self.items.len();
-        self.space();
-        if self.peek() == Some(b']') {
-            self.at += 1;
+        if self.closes(b']') {
             return Ok(Vec::new());
         }
         loop {
             let item = self.value()?;
             self.items.push(item);
-            self.space();
-            match self.peek() {
-                Some(b',') => {
-                    self.at += 1;
-                    self.space();
-                    if self.peek() == Some(b']') {
-                        return Err(self.error(self.at, "trailing comma"));
-                    }
-                }
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(self.items.drain(base..).collect());
-                }
-                None => return Err(self.error(self.at, "EOF while parsing a list")),
-                Some(_) => return Err(self.error(self.at, "expected `,` or `]`")),
+            if self.separator(b']', "EOF while parsing a list", "expected `,` or `]`")? {
+                return Ok(self.items.drain(base..).collect());
             }
+        }
+    }
+
+    /// Whether `close` comes next (after spaces); consumes it if so.
+    fn closes(&mut self, close: u8) -> bool {
+        self.space();
+        let closed = self.peek() == Some(close);
+        if closed {
+            self.at += 1;
+        }
+        closed
+    }
+
+    /// After an element or entry: `true` at the closing `close` (consumed),
+    /// `false` after a `,` that another element follows.
+    fn separator(&mut self, close: u8, eof: &str, expected: &str) -> PResult<bool> {
+        self.space();
+        match self.peek() {
+            Some(b',') => {
+                self.at += 1;
+                self.space();
+                if self.peek() == Some(close) {
+                    return Err(self.error(self.at, "trailing comma"));
+                }
+                Ok(false)
+            }
+            Some(b) if b == close => {
+                self.at += 1;
+                Ok(true)
+            }
+            None => Err(self.error(self.at, eof)),
+            Some(_) => Err(self.error(self.at, expected)),
         }
     }
 
     /// After `{`.
     fn object(&mut self) -> PResult<Vec<(Key<'a>, Node<'a>)>> {
         let base = self.entries.len();
-        self.space();
-        if self.peek() == Some(b'}') {
-            self.at += 1;
+        if self.closes(b'}') {
             return Ok(Vec::new());
         }
         loop {
@@ -352,21 +367,8 @@ impl<'a> Parser<'a> {
             }
             let value = self.value()?;
             self.entries.push((key, value));
-            self.space();
-            match self.peek() {
-                Some(b',') => {
-                    self.at += 1;
-                    self.space();
-                    if self.peek() == Some(b'}') {
-                        return Err(self.error(self.at, "trailing comma"));
-                    }
-                }
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(self.entries.drain(base..).collect());
-                }
-                None => return Err(self.error(self.at, "EOF while parsing an object")),
-                Some(_) => return Err(self.error(self.at, "expected `,` or `}`")),
+            if self.separator(b'}', "EOF while parsing an object", "expected `,` or `}`")? {
+                return Ok(self.entries.drain(base..).collect());
             }
         }
     }
