@@ -106,14 +106,11 @@ pub fn load(
                 sets
             } else {
                 let root = json::parse(&text)?;
-                match root.value() {
-                    json::Value::Array(v) => v
-                        .iter()
-                        .enumerate()
-                        .map(|(i, node)| json::read_node(node, &text, &format!("[{i}]")))
-                        .collect::<Result<Vec<ResponseSet>, _>>()?,
-                    _ => vec![json::read_node(&root, &text, "[0]")?],
-                }
+                root.batch()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, node)| json::read_node(node, &text, &format!("[{i}]")))
+                    .collect::<Result<Vec<ResponseSet>, _>>()?
             };
             let simulated = sets
                 .iter()

@@ -731,11 +731,7 @@ pub(crate) fn read_rows(
             // Parsed once, with locations: a problem in the 900th response
             // set is reported at its line and column in the file.
             let root = json::parse(&text)?;
-            let items = match root.value() {
-                json::Value::Array(v) => v.as_slice(),
-                _ => std::slice::from_ref(&root),
-            };
-            for (i, node) in items.iter().enumerate() {
+            for (i, node) in root.batch().iter().enumerate() {
                 if i < skip_through {
                     continue;
                 }
@@ -743,7 +739,6 @@ pub(crate) fn read_rows(
                 emit(i + 1, set, node.span().end as u64)?;
             }
         }
-
         InputFormat::Csv => {
             let (mut rdr, layout) = csv_input(instrument, reader, input, id_column)?;
             csv_records(&mut rdr, skip_through, &mut |row, record, pos| {

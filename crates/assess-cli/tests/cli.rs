@@ -252,6 +252,11 @@ fn score_json_array_with_warn_policy_scores_what_is_valid() {
             .unwrap()
             .starts_with("unknown field `extra`")
     );
+    // Located in the batch file: the set's index, the line and column of
+    // the key.
+    assert_eq!(v[1]["problems"][0]["path"], "[1]");
+    assert_eq!(v[1]["problems"][0]["line"], 2);
+    assert_eq!(v[1]["problems"][0]["column"], 62);
 }
 
 #[test]

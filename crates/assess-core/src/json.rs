@@ -102,6 +102,14 @@ impl<'a> Node<'a> {
     pub fn span(&self) -> Range<usize> {
         self.span.clone()
     }
+    /// The elements of this array, or this value alone: a batch of one or
+    /// many (the command line's JSON input).
+    pub fn batch(&self) -> &[Node<'a>] {
+        match &self.value {
+            Value::Array(items) => items,
+            _ => std::slice::from_ref(self),
+        }
+    }
     /// The value of the first entry named `key`, if this is an object that
     /// has one.
     pub fn get(&self, key: &str) -> Option<&Node<'a>> {
