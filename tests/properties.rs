@@ -470,3 +470,120 @@ fn csv_row_scorer_declines_what_it_does_not_handle() {
     assert!(!scorer.score(&row("", "3.5"), &mut out));
     assert!(!scorer.score(&["a", "5"], &mut out));
 }
+
+/// Any JSON value serde_json can write, a few levels deep (metadata).
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::Bool),
+        any::<u64>().prop_map(serde_json::Value::from),
+        any::<i64>().prop_map(serde_json::Value::from),
+        any::<f64>()
+            .prop_filter("finite", |x| x.is_finite())
+            .prop_map(serde_json::Value::from),
+        "\\PC{0,12}".prop_map(serde_json::Value::String),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::Array),
+            prop::collection::btree_map("\\PC{0,6}", inner, 0..4)
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+fn answer() -> impl Strategy<Value = Answer> {
+    prop_oneof![
+        any::<f64>()
+            .prop_filter("finite", |x| x.is_finite())
+            .prop_map(Answer::Number),
+        (0u32..6).prop_map(|x| Answer::Number(f64::from(x))),
+        "[A-E]|\\PC{0,8}".prop_map(|k| if k == "skipped" {
+            Answer::Skipped
+        } else {
+            Answer::Choice(k)
+        }),
+        Just(Answer::Skipped),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// A response set written as JSON reads back equal: every answer (in
+    /// order, repeated ids kept), number bits, text, seconds and metadata.
+    #[test]
+    fn response_sets_read_back_what_json_wrote(
+        id in "\\PC{0,10}",
+        form in proptest::option::of("[a-z]{1,8}"),
+        answers in prop::collection::vec(("[A-Z][0-9]{1,2}", answer()), 0..12),
+        seconds in prop::collection::btree_map("[A-Z][0-9]", any::<f64>().prop_filter("finite", |x| x.is_finite()), 0..4),
+        metadata in prop::collection::btree_map("\\PC{0,6}", json_value(), 0..4),
+    ) {
+        let set = ResponseSet {
+            respondent_id: id,
+            form,
+            answers: Answers(answers),
+            seconds,
+            metadata,
+        };
+        let text = serde_json::to_string(&set).unwrap();
+        let back = ResponseSet::from_json(&text).unwrap();
+        prop_assert_eq!(&back, &set);
+        // Number bits too (-0.0 == 0.0 for PartialEq).
+        for ((_, a), (_, b)) in back.answers.0.iter().zip(&set.answers.0) {
+            if let (Answer::Number(x), Answer::Number(y)) = (a, b) {
+                prop_assert_eq!(x.to_bits(), y.to_bits());
+            }
+        }
+        // And serde's route gives the same value.
+        prop_assert_eq!(&serde_json::from_str::<ResponseSet>(&text).unwrap(), &set);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// An adaptive-test configuration written as JSON reads back equal,
+    /// `null` and absent keys kept apart (`target_se: null` runs to the
+    /// maximum length; absent is 0.3).
+    #[test]
+    fn cat_configs_read_back_what_json_wrote(
+        estimator in proptest::option::of(prop_oneof![
+            Just(assess_core::EstimatorKind::Eap),
+            Just(assess_core::EstimatorKind::Map),
+            Just(assess_core::EstimatorKind::Ml),
+            Just(assess_core::EstimatorKind::Wle),
+        ]),
+        min in 0usize..30,
+        max in 0usize..60,
+        target_se in proptest::option::of(0.05f64..1.0),
+        start in proptest::option::of(-3.0f64..3.0),
+        exposure in 0u8..3,
+        candidates in 1usize..6,
+        rates in prop::collection::btree_map("[A-Z][0-9]", 0.01f64..1.0, 0..4),
+        content in 0u8..3,
+        shares in prop::collection::btree_map("[a-z]{1,6}", 0.0f64..5.0, 0..4),
+    ) {
+        use assess_core::cat::{CatConfig, Content, Exposure};
+        let config = CatConfig {
+            estimator,
+            min_items: min,
+            max_items: max,
+            target_se,
+            start_theta: start,
+            exposure: match exposure {
+                0 => Exposure::None,
+                1 => Exposure::Randomesque { candidates },
+                _ => Exposure::SympsonHetter { rates },
+            },
+            content: match content {
+                0 => Content::None,
+                1 => Content::Equal,
+                _ => Content::Targets { shares },
+            },
+        };
+        let text = serde_json::to_string(&config).unwrap();
+        prop_assert_eq!(CatConfig::from_json(&text).unwrap(), config);
+    }
+}
