@@ -31,7 +31,11 @@
 //!
 //! The core knows nothing of files, terminals, browsers or clocks: text in,
 //! values out. All transcendental arithmetic goes through [`math`], so the
-//! same input gives the same bytes on every platform.
+//! same input gives the same bytes on every platform. JSON comes in through
+//! [`json`] (response sets, adaptive-test state, options: every problem
+//! with its key path, line and column) and goes out through
+//! [`json::to_string`]; numbers in messages and explanations are written by
+//! [`num::Num`].
 
 #![deny(missing_docs)]
 
