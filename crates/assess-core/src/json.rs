@@ -1177,6 +1177,42 @@ mod tests {
         (p.path().to_owned(), p.message().to_owned(), p.column())
     }
 
+    /// Every variant of the enums read with `json_names!` reads back from
+    /// the name serde writes for it: the two lists of names cannot drift.
+    #[test]
+    fn enum_names_read_back_what_serde_writes() {
+        fn all<T>(variants: &[T])
+        where
+            T: serde::Serialize + FromJson + PartialEq + fmt::Debug,
+        {
+            for v in variants {
+                let text = serde_json::to_string(v).unwrap();
+                assert_eq!(&read::<T>(&text, "").unwrap(), v, "{text}");
+            }
+        }
+        use crate::catalog::Schooling as S;
+        use crate::irt::Fallback as F;
+        use crate::{
+            EstimatorKind as E, Policy as P, analysis::Missing as M, cat::StopReason as R,
+        };
+        all(&[E::Eap, E::Map, E::Ml, E::Wle]);
+        all(&[R::SeReached, R::MaxItems, R::BankExhausted]);
+        all(&[F::NoResponses, F::AllLowest, F::AllHighest, F::NoRoot]);
+        all(&[P::Reject, P::Warn]);
+        all(&[M::Pairwise, M::Listwise]);
+        all(&[
+            S::SD,
+            S::SMP,
+            S::SMA,
+            S::SMK,
+            S::D1,
+            S::D2,
+            S::D3,
+            S::D4,
+            S::S1,
+        ]);
+    }
+
     #[test]
     fn reads_structs_with_defaults() {
         let p: Probe = read(r#"{"n": 3, "names": ["a", "b"]}"#, "").unwrap();
