@@ -854,8 +854,8 @@ impl Document {
     /// The located problems of whichever kind the text is.
     pub fn from_toml(text: &str) -> Result<Document, Error> {
         let is_catalog = text.len() <= limits::MAX_DOCUMENT_BYTES && {
-            let (table, _) = toml::de::DeTable::parse_recoverable(text);
-            table.get_ref().contains_key("catalog")
+            let (root, _) = crate::toml_text::parse(text, limits::MAX_PROBLEMS);
+            matches!(&root.kind, crate::toml_text::Kind::Table(t) if t.contains_key("catalog"))
         };
         if is_catalog {
             Catalog::from_toml(text).map(|c| Document::Catalog(Box::new(c)))

@@ -12,11 +12,9 @@
 
 use std::collections::BTreeMap;
 
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
-
 use crate::error::{Problem, ProblemKind, did_you_mean};
 use crate::spanned::Sp;
+use crate::toml_text::{Kind, Table};
 
 /// Parses `text` as TOML into `T`.
 ///
@@ -41,33 +39,19 @@ pub(crate) fn parse<T: FromDe>(
             .with_hint("split the file, or remove embedded figures that are not needed"),
         ]);
     }
-    let (table, errors) = DeTable::parse_recoverable(text);
+    let (root, errors) = crate::toml_text::parse(text, crate::limits::MAX_PROBLEMS);
     if !errors.is_empty() {
         return Err(errors
-            .iter()
-            .take(crate::limits::MAX_PROBLEMS)
-            .map(|e| {
-                Problem::new(ProblemKind::Syntax, "", lower_first(e.message())).with_span(e.span())
-            })
+            .into_iter()
+            .map(|e| Problem::new(ProblemKind::Syntax, "", e.message).with_span(Some(e.span)))
             .collect());
     }
-    let span = table.span();
-    let root = Spanned::new(span, DeValue::Table(table.into_inner()));
     let mut cx = Cx {
         unknown: Vec::new(),
         known_keys,
     };
     let value = T::from_de(&root, &mut cx).map_err(|e| vec![*e])?;
     Ok((value, cx.unknown))
-}
-
-fn lower_first(s: &str) -> String {
-    let s = s.trim_end_matches(['.', '\n']);
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 /// The walk from toml's spanned tree into the raw structs: the unknown keys
@@ -85,7 +69,7 @@ pub(crate) struct Cx<'k> {
     known_keys: &'k [&'k str],
 }
 
-type Value<'i> = Spanned<DeValue<'i>>;
+pub(crate) type Value<'i> = crate::toml_text::Value<'i>;
 
 /// A walk's result: the value, or the one problem that stops it (boxed:
 /// the error path is rare and a `Problem` is large).
@@ -116,25 +100,25 @@ impl Cx<'_> {
     }
 
     /// The table in `v`, or a type error.
-    pub(crate) fn table<'a, 'i>(&self, v: &'a Value<'i>) -> DeResult<&'a DeTable<'i>> {
-        v.get_ref()
-            .as_table()
-            .ok_or_else(|| self.type_error(v, "a table"))
+    pub(crate) fn table<'a, 'i>(&self, v: &'a Value<'i>) -> DeResult<&'a Table<'i>> {
+        match &v.kind {
+            Kind::Table(t) => Ok(t),
+            _ => Err(self.type_error(v, "a table")),
+        }
     }
 
     /// Records a key the format does not define (reported with the
     /// validation problems, not fatal here).
-    pub(crate) fn unknown(&mut self, key: &Spanned<toml::de::DeString<'_>>) {
+    pub(crate) fn unknown(&mut self, name: &str, key: &crate::toml_text::Span) {
         if self.unknown.len() >= crate::limits::MAX_PROBLEMS {
             return;
         }
-        let name: &str = key.get_ref();
         let problem = Problem::new(
             ProblemKind::UnknownKey,
             name,
             format!("unknown key `{name}`"),
         )
-        .with_span(Some(key.span()))
+        .with_span(Some(key.clone()))
         .with_hint_opt(did_you_mean(name, self.known_keys.iter().copied()));
         self.unknown.push(problem);
     }
@@ -143,44 +127,45 @@ impl Cx<'_> {
     pub(crate) fn missing(&self, key: &str, v: &Value<'_>) -> Box<Problem> {
         Box::new(
             Problem::new(ProblemKind::MissingKey, "", format!("missing key `{key}`"))
-                .with_span(Some(v.span())),
+                .with_span(Some(v.span.clone())),
         )
     }
 
     /// "invalid type: X, expected Y" at `v`.
     pub(crate) fn type_error(&self, v: &Value<'_>, expected: &str) -> Box<Problem> {
-        if let DeValue::Float(f) = v.get_ref() {
-            // As toml does, whatever was expected: `1e999` is no number.
-            if f.as_str().parse::<f64>().is_ok_and(f64::is_infinite) && !f.as_str().contains("inf")
-            {
+        if let Kind::Float(f) = &v.kind {
+            // As toml did, whatever was expected: `1e999` is no number.
+            if f.parse::<f64>().is_ok_and(f64::is_infinite) && !f.contains("inf") {
                 return self.problem(v, "floating-point number overflowed".to_owned());
             }
         }
         self.problem(
             v,
-            format!("invalid type: {}, expected {expected}", found(v.get_ref())),
+            format!("invalid type: {}, expected {expected}", found(&v.kind)),
         )
     }
 
     fn problem(&self, v: &Value<'_>, message: String) -> Box<Problem> {
-        Box::new(Problem::new(ProblemKind::InvalidType, "", message).with_span(Some(v.span())))
+        Box::new(
+            Problem::new(ProblemKind::InvalidType, "", message).with_span(Some(v.span.clone())),
+        )
     }
 }
 
 /// How a value the walker did not expect is named in a type error (the
 /// wording serde uses: ``integer `5` ``, `string "5"`).
-fn found(v: &DeValue<'_>) -> String {
+fn found(v: &Kind<'_>) -> String {
     match v {
-        DeValue::String(s) => format!("string {}", crate::error::quoted(s)),
-        DeValue::Integer(i) => format!("integer `{i}`"),
-        DeValue::Float(f) => match f.as_str().parse::<f64>() {
+        Kind::String(s) => format!("string {}", crate::error::quoted(s)),
+        Kind::Integer(i) => format!("integer `{i}`"),
+        Kind::Float(f) => match f.parse::<f64>() {
             Ok(x) => float_found(x),
-            Err(_) => format!("floating point `{}`", f.as_str()),
+            Err(_) => format!("floating point `{f}`"),
         },
-        DeValue::Boolean(b) => format!("boolean `{b}`"),
-        DeValue::Datetime(d) => format!("date-time `{d}`"),
-        DeValue::Array(_) => "sequence".to_owned(),
-        DeValue::Table(_) => "map".to_owned(),
+        Kind::Boolean(b) => format!("boolean `{b}`"),
+        Kind::Datetime(d) => format!("date-time `{d}`"),
+        Kind::Array(_) => "sequence".to_owned(),
+        Kind::Table(_) => "map".to_owned(),
     }
 }
 
@@ -203,8 +188,8 @@ pub(crate) trait FromDe: Sized {
 
 impl FromDe for String {
     fn from_de(v: &Value<'_>, cx: &mut Cx<'_>) -> DeResult<Self> {
-        match v.get_ref() {
-            DeValue::String(s) => Ok(String::from(&**s)),
+        match &v.kind {
+            Kind::String(s) => Ok(String::from(&**s)),
             _ => Err(cx.type_error(v, "a string")),
         }
     }
@@ -212,8 +197,8 @@ impl FromDe for String {
 
 impl FromDe for bool {
     fn from_de(v: &Value<'_>, cx: &mut Cx<'_>) -> DeResult<Self> {
-        match v.get_ref() {
-            DeValue::Boolean(b) => Ok(*b),
+        match &v.kind {
+            Kind::Boolean(b) => Ok(*b),
             _ => Err(cx.type_error(v, "`true` or `false`")),
         }
     }
@@ -221,8 +206,8 @@ impl FromDe for bool {
 
 impl FromDe for i64 {
     fn from_de(v: &Value<'_>, cx: &mut Cx<'_>) -> DeResult<Self> {
-        match v.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).map_err(|_| {
+        match &v.kind {
+            Kind::Integer(i) => i64::from_str_radix(&i.digits, i.radix).map_err(|_| {
                 cx.problem(
                     v,
                     format!("invalid value: integer `{i}`, expected a whole number"),
@@ -235,13 +220,13 @@ impl FromDe for i64 {
 
 impl FromDe for f64 {
     fn from_de(v: &Value<'_>, cx: &mut Cx<'_>) -> DeResult<Self> {
-        let parsed = match v.get_ref() {
-            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+        let parsed = match &v.kind {
+            Kind::Integer(i) => match i64::from_str_radix(&i.digits, i.radix) {
                 Ok(n) => Ok(n as f64),
                 // Beyond i64, as serde's f64 takes u64 and i128 too.
-                Err(_) => u128::from_str_radix(i.as_str().trim_start_matches('-'), i.radix())
+                Err(_) => u128::from_str_radix(i.digits.trim_start_matches('-'), i.radix)
                     .map(|n| {
-                        if i.as_str().starts_with('-') {
+                        if i.digits.starts_with('-') {
                             -(n as f64)
                         } else {
                             n as f64
@@ -249,8 +234,8 @@ impl FromDe for f64 {
                     })
                     .map_err(|_| "integer number overflowed"),
             },
-            DeValue::Float(f) => match f.as_str().parse::<f64>() {
-                Ok(x) if x.is_infinite() && !f.as_str().contains("inf") => {
+            Kind::Float(f) => match f.parse::<f64>() {
+                Ok(x) if x.is_infinite() && !f.contains("inf") => {
                     Err("floating-point number overflowed")
                 }
                 Ok(x) => Ok(x),
@@ -266,14 +251,14 @@ impl<T: FromDe> FromDe for Sp<T> {
     fn from_de(v: &Value<'_>, cx: &mut Cx<'_>) -> DeResult<Self> {
         Ok(Sp {
             value: T::from_de(v, cx)?,
-            span: v.span(),
+            span: v.span.clone(),
         })
     }
 }
 
 impl<T: FromDe> FromDe for Vec<T> {
     fn from_de(v: &Value<'_>, cx: &mut Cx<'_>) -> DeResult<Self> {
-        let DeValue::Array(items) = v.get_ref() else {
+        let Kind::Array(items) = &v.kind else {
             return Err(cx.type_error(v, "a sequence"));
         };
         let mut out = Vec::with_capacity(items.len());
@@ -307,12 +292,11 @@ pub(crate) fn for_each_entry<T: FromDe>(
     cx: &mut Cx<'_>,
     mut f: impl FnMut(String, T),
 ) -> DeResult<()> {
-    let DeValue::Table(t) = v.get_ref() else {
+    let Kind::Table(t) = &v.kind else {
         return Err(cx.type_error(v, "a map"));
     };
-    for (k, item) in t {
-        let key: &str = k.get_ref();
-        f(key.to_owned(), cx.field(key, item)?);
+    for (key, e) in t.iter() {
+        f(key.to_owned(), cx.field(key, &e.value)?);
     }
     Ok(())
 }
@@ -335,18 +319,17 @@ macro_rules! from_de_struct {
             #[allow(non_snake_case)]
             #[inline(never)] // one WebAssembly function per struct (see above)
             fn from_de(
-                v: &toml::Spanned<toml::de::DeValue<'_>>,
+                v: &$crate::document::Value<'_>,
                 cx: &mut $crate::document::Cx<'_>,
             ) -> $crate::document::DeResult<Self> {
                 let t = cx.table(v)?;
                 $(let mut $req = None;)*
                 $(let mut $opt = None;)*
-                for (k, val) in t {
-                    let key: &str = k.get_ref();
+                for (key, e) in t.iter() {
                     match key {
-                        $($rk => $req = Some(cx.field(key, val)?),)*
-                        $($ok => $opt = Some(cx.field(key, val)?),)*
-                        _ => cx.unknown(k),
+                        $($rk => $req = Some(cx.field(key, &e.value)?),)*
+                        $($ok => $opt = Some(cx.field(key, &e.value)?),)*
+                        _ => cx.unknown(key, &e.key),
                     }
                 }
                 Ok($ty {

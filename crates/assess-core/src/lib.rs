@@ -64,6 +64,7 @@ pub mod simulate;
 mod sorted;
 mod spanned;
 mod text;
+mod toml_text;
 pub mod view;
 
 #[cfg(feature = "schema")]

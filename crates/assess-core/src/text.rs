@@ -48,7 +48,7 @@ impl<'de> Deserialize<'de> for Localized {
 
 impl crate::document::FromDe for Localized {
     fn from_de(
-        v: &toml::Spanned<toml::de::DeValue<'_>>,
+        v: &crate::document::Value<'_>,
         cx: &mut crate::document::Cx<'_>,
     ) -> crate::document::DeResult<Self> {
         let mut pairs: Vec<(String, String)> = Vec::new();

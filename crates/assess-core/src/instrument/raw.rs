@@ -470,14 +470,11 @@ from_de_struct!(RawQuadrature { points: "points", min: "min", max: "max" } {  })
 from_de_struct!(RawPrior { mean: "mean", sd: "sd" } {  });
 
 impl FromDe for NumberOrList {
-    fn from_de(
-        v: &toml::Spanned<toml::de::DeValue<'_>>,
-        cx: &mut Cx<'_>,
-    ) -> crate::document::DeResult<Self> {
-        use toml::de::DeValue;
-        match v.get_ref() {
-            DeValue::Array(_) => Vec::from_de(v, cx).map(NumberOrList::Many),
-            DeValue::Integer(_) | DeValue::Float(_) => f64::from_de(v, cx).map(NumberOrList::One),
+    fn from_de(v: &crate::document::Value<'_>, cx: &mut Cx<'_>) -> crate::document::DeResult<Self> {
+        use crate::toml_text::Kind;
+        match &v.kind {
+            Kind::Array(_) => Vec::from_de(v, cx).map(NumberOrList::Many),
+            Kind::Integer(_) | Kind::Float(_) => f64::from_de(v, cx).map(NumberOrList::One),
             _ => Err(cx.type_error(v, "a number or a list of numbers")),
         }
     }
