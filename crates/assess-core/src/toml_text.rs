@@ -265,7 +265,7 @@ impl<'i> Reader<'i> {
     /// Right after a closing quote, a letter or digit usually means the
     /// string's quotes are not where the author meant: say so.
     #[inline(never)]
-    fn expected<T>(&self, what: &str) -> R<T> {
+    fn expected(&self, what: &str) -> SyntaxError {
         let after_quote = self.pos > 0
             && matches!(self.b[self.pos - 1], b'"' | b'\'')
             && self.peek().is_some_and(|c| c.is_ascii_alphanumeric());
@@ -274,10 +274,10 @@ impl<'i> Reader<'i> {
         } else {
             ""
         };
-        Err(SyntaxError {
+        SyntaxError {
             message: format!("expected {what}, found {}{hint}", self.found()),
             span: self.here(),
-        })
+        }
     }
 
     fn error<T>(span: Span, message: impl Into<String>) -> R<T> {
@@ -348,7 +348,7 @@ impl<'i> Reader<'i> {
         match (self.peek(), self.peek_at(1)) {
             (Some(b'\n'), _) => self.pos += 1,
             (Some(b'\r'), Some(b'\n')) => self.pos += 2,
-            _ => return self.expected("a newline"),
+            _ => return Err(self.expected("a newline")),
         }
         Ok(())
     }
@@ -361,7 +361,7 @@ impl<'i> Reader<'i> {
                 break;
             }
             if is_control(c) {
-                return self.control();
+                return Err(self.control());
             }
             self.pos += 1;
         }
@@ -369,15 +369,15 @@ impl<'i> Reader<'i> {
     }
 
     #[inline(never)]
-    fn control<T>(&self) -> R<T> {
+    fn control(&self) -> SyntaxError {
         let c = self.peek().unwrap_or(0);
-        Self::error(
-            self.here(),
-            format!(
+        SyntaxError {
+            span: self.here(),
+            message: format!(
                 "control character U+{:04X} is not allowed here; write it as an escape (\\u{:04X}) inside a \"string\"",
                 c, c
             ),
-        )
+        }
     }
 
     /// What may follow a statement: spaces, a comment, the end of the line.
@@ -386,7 +386,7 @@ impl<'i> Reader<'i> {
         match (self.peek(), self.peek_at(1)) {
             (None | Some(b'\n'), _) | (Some(b'\r'), Some(b'\n')) => Ok(()),
             (Some(b'#'), _) => self.comment(),
-            _ => self.expected(&format!("the end of the line after {after}")),
+            _ => Err(self.expected(&format!("the end of the line after {after}"))),
         }
     }
 
@@ -413,7 +413,7 @@ impl<'i> Reader<'i> {
                 }
                 Cow::Borrowed(&self.s[start..self.pos])
             }
-            _ => return self.expected("a key"),
+            _ => return Err(self.expected("a key")),
         };
         Ok(Key {
             name,
@@ -449,11 +449,11 @@ impl<'i> Reader<'i> {
         self.ws();
         let close: &[u8] = if is_array { b"]]" } else { b"]" };
         if !self.b[self.pos..].starts_with(close) {
-            return self.expected(if is_array {
+            return Err(self.expected(if is_array {
                 "`]]` to end the header"
             } else {
                 "`]` to end the header"
-            });
+            }));
         }
         self.pos += close.len();
         Ok(Header {
@@ -471,7 +471,7 @@ impl<'i> Reader<'i> {
         let (path, key) = self.dotted_key()?;
         self.space(inline)?;
         if self.peek() != Some(b'=') {
-            return self.expected("`=` after the key");
+            return Err(self.expected("`=` after the key"));
         }
         self.pos += 1;
         self.space(inline)?;
@@ -532,7 +532,7 @@ impl<'i> Reader<'i> {
                     self.pos += 1;
                     return Ok(items);
                 }
-                _ => return self.expected("`,` or `]` in the array"),
+                _ => return Err(self.expected("`,` or `]` in the array")),
             }
         }
     }
@@ -558,7 +558,7 @@ impl<'i> Reader<'i> {
                     self.pos += 1;
                     return Ok(table);
                 }
-                _ => return self.expected("`,` or `}` in the inline table"),
+                _ => return Err(self.expected("`,` or `}` in the inline table")),
             }
         }
     }
@@ -576,11 +576,11 @@ impl<'i> Reader<'i> {
                     return Ok(s);
                 }
                 Some(b'\\') => self.escape(&mut text)?,
-                None | Some(b'\n') => return Self::unterminated(open..open + 1, "string"),
+                None | Some(b'\n') => return Err(Self::unterminated(open..open + 1, "string")),
                 Some(b'\r') if self.peek_at(1) == Some(b'\n') => {
-                    return Self::unterminated(open..open + 1, "string");
+                    return Err(Self::unterminated(open..open + 1, "string"));
                 }
-                Some(c) if is_control(c) => return self.control(),
+                Some(c) if is_control(c) => return Err(self.control()),
                 Some(_) => self.pos += 1,
             }
         }
@@ -620,10 +620,10 @@ impl<'i> Reader<'i> {
                         self.escape(&mut text)?;
                     }
                 }
-                None => return Self::unterminated(open..open + 3, "multi-line string"),
+                None => return Err(Self::unterminated(open..open + 3, "multi-line string")),
                 Some(b'\n') => self.pos += 1,
                 Some(b'\r') if self.peek_at(1) == Some(b'\n') => self.pos += 2,
-                Some(c) if is_control(c) => return self.control(),
+                Some(c) if is_control(c) => return Err(self.control()),
                 Some(_) => self.pos += 1,
             }
         }
@@ -640,11 +640,11 @@ impl<'i> Reader<'i> {
                     self.pos += 1;
                     return Ok(Cow::Borrowed(&self.s[start..self.pos - 1]));
                 }
-                None | Some(b'\n') => return Self::unterminated(open..open + 1, "string"),
+                None | Some(b'\n') => return Err(Self::unterminated(open..open + 1, "string")),
                 Some(b'\r') if self.peek_at(1) == Some(b'\n') => {
-                    return Self::unterminated(open..open + 1, "string");
+                    return Err(Self::unterminated(open..open + 1, "string"));
                 }
-                Some(c) if is_control(c) => return self.control(),
+                Some(c) if is_control(c) => return Err(self.control()),
                 Some(_) => self.pos += 1,
             }
         }
@@ -663,10 +663,10 @@ impl<'i> Reader<'i> {
                         return Ok(s);
                     }
                 }
-                None => return Self::unterminated(open..open + 3, "multi-line string"),
+                None => return Err(Self::unterminated(open..open + 3, "multi-line string")),
                 Some(b'\n') => self.pos += 1,
                 Some(b'\r') if self.peek_at(1) == Some(b'\n') => self.pos += 2,
-                Some(c) if is_control(c) => return self.control(),
+                Some(c) if is_control(c) => return Err(self.control()),
                 Some(_) => self.pos += 1,
             }
         }
@@ -705,11 +705,11 @@ impl<'i> Reader<'i> {
     }
 
     #[inline(never)]
-    fn unterminated<T>(open: Span, what: &str) -> R<T> {
-        Self::error(
-            open,
-            format!("this {what} is not closed: its closing quote is missing"),
-        )
+    fn unterminated(open: Span, what: &str) -> SyntaxError {
+        SyntaxError {
+            span: open,
+            message: format!("this {what} is not closed: its closing quote is missing"),
+        }
     }
 
     /// An escape in a basic string (at the `\`), appended to `text`.
@@ -790,7 +790,7 @@ impl<'i> Reader<'i> {
         let span = start..self.pos;
         let tok = &self.s[span.clone()];
         if tok.is_empty() {
-            return self.expected("a value");
+            return Err(self.expected("a value"));
         }
         match classify(tok) {
             Some(kind) => Ok(Value { span, kind }),
