@@ -171,52 +171,23 @@ pub fn read_node<T: FromJson>(node: &Node<'_>, text: &str, root: &str) -> Result
     })
 }
 
+mod write;
+
 /// `value` as compact JSON text, exactly as `serde_json::to_string` writes
 /// it: every result of the engine is written by this one function, on
-/// every platform.
-///
-/// serde_json writes in small pieces (a quote, a key, a colon). Into a
-/// `Vec<u8>`, each piece is a `memcpy`, which WebAssembly does with
-/// `memory.copy`; V8 runs that through a call costing far more than the
-/// few bytes copied. The buffer here copies pieces of up to 16 bytes with a loop:
-/// writing a report and recommendations took about 7 % less time in Node
-/// (BENCHMARKS.md), and the bytes are the same.
+/// every platform. The writer is this module's (`json/write.rs`): in the
+/// WebAssembly build, serde_json's `io::Write` plumbing cost more than the
+/// text itself (BENCHMARKS.md).
 ///
 /// # Errors
 ///
 /// When `value`'s `Serialize` fails (a map with keys that are not
-/// strings); never for the engine's own types.
+/// strings, with serde_json's message); never for the engine's own types.
 pub fn to_string<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, serde_json::Error> {
-    let mut out = Out(Vec::with_capacity(256));
-    serde_json::to_writer(&mut out, value)?;
-    // serde_json writes UTF-8 only: this check never fails.
-    String::from_utf8(out.0).map_err(|_| serde::ser::Error::custom("invalid UTF-8"))
-}
-
-/// The buffer [`to_string`] writes into.
-struct Out(Vec<u8>);
-
-impl std::io::Write for Out {
-    #[inline]
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.write_all(buf)?;
-        Ok(buf.len())
-    }
-    #[inline]
-    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        if buf.len() <= 16 {
-            self.0.reserve(buf.len());
-            for &b in buf {
-                self.0.push(b);
-            }
-        } else {
-            self.0.extend_from_slice(buf);
-        }
-        Ok(())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+    let mut w = write::Writer::new();
+    value.serialize(&mut w)?;
+    // Only `str`s and ASCII are written: this check never fails.
+    String::from_utf8(w.finish()).map_err(|_| serde::ser::Error::custom("invalid UTF-8"))
 }
 
 // ---- parser ---------------------------------------------------------------
@@ -1366,7 +1337,77 @@ mod tests {
         prop::collection::vec(token, 0..24).prop_map(|t| t.concat())
     }
 
+    /// Every shape serde can hand a serializer, for comparing `to_string`
+    /// with serde_json: enum variants of each kind, maps with number,
+    /// boolean and character keys, options, characters, `f32`, bytes and
+    /// 128-bit integers.
+    #[derive(Debug, Clone, serde::Serialize)]
+    enum Shape {
+        Unit,
+        Newtype(f64),
+        Tuple(i32, String),
+        Struct { a: Option<u8>, b: Vec<Shape> },
+    }
+
+    #[derive(Debug, Clone, serde::Serialize)]
+    struct Shapes {
+        shapes: Vec<Shape>,
+        by_number: std::collections::BTreeMap<i64, f32>,
+        by_flag: std::collections::BTreeMap<bool, char>,
+        by_char: std::collections::BTreeMap<char, ()>,
+        #[serde(with = "serde_bytes_as_seq")]
+        bytes: Vec<u8>,
+        big: (i128, u128),
+        unit: (),
+        text: String,
+    }
+
+    mod serde_bytes_as_seq {
+        pub(super) fn serialize<S: serde::Serializer>(v: &[u8], s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_bytes(v)
+        }
+    }
+
+    fn shape() -> impl Strategy<Value = Shape> {
+        let leaf = prop_oneof![
+            Just(Shape::Unit),
+            any::<f64>().prop_map(Shape::Newtype),
+            (any::<i32>(), "\\PC{0,8}|[\"\\\\\u{0}-\u{1f}\u{7f}a]{0,8}")
+                .prop_map(|(n, s)| Shape::Tuple(n, s)),
+        ];
+        leaf.prop_recursive(3, 16, 4, |inner| {
+            (any::<Option<u8>>(), prop::collection::vec(inner, 0..4))
+                .prop_map(|(a, b)| Shape::Struct { a, b })
+        })
+    }
+
+    #[test]
+    fn map_keys_that_are_not_strings_fail_as_in_serde_json() {
+        let v: std::collections::BTreeMap<Vec<u8>, u8> = [(vec![1], 1)].into();
+        assert_eq!(
+            to_string(&v).unwrap_err().to_string(),
+            serde_json::to_string(&v).unwrap_err().to_string()
+        );
+        let v: std::collections::BTreeMap<u8, f64> = [(1, f64::NAN)].into();
+        assert_eq!(to_string(&v).unwrap(), serde_json::to_string(&v).unwrap());
+    }
+
     proptest! {
+        /// `to_string` writes serde_json's bytes for every shape of value.
+        #[test]
+        fn writes_what_serde_json_writes(
+            shapes in prop::collection::vec(shape(), 0..4),
+            by_number in prop::collection::btree_map(any::<i64>(), any::<f32>(), 0..4),
+            by_flag in prop::collection::btree_map(any::<bool>(), any::<char>(), 0..3),
+            by_char in prop::collection::btree_map(any::<char>(), Just(()), 0..3),
+            bytes in prop::collection::vec(any::<u8>(), 0..6),
+            big in (any::<i128>(), any::<u128>()),
+            text in "\\PC{0,20}|[\"\\\\\u{0}-\u{1f}\u{7f}é]{0,20}",
+        ) {
+            let v = Shapes { shapes, by_number, by_flag, by_char, bytes, big, unit: (), text };
+            prop_assert_eq!(to_string(&v).unwrap(), serde_json::to_string(&v).unwrap());
+        }
+
         /// Numbers are read to the same bits as std's correctly rounded
         /// parser, and serde_json's with `float_roundtrip`, give them.
         #[test]
