@@ -238,6 +238,27 @@ fn aptitude_and_readiness_adjust_and_explain() {
         online.interest_fit.to_bits()
     );
     assert_eq!(plain.families.len(), adjusted.families.len());
+    // Ranking computes each family's adjustment without building its
+    // checks (`family_adjustment`): the order agrees with the scores the
+    // checks give, and both kinds of penalty occur here.
+    assert!(
+        adjusted
+            .families
+            .windows(2)
+            .all(|w| w[0].score >= w[1].score)
+    );
+    assert!(
+        adjusted
+            .families
+            .iter()
+            .any(|f| f.aptitude.iter().any(|a| a.meets == Some(false)))
+    );
+    assert!(
+        adjusted
+            .families
+            .iter()
+            .any(|f| f.readiness.iter().any(|c| c.strengthen))
+    );
 }
 
 #[test]

@@ -269,10 +269,7 @@ pub fn recommend(
         .filter(|f| keep(f, options))
         .map(|f| {
             let fit = interest_fit(&profile.scores, f.interests());
-            let adjustment = adjustment(
-                &aptitude_checks(f, aptitude),
-                &readiness_checks(f, readiness),
-            );
+            let adjustment = family_adjustment(f, aptitude, readiness);
             Ranked {
                 family: f,
                 score: (fit + adjustment).clamp(0.0, 100.0),
@@ -400,34 +397,59 @@ fn band_position(inst: &Instrument, scale: &str, band: &str) -> Option<usize> {
         .position(|b| b.id() == band)
 }
 
+/// The band a respondent reached on `scale`.
+fn band_of<'r>(r: Results<'r>, scale: &str) -> Option<&'r str> {
+    r.report
+        .scales
+        .iter()
+        .find(|s| s.id == scale)
+        .and_then(|s| s.band.as_ref())
+        .map(|b| b.id.as_str())
+}
+
+/// Whether the aptitude results reach `min_band` on `domain` (`None`
+/// without results, or when a band is unknown).
+fn meets(aptitude: Option<Results<'_>>, domain: &str, min_band: &str) -> Option<bool> {
+    let r = aptitude?;
+    let have = band_position(r.instrument, domain, band_of(r, domain)?)?;
+    let need = band_position(r.instrument, domain, min_band)?;
+    Some(have >= need)
+}
+
+/// Whether competency `c` is in the lowest band of the readiness results.
+fn strengthen(readiness: Option<Results<'_>>, c: &str) -> bool {
+    readiness.is_some_and(|r| {
+        band_of(r, c).is_some_and(|level| band_position(r.instrument, c, level) == Some(0))
+    })
+}
+
+/// [`adjustment`] of a family's checks, without building them: ranking
+/// computes it for every family of the catalogue.
+fn family_adjustment(
+    f: &Family,
+    aptitude: Option<Results<'_>>,
+    readiness: Option<Results<'_>>,
+) -> f64 {
+    0.0 - APTITUDE_PENALTY
+        * f.aptitude()
+            .iter()
+            .filter(|(d, m)| meets(aptitude, d, m) == Some(false))
+            .count() as f64
+        - READINESS_PENALTY
+            * f.readiness()
+                .iter()
+                .filter(|c| strengthen(readiness, c))
+                .count() as f64
+}
+
 fn aptitude_checks(f: &Family, aptitude: Option<Results<'_>>) -> Vec<AptitudeCheck> {
     f.aptitude()
         .iter()
-        .map(|(domain, min_band)| {
-            let band = aptitude.and_then(|r| {
-                r.report
-                    .scales
-                    .iter()
-                    .find(|s| s.id == *domain)
-                    .and_then(|s| s.band.as_ref())
-                    .map(|b| b.id.clone())
-            });
-            let meets = match (aptitude, &band) {
-                (Some(r), Some(b)) => match (
-                    band_position(r.instrument, domain, b),
-                    band_position(r.instrument, domain, min_band),
-                ) {
-                    (Some(have), Some(need)) => Some(have >= need),
-                    _ => None,
-                },
-                _ => None,
-            };
-            AptitudeCheck {
-                domain: domain.clone(),
-                min_band: min_band.clone(),
-                band,
-                meets,
-            }
+        .map(|(domain, min_band)| AptitudeCheck {
+            domain: domain.clone(),
+            min_band: min_band.clone(),
+            band: aptitude.and_then(|r| band_of(r, domain)).map(str::to_owned),
+            meets: meets(aptitude, domain, min_band),
         })
         .collect()
 }
@@ -435,24 +457,10 @@ fn aptitude_checks(f: &Family, aptitude: Option<Results<'_>>) -> Vec<AptitudeChe
 fn readiness_checks(f: &Family, readiness: Option<Results<'_>>) -> Vec<ReadinessCheck> {
     f.readiness()
         .iter()
-        .map(|c| {
-            let level = readiness.and_then(|r| {
-                r.report
-                    .scales
-                    .iter()
-                    .find(|s| s.id == *c)
-                    .and_then(|s| s.band.as_ref())
-                    .map(|b| b.id.clone())
-            });
-            let strengthen = match (readiness, &level) {
-                (Some(r), Some(l)) => band_position(r.instrument, c, l) == Some(0),
-                _ => false,
-            };
-            ReadinessCheck {
-                competency: c.clone(),
-                level,
-                strengthen,
-            }
+        .map(|c| ReadinessCheck {
+            competency: c.clone(),
+            level: readiness.and_then(|r| band_of(r, c)).map(str::to_owned),
+            strengthen: strengthen(readiness, c),
         })
         .collect()
 }
