@@ -1,7 +1,7 @@
 // Node half of the WebAssembly timings in BENCHMARKS.md (the browser half
 // is the `timings` test in tests/browser/): instantiate the module and
 // load the 60-item instrument, then score and recommend for one
-// respondent, measured like the native example (300 warm-up runs, median
+// respondent, measured like the native example (3,000 warm-up runs, median
 // of 100 batches of 20). Prints JSON; never asserts.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -94,9 +94,15 @@ export function compareParity(m, texts, catalogText, lines) {
 
 /**
  * Median time (ms) to score one respondent on the loaded 60-item `riasec`
- * instrument and recommend from `catalog`, through the package `m`: 300
+ * instrument and recommend from `catalog`, through the package `m`: 3,000
  * warm-up runs, then 100 batches of 20 (browsers round performance.now(),
  * batches beat that). Self-contained: it is also sent to Chromium.
+ *
+ * The warm-up is long enough for V8's optimising tier: V8 first compiles
+ * WebAssembly with its baseline compiler and recompiles hot functions in
+ * the background. After 300 runs (about 25 ms) that was not done, and the
+ * median mixed both tiers (75-95 µs in Chromium against 60 µs after 3,000
+ * runs; BENCHMARKS.md).
  */
 export function timeScoreAndRecommend(m, riasec, catalog) {
   const answers = {};
@@ -109,7 +115,7 @@ export function timeScoreAndRecommend(m, riasec, catalog) {
     r.free();
     s.free();
   };
-  for (let i = 0; i < 300; i++) once();
+  for (let i = 0; i < 3000; i++) once();
   const times = [];
   for (let b = 0; b < 100; b++) {
     const start = performance.now();

@@ -184,7 +184,15 @@ mod write;
 /// When `value`'s `Serialize` fails (a map with keys that are not
 /// strings, with serde_json's message); never for the engine's own types.
 pub fn to_string<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, serde_json::Error> {
-    let mut w = write::Writer::new();
+    write_with::<{ cfg!(target_arch = "wasm32") }, T>(value)
+}
+
+/// [`to_string`], gathering bytes in an array (`CHUNKED`, the WebAssembly
+/// way) or not; the tests write both ways.
+fn write_with<const CHUNKED: bool, T: serde::Serialize + ?Sized>(
+    value: &T,
+) -> Result<String, serde_json::Error> {
+    let mut w = write::Writer::<CHUNKED>::new();
     value.serialize(&mut w)?;
     // Only `str`s and ASCII are written: this check never fails.
     String::from_utf8(w.finish()).map_err(|_| serde::ser::Error::custom("invalid UTF-8"))
@@ -1381,6 +1389,18 @@ mod tests {
         })
     }
 
+    /// Pieces longer than the writer's array, and output many times its
+    /// size, both ways.
+    #[test]
+    fn long_texts_are_written_whole() {
+        let long = format!("{}\"\n{}", "é".repeat(300), "k".repeat(700));
+        let v: std::collections::BTreeMap<String, Vec<String>> =
+            [(long.clone(), vec![long.clone(); 5]), ("a".repeat(257), vec![])].into();
+        let reference = serde_json::to_string(&v).unwrap();
+        assert_eq!(write_with::<false, _>(&v).unwrap(), reference);
+        assert_eq!(write_with::<true, _>(&v).unwrap(), reference);
+    }
+
     #[test]
     fn map_keys_that_are_not_strings_fail_as_in_serde_json() {
         let v: std::collections::BTreeMap<Vec<u8>, u8> = [(vec![1], 1)].into();
@@ -1405,7 +1425,9 @@ mod tests {
             text in "\\PC{0,20}|[\"\\\\\u{0}-\u{1f}\u{7f}é]{0,20}",
         ) {
             let v = Shapes { shapes, by_number, by_flag, by_char, bytes, big, unit: (), text };
-            prop_assert_eq!(to_string(&v).unwrap(), serde_json::to_string(&v).unwrap());
+            let reference = serde_json::to_string(&v).unwrap();
+            prop_assert_eq!(&write_with::<false, _>(&v).unwrap(), &reference);
+            prop_assert_eq!(&write_with::<true, _>(&v).unwrap(), &reference);
         }
 
         /// Numbers are read to the same bits as std's correctly rounded
@@ -1441,8 +1463,10 @@ mod tests {
             match (ours, reference) {
                 (Ok(a), Ok(b)) => {
                     prop_assert_eq!(&a, &b);
-                    // And `to_string` writes serde_json's bytes.
-                    prop_assert_eq!(to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
+                    // And `to_string` writes serde_json's bytes, both ways.
+                    let reference = serde_json::to_string(&b).unwrap();
+                    prop_assert_eq!(&write_with::<false, _>(&a).unwrap(), &reference);
+                    prop_assert_eq!(&write_with::<true, _>(&a).unwrap(), &reference);
                 }
                 (Err(_), Err(_)) => {}
                 (a, b) => prop_assert!(false, "{text:?}: ours {a:?}, serde_json {b:?}"),

@@ -21,19 +21,22 @@ const CHUNK: usize = 256;
 /// The text being written: the output, and the bytes not yet appended to
 /// it.
 ///
-/// Pieces are gathered in a small array and appended a chunk at a time. In
-/// the WebAssembly build, appending each piece to the `Vec` cost a call per
+/// In the WebAssembly build, pieces are gathered in a small array and
+/// appended a chunk at a time: appending each piece to the `Vec` cost a call per
 /// byte (`Vec::push` is not inlined at `opt-level = "z"`) or a
 /// `memory.copy` per piece, which V8 runs through a call costing far more
 /// than the few bytes copied.
-pub(super) struct Writer {
+///
+/// `CHUNKED` chooses the array (the WebAssembly build; the tests write
+/// both ways).
+pub(super) struct Writer<const CHUNKED: bool> {
     out: Vec<u8>,
     buf: [u8; CHUNK],
     len: usize,
 }
 
-impl Writer {
-    pub(super) fn new() -> Writer {
+impl<const CHUNKED: bool> Writer<CHUNKED> {
+    pub(super) fn new() -> Self {
         Writer {
             out: Vec::with_capacity(1024),
             buf: [0; CHUNK],
@@ -52,9 +55,14 @@ impl Writer {
         self.len = 0;
     }
 
-    /// Appends `s`.
+    /// Appends `s`. Natively, `memcpy` is the fast way and the array is
+    /// not used.
     #[inline]
     fn put(&mut self, s: &[u8]) {
+        if !CHUNKED {
+            self.out.extend_from_slice(s);
+            return;
+        }
         if s.len() > CHUNK - self.len {
             self.flush();
             if s.len() > CHUNK {
@@ -76,6 +84,10 @@ impl Writer {
 
     #[inline(always)]
     fn byte(&mut self, b: u8) {
+        if !CHUNKED {
+            self.out.push(b);
+            return;
+        }
         if self.len == CHUNK {
             self.flush();
         }
@@ -145,13 +157,13 @@ impl Writer {
 
 /// An array, object or enum variant being written: whether an element
 /// was written yet, and what closes it.
-pub(super) struct Compound<'a> {
-    w: &'a mut Writer,
+pub(super) struct Compound<'a, const C: bool> {
+    w: &'a mut Writer<C>,
     first: bool,
     close: &'static [u8],
 }
 
-impl Compound<'_> {
+impl<const C: bool> Compound<'_, C> {
     fn comma(&mut self) {
         if self.first {
             self.first = false;
@@ -166,8 +178,8 @@ impl Compound<'_> {
     }
 }
 
-impl<'a> Writer {
-    fn open(&'a mut self, open: &[u8], close: &'static [u8]) -> Compound<'a> {
+impl<'a, const C: bool> Writer<C> {
+    fn open(&'a mut self, open: &[u8], close: &'static [u8]) -> Compound<'a, C> {
         self.put(open);
         Compound {
             w: self,
@@ -177,7 +189,7 @@ impl<'a> Writer {
     }
 
     /// `{"variant":` before a variant's value; `close` ends both.
-    fn variant(&'a mut self, variant: &str, open: &[u8], close: &'static [u8]) -> Compound<'a> {
+    fn variant(&'a mut self, variant: &str, open: &[u8], close: &'static [u8]) -> Compound<'a, C> {
         self.byte(b'{');
         self.string(variant);
         self.byte(b':');
@@ -185,16 +197,16 @@ impl<'a> Writer {
     }
 }
 
-impl<'a> ser::Serializer for &'a mut Writer {
+impl<'a, const C: bool> ser::Serializer for &'a mut Writer<C> {
     type Ok = ();
     type Error = Error;
-    type SerializeSeq = Compound<'a>;
-    type SerializeTuple = Compound<'a>;
-    type SerializeTupleStruct = Compound<'a>;
-    type SerializeTupleVariant = Compound<'a>;
-    type SerializeMap = Compound<'a>;
-    type SerializeStruct = Compound<'a>;
-    type SerializeStructVariant = Compound<'a>;
+    type SerializeSeq = Compound<'a, C>;
+    type SerializeTuple = Compound<'a, C>;
+    type SerializeTupleStruct = Compound<'a, C>;
+    type SerializeTupleVariant = Compound<'a, C>;
+    type SerializeMap = Compound<'a, C>;
+    type SerializeStruct = Compound<'a, C>;
+    type SerializeStructVariant = Compound<'a, C>;
 
     fn serialize_bool(self, v: bool) -> Result {
         self.put(if v { b"true" } else { b"false" });
@@ -301,13 +313,13 @@ impl<'a> ser::Serializer for &'a mut Writer {
         value.serialize(&mut *c.w)?;
         c.end()
     }
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a>> {
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a, C>> {
         Ok(self.open(b"[", b"]"))
     }
-    fn serialize_tuple(self, _len: usize) -> Result<Compound<'a>> {
+    fn serialize_tuple(self, _len: usize) -> Result<Compound<'a, C>> {
         Ok(self.open(b"[", b"]"))
     }
-    fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a>> {
+    fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a, C>> {
         Ok(self.open(b"[", b"]"))
     }
     fn serialize_tuple_variant(
@@ -316,13 +328,13 @@ impl<'a> ser::Serializer for &'a mut Writer {
         _i: u32,
         variant: &'static str,
         _len: usize,
-    ) -> Result<Compound<'a>> {
+    ) -> Result<Compound<'a, C>> {
         Ok(self.variant(variant, b"[", b"]}"))
     }
-    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>> {
+    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a, C>> {
         Ok(self.open(b"{", b"}"))
     }
-    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a>> {
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a, C>> {
         Ok(self.open(b"{", b"}"))
     }
     fn serialize_struct_variant(
@@ -331,12 +343,12 @@ impl<'a> ser::Serializer for &'a mut Writer {
         _i: u32,
         variant: &'static str,
         _len: usize,
-    ) -> Result<Compound<'a>> {
+    ) -> Result<Compound<'a, C>> {
         Ok(self.variant(variant, b"{", b"}}"))
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
+impl<const C: bool> ser::SerializeSeq for Compound<'_, C> {
     type Ok = ();
     type Error = Error;
     fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
@@ -348,7 +360,7 @@ impl ser::SerializeSeq for Compound<'_> {
     }
 }
 
-impl ser::SerializeTuple for Compound<'_> {
+impl<const C: bool> ser::SerializeTuple for Compound<'_, C> {
     type Ok = ();
     type Error = Error;
     fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
@@ -359,7 +371,7 @@ impl ser::SerializeTuple for Compound<'_> {
     }
 }
 
-impl ser::SerializeTupleStruct for Compound<'_> {
+impl<const C: bool> ser::SerializeTupleStruct for Compound<'_, C> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
@@ -370,7 +382,7 @@ impl ser::SerializeTupleStruct for Compound<'_> {
     }
 }
 
-impl ser::SerializeTupleVariant for Compound<'_> {
+impl<const C: bool> ser::SerializeTupleVariant for Compound<'_, C> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
@@ -381,7 +393,7 @@ impl ser::SerializeTupleVariant for Compound<'_> {
     }
 }
 
-impl ser::SerializeMap for Compound<'_> {
+impl<const C: bool> ser::SerializeMap for Compound<'_, C> {
     type Ok = ();
     type Error = Error;
     fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result {
@@ -397,7 +409,7 @@ impl ser::SerializeMap for Compound<'_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_> {
+impl<const C: bool> ser::SerializeStruct for Compound<'_, C> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result {
@@ -411,7 +423,7 @@ impl ser::SerializeStruct for Compound<'_> {
     }
 }
 
-impl ser::SerializeStructVariant for Compound<'_> {
+impl<const C: bool> ser::SerializeStructVariant for Compound<'_, C> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result {
@@ -424,15 +436,15 @@ impl ser::SerializeStructVariant for Compound<'_> {
 
 /// A map key: a string, or a number, boolean or character written as one
 /// (as serde_json does); anything else is serde_json's error.
-struct MapKey<'a>(&'a mut Writer);
+struct MapKey<'a, const C: bool>(&'a mut Writer<C>);
 
 fn key_must_be_a_string() -> Error {
     ser::Error::custom("key must be a string")
 }
 
-impl MapKey<'_> {
+impl<const C: bool> MapKey<'_, C> {
     /// `f`'s text in quotes.
-    fn quoted(self, f: impl FnOnce(&mut Writer)) -> Result {
+    fn quoted(self, f: impl FnOnce(&mut Writer<C>)) -> Result {
         self.0.byte(b'"');
         f(self.0);
         self.0.byte(b'"');
@@ -440,7 +452,7 @@ impl MapKey<'_> {
     }
 }
 
-impl ser::Serializer for MapKey<'_> {
+impl<const C: bool> ser::Serializer for MapKey<'_, C> {
     type Ok = ();
     type Error = Error;
     type SerializeSeq = Impossible<(), Error>;
