@@ -7,10 +7,12 @@
 //!
 //! The pipeline, in the order data flows:
 //!
-//! 1. **Instrument** — TOML text is parsed into raw structs that keep their
-//!    source spans, then validated into an [`Instrument`], which cannot exist
-//!    unless it is valid. Every problem is reported at once, each with a key
-//!    path, line and column ([`Error`], [`Problem`]).
+//! 1. **Instrument** — TOML text is parsed (by the crate's own TOML 1.1
+//!    reader, which reports syntax errors several at a time) into raw
+//!    structs that keep their source spans, then validated into an
+//!    [`Instrument`], which cannot exist unless it is valid. Every problem
+//!    is reported at once, each with a key path, line and column
+//!    ([`Error`], [`Problem`]).
 //!
 //! ```
 //! use assess_core::Instrument;
