@@ -548,7 +548,7 @@ impl<'i> CsvAnalysisReader<'i> {
                     .position(|o| o.key() == cell)
                     .map(|o| o as f64)
             } else {
-                cell.parse::<f64>().ok().filter(|x| x.is_finite())
+                crate::num::parse_f64(cell).filter(|x| x.is_finite())
             };
             match v {
                 Some(v) => self.raw[base + i] = v,

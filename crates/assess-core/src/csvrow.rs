@@ -191,7 +191,7 @@ impl<'a> CsvRowScorer<'a> {
                     }
                 }
                 Cell::Seconds => {
-                    if trim(cell).parse::<f64>().is_ok() {
+                    if crate::num::parse_f64(trim(cell)).is_some() {
                         return false;
                     }
                 }
@@ -288,13 +288,13 @@ fn trim(c: &str) -> &str {
     }
 }
 
-/// `c.parse::<f64>().ok()`, with the common single digit read directly
+/// `c.parse::<f64>().ok()` (through `num::parse_f64`), with the common single digit read directly
 /// (the same value: a digit is an exact `f64`).
 #[inline]
 fn parse_number(c: &str) -> Option<f64> {
     match c.as_bytes() {
         [d @ b'0'..=b'9'] => Some(f64::from(d - b'0')),
-        _ => c.parse().ok(),
+        _ => crate::num::parse_f64(c),
     }
 }
 

@@ -135,7 +135,7 @@ impl Cx<'_> {
     pub(crate) fn type_error(&self, v: &Value<'_>, expected: &str) -> Box<Problem> {
         if let Kind::Float(f) = &v.kind {
             // As toml did, whatever was expected: `1e999` is no number.
-            if f.parse::<f64>().is_ok_and(f64::is_infinite) && !f.contains("inf") {
+            if crate::num::parse_f64(f).is_some_and(f64::is_infinite) && !f.contains("inf") {
                 return self.problem(v, "floating-point number overflowed".to_owned());
             }
         }
@@ -158,9 +158,9 @@ fn found(v: &Kind<'_>) -> String {
     match v {
         Kind::String(s) => format!("string {}", crate::error::quoted(s)),
         Kind::Integer(i) => format!("integer `{i}`"),
-        Kind::Float(f) => match f.parse::<f64>() {
-            Ok(x) => float_found(x),
-            Err(_) => format!("floating point `{f}`"),
+        Kind::Float(f) => match crate::num::parse_f64(f) {
+            Some(x) => float_found(x),
+            None => format!("floating point `{f}`"),
         },
         Kind::Boolean(b) => format!("boolean `{b}`"),
         Kind::Datetime(d) => format!("date-time `{d}`"),
@@ -234,12 +234,12 @@ impl FromDe for f64 {
                     })
                     .map_err(|_| "integer number overflowed"),
             },
-            Kind::Float(f) => match f.parse::<f64>() {
-                Ok(x) if x.is_infinite() && !f.contains("inf") => {
+            Kind::Float(f) => match crate::num::parse_f64(f) {
+                Some(x) if x.is_infinite() && !f.contains("inf") => {
                     Err("floating-point number overflowed")
                 }
-                Ok(x) => Ok(x),
-                Err(_) => Err("floating-point number overflowed"),
+                Some(x) => Ok(x),
+                None => Err("floating-point number overflowed"),
             },
             _ => return Err(cx.type_error(v, "a number")),
         };

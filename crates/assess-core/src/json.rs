@@ -531,9 +531,7 @@ impl<'a> Parser<'a> {
                 };
                 if negative { -x } else { x }
             }
-            _ => self.text[start..self.at]
-                .parse::<f64>()
-                .unwrap_or(f64::INFINITY),
+            _ => crate::num::parse_f64(&self.text[start..self.at]).unwrap_or(f64::INFINITY),
         };
         if x.is_finite() {
             Ok(Number::Float(x))
@@ -1394,8 +1392,11 @@ mod tests {
     #[test]
     fn long_texts_are_written_whole() {
         let long = format!("{}\"\n{}", "é".repeat(300), "k".repeat(700));
-        let v: std::collections::BTreeMap<String, Vec<String>> =
-            [(long.clone(), vec![long.clone(); 5]), ("a".repeat(257), vec![])].into();
+        let v: std::collections::BTreeMap<String, Vec<String>> = [
+            (long.clone(), vec![long.clone(); 5]),
+            ("a".repeat(257), vec![]),
+        ]
+        .into();
         let reference = serde_json::to_string(&v).unwrap();
         assert_eq!(write_with::<false, _>(&v).unwrap(), reference);
         assert_eq!(write_with::<true, _>(&v).unwrap(), reference);

@@ -301,7 +301,7 @@ impl CsvLayout {
                     }
                 }
                 Column::Seconds(item) => {
-                    if let Ok(x) = cell.parse::<f64>() {
+                    if let Some(x) = crate::num::parse_f64(cell) {
                         set.seconds.insert(item.clone(), x);
                     }
                 }
@@ -312,8 +312,8 @@ impl CsvLayout {
                     let answer = if cell == "skipped" {
                         Answer::Skipped
                     } else {
-                        match cell.parse::<f64>() {
-                            Ok(x) if !choice => Answer::Number(x),
+                        match crate::num::parse_f64(cell) {
+                            Some(x) if !choice => Answer::Number(x),
                             _ => Answer::Choice(cell.to_owned()),
                         }
                     };
