@@ -448,7 +448,7 @@ pub(crate) fn did_you_mean<'c>(
     found: &str,
     candidates: impl IntoIterator<Item = &'c str>,
 ) -> Option<String> {
-    let found_lower = found.to_lowercase();
+    let found_lower = crate::text::lowercase(found);
     let found_len = found.chars().count();
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
@@ -460,7 +460,7 @@ pub(crate) fn did_you_mean<'c>(
         if c_len.abs_diff(found_len) > limit {
             continue;
         }
-        let d = levenshtein(&found_lower, &c.to_lowercase());
+        let d = levenshtein(&found_lower, &crate::text::lowercase(c));
         // Ties go to the candidate that sorts first, so the hint never
         // depends on the order candidates arrive in.
         if d <= limit && best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {

@@ -503,8 +503,10 @@ fn explain(
         )
     };
     let scale_name = |r: Option<Results<'_>>, id: &str| -> String {
-        r.and_then(|r| r.instrument.scale(id))
-            .map_or_else(|| id.to_owned(), |s| s.name().get(lang).to_lowercase())
+        r.and_then(|r| r.instrument.scale(id)).map_or_else(
+            || id.to_owned(),
+            |s| crate::text::lowercase(s.name().get(lang)),
+        )
     };
     let weak_apt: Vec<String> = apt
         .iter()
