@@ -258,19 +258,37 @@ impl<T: FromDe> FromDe for Sp<T> {
 
 impl<T: FromDe> FromDe for Vec<T> {
     fn from_de(v: &Value<'_>, cx: &mut Cx<'_>) -> DeResult<Self> {
-        let Kind::Array(items) = &v.kind else {
-            return Err(cx.type_error(v, "a sequence"));
-        };
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            let mark = cx.unknown.len();
-            let mut r = T::from_de(item, cx);
-            if r.is_err() || cx.unknown.len() > mark {
-                cx.relocate(mark, r.as_mut().err(), &format!("[{i}]"));
-            }
-            out.push(r?);
-        }
+        let mut out = Vec::new();
+        cx.each_element(v, &mut |item, cx| {
+            out.push(T::from_de(item, cx)?);
+            Ok(())
+        })?;
         Ok(out)
+    }
+}
+
+impl Cx<'_> {
+    /// Hands each element of the array `v` to `f`, with its index put on
+    /// the path of a problem. Not generic: each `Vec<T>` reader is only
+    /// the closure that reads one `T` (there are about fifteen).
+    #[inline(never)]
+    fn each_element(
+        &mut self,
+        v: &Value<'_>,
+        f: &mut dyn FnMut(&Value<'_>, &mut Self) -> DeResult<()>,
+    ) -> DeResult<()> {
+        let Kind::Array(items) = &v.kind else {
+            return Err(self.type_error(v, "a sequence"));
+        };
+        for (i, item) in items.iter().enumerate() {
+            let mark = self.unknown.len();
+            let mut r = f(item, self);
+            if r.is_err() || self.unknown.len() > mark {
+                self.relocate(mark, r.as_mut().err(), &format!("[{i}]"));
+            }
+            r?;
+        }
+        Ok(())
     }
 }
 
