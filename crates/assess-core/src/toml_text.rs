@@ -405,8 +405,7 @@ impl<'i> Reader<'i> {
     fn simple_key(&mut self) -> R<Key<'i>> {
         let start = self.pos;
         let name = match self.peek() {
-            Some(b'"') => self.basic_string()?,
-            Some(b'\'') => self.literal_string()?,
+            Some(q @ (b'"' | b'\'')) => self.string(q)?,
             Some(c) if is_bare(c) => {
                 while self.peek().is_some_and(is_bare) {
                     self.pos += 1;
@@ -491,14 +490,10 @@ impl<'i> Reader<'i> {
     fn value(&mut self, depth: u32) -> R<Value<'i>> {
         let start = self.pos;
         let kind = match self.peek() {
-            Some(b'"') if self.b[self.pos..].starts_with(b"\"\"\"") => {
-                Kind::String(self.multiline_basic()?)
+            Some(q @ (b'"' | b'\'')) if self.b[self.pos..].starts_with(&[q, q, q]) => {
+                Kind::String(self.multiline_string(q)?)
             }
-            Some(b'"') => Kind::String(self.basic_string()?),
-            Some(b'\'') if self.b[self.pos..].starts_with(b"'''") => {
-                Kind::String(self.multiline_literal()?)
-            }
-            Some(b'\'') => Kind::String(self.literal_string()?),
+            Some(q @ (b'"' | b'\'')) => Kind::String(self.string(q)?),
             Some(b'[' | b'{') if depth >= MAX_DEPTH => {
                 return Self::error(
                     self.here(),
@@ -519,21 +514,40 @@ impl<'i> Reader<'i> {
         self.pos += 1;
         let mut items = Vec::new();
         loop {
-            self.blank()?;
-            if self.peek() == Some(b']') {
-                self.pos += 1;
+            if self.at_close(b']')? {
                 return Ok(items);
             }
             items.push(self.value(depth)?);
-            self.blank()?;
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(items);
-                }
-                _ => return Err(self.expected("`,` or `]` in the array")),
+            if self.after_element(b']', "`,` or `]` in the array")? {
+                return Ok(items);
             }
+        }
+    }
+
+    /// Before an element of an array or inline table: whether `close`
+    /// ends it here (blank lines and comments skipped).
+    fn at_close(&mut self, close: u8) -> R<bool> {
+        self.blank()?;
+        let closed = self.peek() == Some(close);
+        if closed {
+            self.pos += 1;
+        }
+        Ok(closed)
+    }
+
+    /// After an element: `,` (more may follow) or `close` (the end, `true`).
+    fn after_element(&mut self, close: u8, expected: &str) -> R<bool> {
+        self.blank()?;
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                Ok(false)
+            }
+            Some(c) if c == close => {
+                self.pos += 1;
+                Ok(true)
+            }
+            _ => Err(self.expected(expected)),
         }
     }
 
@@ -544,38 +558,31 @@ impl<'i> Reader<'i> {
             ..Table::default()
         };
         loop {
-            self.blank()?;
-            if self.peek() == Some(b'}') {
-                self.pos += 1;
+            if self.at_close(b'}')? {
                 return Ok(table);
             }
             let (path, key, value) = self.keyval(depth, true)?;
             insert_inline(&mut table, &path, key, value, &mut self.errors);
-            self.blank()?;
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(table);
-                }
-                _ => return Err(self.expected("`,` or `}` in the inline table")),
+            if self.after_element(b'}', "`,` or `}` in the inline table")? {
+                return Ok(table);
             }
         }
     }
 
-    /// `"..."`, escapes resolved.
-    fn basic_string(&mut self) -> R<Cow<'i, str>> {
+    /// `"..."`, escapes resolved, or `'...'`, as written (`quote` says
+    /// which).
+    fn string(&mut self, quote: u8) -> R<Cow<'i, str>> {
         let open = self.pos;
         self.pos += 1;
         let mut text = Text::new(self.pos);
         loop {
             match self.peek() {
-                Some(b'"') => {
+                Some(c) if c == quote => {
                     let s = text.finish(self.s, self.pos);
                     self.pos += 1;
                     return Ok(s);
                 }
-                Some(b'\\') => self.escape(&mut text)?,
+                Some(b'\\') if quote == b'"' => self.escape(&mut text)?,
                 None | Some(b'\n') => return Err(Self::unterminated(open..open + 1, "string")),
                 Some(b'\r') if self.peek_at(1) == Some(b'\n') => {
                     return Err(Self::unterminated(open..open + 1, "string"));
@@ -586,21 +593,22 @@ impl<'i> Reader<'i> {
         }
     }
 
-    /// `"""..."""`: a newline right after the opening quotes is dropped, and
-    /// a `\` at the end of a line drops the line break and the spaces after.
-    fn multiline_basic(&mut self) -> R<Cow<'i, str>> {
+    /// `"""..."""` or `'''...'''`: a newline right after the opening quotes is
+    /// dropped; in `"""`, escapes are resolved and a `\` at the end of a
+    /// line drops the line break and the spaces after.
+    fn multiline_string(&mut self, quote: u8) -> R<Cow<'i, str>> {
         let open = self.pos;
         self.pos += 3;
         self.first_newline();
         let mut text = Text::new(self.pos);
         loop {
             match self.peek() {
-                Some(b'"') => {
-                    if let Some(s) = self.close_multiline(b'"', &mut text)? {
+                Some(c) if c == quote => {
+                    if let Some(s) = self.close_multiline(quote, &mut text)? {
                         return Ok(s);
                     }
                 }
-                Some(b'\\') => {
+                Some(b'\\') if quote == b'"' => {
                     let mut k = self.pos + 1;
                     while matches!(self.b.get(k), Some(b' ' | b'\t')) {
                         k += 1;
@@ -618,49 +626,6 @@ impl<'i> Reader<'i> {
                         text.start = self.pos;
                     } else {
                         self.escape(&mut text)?;
-                    }
-                }
-                None => return Err(Self::unterminated(open..open + 3, "multi-line string")),
-                Some(b'\n') => self.pos += 1,
-                Some(b'\r') if self.peek_at(1) == Some(b'\n') => self.pos += 2,
-                Some(c) if is_control(c) => return Err(self.control()),
-                Some(_) => self.pos += 1,
-            }
-        }
-    }
-
-    /// `'...'`: the text as written.
-    fn literal_string(&mut self) -> R<Cow<'i, str>> {
-        let open = self.pos;
-        self.pos += 1;
-        let start = self.pos;
-        loop {
-            match self.peek() {
-                Some(b'\'') => {
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(&self.s[start..self.pos - 1]));
-                }
-                None | Some(b'\n') => return Err(Self::unterminated(open..open + 1, "string")),
-                Some(b'\r') if self.peek_at(1) == Some(b'\n') => {
-                    return Err(Self::unterminated(open..open + 1, "string"));
-                }
-                Some(c) if is_control(c) => return Err(self.control()),
-                Some(_) => self.pos += 1,
-            }
-        }
-    }
-
-    /// `'''...'''`: the text as written, but for a first newline.
-    fn multiline_literal(&mut self) -> R<Cow<'i, str>> {
-        let open = self.pos;
-        self.pos += 3;
-        self.first_newline();
-        let mut text = Text::new(self.pos);
-        loop {
-            match self.peek() {
-                Some(b'\'') => {
-                    if let Some(s) = self.close_multiline(b'\'', &mut text)? {
-                        return Ok(s);
                     }
                 }
                 None => return Err(Self::unterminated(open..open + 3, "multi-line string")),

@@ -15,6 +15,25 @@ use serde::ser::{self, Impossible, Serialize};
 type Error = serde_json::Error;
 type Result<T = ()> = std::result::Result<T, Error>;
 
+/// A serializer's ten integer methods, each `body` with `w` the serializer
+/// and `v` the integer.
+macro_rules! integers {
+    (|$w:ident, $v:ident| $body:expr) => {
+        integers!(@ $w $v $body;
+            serialize_i8 i8, serialize_i16 i16, serialize_i32 i32, serialize_i64 i64,
+            serialize_i128 i128, serialize_u8 u8, serialize_u16 u16, serialize_u32 u32,
+            serialize_u64 u64, serialize_u128 u128);
+    };
+    (@ $w:ident $v:ident $body:expr; $($method:ident $ty:ty),*) => {
+        $(
+            fn $method(self, $v: $ty) -> Result {
+                let $w = self;
+                $body
+            }
+        )*
+    };
+}
+
 /// Bytes gathered before they are appended to the output.
 const CHUNK: usize = 256;
 
@@ -212,46 +231,10 @@ impl<'a, const C: bool> ser::Serializer for &'a mut Writer<C> {
         self.put(if v { b"true" } else { b"false" });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result {
-        self.int(v);
+    integers!(|w, v| {
+        w.int(v);
         Ok(())
-    }
-    fn serialize_i16(self, v: i16) -> Result {
-        self.int(v);
-        Ok(())
-    }
-    fn serialize_i32(self, v: i32) -> Result {
-        self.int(v);
-        Ok(())
-    }
-    fn serialize_i64(self, v: i64) -> Result {
-        self.int(v);
-        Ok(())
-    }
-    fn serialize_i128(self, v: i128) -> Result {
-        self.int(v);
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Result {
-        self.int(v);
-        Ok(())
-    }
-    fn serialize_u16(self, v: u16) -> Result {
-        self.int(v);
-        Ok(())
-    }
-    fn serialize_u32(self, v: u32) -> Result {
-        self.int(v);
-        Ok(())
-    }
-    fn serialize_u64(self, v: u64) -> Result {
-        self.int(v);
-        Ok(())
-    }
-    fn serialize_u128(self, v: u128) -> Result {
-        self.int(v);
-        Ok(())
-    }
+    });
     fn serialize_f32(self, v: f32) -> Result {
         self.f32(v);
         Ok(())
@@ -360,38 +343,29 @@ impl<const C: bool> ser::SerializeSeq for Compound<'_, C> {
     }
 }
 
-impl<const C: bool> ser::SerializeTuple for Compound<'_, C> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
+/// Tuples, tuple structs and tuple variants are written as sequences.
+macro_rules! as_sequence {
+    ($($trait:ident::$method:ident),*) => {
+        $(
+            impl<const C: bool> ser::$trait for Compound<'_, C> {
+                type Ok = ();
+                type Error = Error;
+                fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
+                    ser::SerializeSeq::serialize_element(self, value)
+                }
+                fn end(self) -> Result {
+                    Compound::end(self)
+                }
+            }
+        )*
+    };
 }
 
-impl<const C: bool> ser::SerializeTupleStruct for Compound<'_, C> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
-}
-
-impl<const C: bool> ser::SerializeTupleVariant for Compound<'_, C> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
-}
+as_sequence!(
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl<const C: bool> ser::SerializeMap for Compound<'_, C> {
     type Ok = ();
@@ -466,36 +440,7 @@ impl<const C: bool> ser::Serializer for MapKey<'_, C> {
     fn serialize_bool(self, v: bool) -> Result {
         self.quoted(|w| w.put(if v { b"true" } else { b"false" }))
     }
-    fn serialize_i8(self, v: i8) -> Result {
-        self.quoted(|w| w.int(v))
-    }
-    fn serialize_i16(self, v: i16) -> Result {
-        self.quoted(|w| w.int(v))
-    }
-    fn serialize_i32(self, v: i32) -> Result {
-        self.quoted(|w| w.int(v))
-    }
-    fn serialize_i64(self, v: i64) -> Result {
-        self.quoted(|w| w.int(v))
-    }
-    fn serialize_i128(self, v: i128) -> Result {
-        self.quoted(|w| w.int(v))
-    }
-    fn serialize_u8(self, v: u8) -> Result {
-        self.quoted(|w| w.int(v))
-    }
-    fn serialize_u16(self, v: u16) -> Result {
-        self.quoted(|w| w.int(v))
-    }
-    fn serialize_u32(self, v: u32) -> Result {
-        self.quoted(|w| w.int(v))
-    }
-    fn serialize_u64(self, v: u64) -> Result {
-        self.quoted(|w| w.int(v))
-    }
-    fn serialize_u128(self, v: u128) -> Result {
-        self.quoted(|w| w.int(v))
-    }
+    integers!(|w, v| w.quoted(|w| w.int(v)));
     fn serialize_f32(self, v: f32) -> Result {
         if !v.is_finite() {
             return Err(ser::Error::custom(
