@@ -126,7 +126,7 @@ pub(crate) struct SyntaxError {
 }
 
 /// Reads `text` into its root table (a [`Value`] spanning `0..0`), with
-/// every syntax error found, in the order of the text, at most `max_errors`
+/// every syntax error found, in the order they are found, at most `max_errors`
 /// of them. The tree holds what could be read even when there are errors.
 pub(crate) fn parse(text: &str, max_errors: usize) -> (Value<'_>, Vec<SyntaxError>) {
     let mut p = Reader {
