@@ -516,22 +516,14 @@ impl<'a> Parser<'a> {
                 });
             }
         }
-        // Clinger's fast path: a significand below 2^53 and a power of ten
-        // up to 10^22 are both exact in f64, so one multiplication or
-        // division rounds correctly. Otherwise std's parser (also correctly
-        // rounded, as serde_json's `float_roundtrip`).
+        // Clinger's exact path first (`num::exact_f64`), then the full
+        // parser (both correctly rounded, as serde_json's `float_roundtrip`).
         let significand = whole.and_then(|n| whole_number(n, &self.bytes[frac.clone()]));
         let scale = exp.unwrap_or(0) - frac.len() as i64;
-        let x = match (significand, usize::try_from(scale.unsigned_abs())) {
-            (Some(m), Ok(p)) if m < 1 << 53 && p < POW10.len() => {
-                let x = if scale < 0 {
-                    m as f64 / POW10[p]
-                } else {
-                    m as f64 * POW10[p]
-                };
-                if negative { -x } else { x }
-            }
-            _ => crate::num::parse_f64(&self.text[start..self.at]).unwrap_or(f64::INFINITY),
+        let x = match significand.and_then(|m| crate::num::exact_f64(m, scale)) {
+            Some(x) if negative => -x,
+            Some(x) => x,
+            None => crate::num::parse_f64(&self.text[start..self.at]).unwrap_or(f64::INFINITY),
         };
         if x.is_finite() {
             Ok(Number::Float(x))
@@ -564,12 +556,6 @@ fn whole_number(acc: u64, digits: &[u8]) -> Option<u64> {
         n.checked_mul(10)?.checked_add(u64::from(d - b'0'))
     })
 }
-
-/// The powers of ten that are exact in f64.
-const POW10: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-];
 
 // ---- reading --------------------------------------------------------------
 

@@ -22,7 +22,7 @@
 use std::fmt;
 
 mod parse;
-pub(crate) use parse::parse_f64;
+pub(crate) use parse::{exact as exact_f64, parse_f64};
 
 /// An `f64` that displays as `format!("{}", x)` would, but for ties in the
 /// last of 17 digits (see the module documentation).

@@ -5,7 +5,7 @@
 //! std's parser (Eisel–Lemire with a table of 651 128-bit powers of five,
 //! and a big-decimal fallback) was about 17 KB of the WebAssembly package.
 //! The numbers the engine reads (answers, item parameters, thresholds,
-//! norms) nearly all take the exact path below: at most 19 significant
+//! norms) nearly all take the exact path below, without allocating: at most 19 significant
 //! digits with a value under 2^53 and a power of ten up to 10^22, where one
 //! multiplication or division of exact `f64`s is correctly rounded
 //! (Clinger 1990). Every other number starts from an estimate that is a
@@ -47,72 +47,46 @@ pub(crate) fn parse_f64(s: &str) -> Option<f64> {
     Some(if negative { -x } else { x })
 }
 
-/// Digits, `.`, exponent: the significant digits (at most [`MAX_DIGITS`],
-/// the last one sticky) and the power of ten they are multiplied by.
+/// Digits, `.`, exponent. Numbers of at most 19 significant digits take
+/// [`exact`] when they can, without allocating; the others are read into
+/// their significant digits (at most [`MAX_DIGITS`], the last one sticky)
+/// and the power of ten they are multiplied by.
 fn decimal(b: &[u8]) -> Option<f64> {
-    let mut digits: Vec<u8> = Vec::new();
-    let mut exp10: i64 = 0;
-    let mut seen_digit = false;
-    let mut sticky = false;
-    let mut i = 0;
-    let mut in_fraction = false;
-    while i < b.len() {
-        match b[i] {
-            c @ b'0'..=b'9' => {
-                seen_digit = true;
-                if in_fraction {
-                    exp10 -= 1;
-                }
-                if c == b'0' && digits.is_empty() {
-                    // A leading zero.
-                } else if digits.len() < MAX_DIGITS {
-                    digits.push(c - b'0');
-                } else {
-                    // Dropped: it only counts as the power of ten, and as
-                    // the sticky digit when not zero.
-                    exp10 += 1;
-                    sticky |= c != b'0';
-                }
-            }
-            b'.' if !in_fraction => in_fraction = true,
-            _ => break,
+    let (int, frac, exp) = split(b)?;
+    let mut m: u64 = 0;
+    let mut n = 0_usize;
+    for &c in int.iter().chain(frac) {
+        if n == 0 && c == b'0' {
+            continue;
         }
-        i += 1;
+        if n < 19 {
+            m = m * 10 + u64::from(c - b'0');
+        }
+        n += 1;
     }
-    if !seen_digit {
-        return None;
-    }
-    if i < b.len() {
-        if !matches!(b[i], b'e' | b'E') {
-            return None;
-        }
-        i += 1;
-        let negative = match b.get(i) {
-            Some(b'-') => {
-                i += 1;
-                true
-            }
-            Some(b'+') => {
-                i += 1;
-                false
-            }
-            _ => false,
-        };
-        if i >= b.len() {
-            return None;
-        }
-        let mut e: i64 = 0;
-        for &c in &b[i..] {
-            if !c.is_ascii_digit() {
-                return None;
-            }
-            // Saturates far beyond any f64: 10^±1000000 is inf or zero.
-            e = (e * 10 + i64::from(c - b'0')).min(1_000_000_000);
-        }
-        exp10 += if negative { -e } else { e };
-    }
-    if digits.is_empty() {
+    if n == 0 {
         return Some(0.0);
+    }
+    let frac_len = i64::try_from(frac.len()).unwrap_or(i64::MAX);
+    if n <= 19 {
+        if let Some(x) = exact(m, exp - frac_len) {
+            return Some(x);
+        }
+    }
+    let mut digits: Vec<u8> = Vec::with_capacity(n.min(MAX_DIGITS + 1));
+    let mut exp10 = exp - frac_len;
+    let mut sticky = false;
+    for &c in int.iter().chain(frac) {
+        if c == b'0' && digits.is_empty() {
+            // A leading zero.
+        } else if digits.len() < MAX_DIGITS {
+            digits.push(c - b'0');
+        } else {
+            // Dropped: it only counts as the power of ten, and as the
+            // sticky digit when not zero.
+            exp10 += 1;
+            sticky |= c != b'0';
+        }
     }
     if sticky {
         // Replace the last kept digit's tail by a non-zero digit beyond it.
@@ -127,6 +101,60 @@ fn decimal(b: &[u8]) -> Option<f64> {
     Some(value(&digits, exp10))
 }
 
+/// The whole digits, the fraction's digits and the exponent (saturated
+/// far beyond any `f64`: 10^±10^9 is infinity or zero) of digits with an
+/// optional `.` and an optional exponent; `None` when `b` is not that or
+/// has no digit.
+fn split(b: &[u8]) -> Option<(&[u8], &[u8], i64)> {
+    let digits = |from: usize| from + b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let int_end = digits(0);
+    let (frac, mut i) = if b.get(int_end) == Some(&b'.') {
+        let end = digits(int_end + 1);
+        (&b[int_end + 1..end], end)
+    } else {
+        (&b[..0], int_end)
+    };
+    if int_end == 0 && frac.is_empty() {
+        return None;
+    }
+    let mut exp = 0;
+    if i < b.len() {
+        if !matches!(b[i], b'e' | b'E') {
+            return None;
+        }
+        i += 1;
+        let negative = b.get(i) == Some(&b'-');
+        if matches!(b.get(i), Some(b'-' | b'+')) {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        for &c in &b[i..] {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            exp = (exp * 10 + i64::from(c - b'0')).min(1_000_000_000);
+        }
+        if negative {
+            exp = -exp;
+        }
+    }
+    Some((&b[..int_end], frac, exp))
+}
+
+/// `m × 10^exp10` when one operation on exact `f64`s gives it correctly
+/// rounded (Clinger 1990): `m` at most 2^53 and a power of ten up to
+/// 10^22. The JSON reader takes this path first, too.
+pub(crate) fn exact(m: u64, exp10: i64) -> Option<f64> {
+    if m > 1 << 53 {
+        return None;
+    }
+    let p = *POW10.get(usize::try_from(exp10.unsigned_abs()).ok()?)?;
+    let x = m as f64;
+    Some(if exp10 < 0 { x / p } else { x * p })
+}
+
 /// `digits × 10^exp10`, correctly rounded; `digits` has no leading or
 /// trailing zero and is not empty.
 fn value(digits: &[u8], exp10: i64) -> f64 {
@@ -138,16 +166,14 @@ fn value(digits: &[u8], exp10: i64) -> f64 {
     if n + exp10 < -324 {
         return 0.0;
     }
-    // Now |exp10| < 1200, so the conversions below cannot fail.
-    let exp10 = i32::try_from(exp10).unwrap_or(0);
     if digits.len() <= 19 {
         let m = digits.iter().fold(0_u64, |m, &d| m * 10 + u64::from(d));
-        if m <= 1 << 53 && (-22..=22).contains(&exp10) {
-            let x = m as f64;
-            let p = POW10[exp10.unsigned_abs() as usize];
-            return if exp10 < 0 { x / p } else { x * p };
+        if let Some(x) = exact(m, exp10) {
+            return x;
         }
     }
+    // Now |exp10| < 1200, so the conversion cannot fail.
+    let exp10 = i32::try_from(exp10).unwrap_or(0);
     let big = Big::from_digits(digits);
     let mut z = estimate(digits, exp10);
     // Each step moves one ulp towards the value; the estimate is a few
