@@ -171,11 +171,9 @@ impl Errors<'_> {
         let name = crate::error::shown(name);
         let message = match first {
             Some(first) => {
-                let line = self.text[..first.start.min(self.text.len())]
-                    .bytes()
-                    .filter(|&b| b == b'\n')
-                    .count()
-                    + 1;
+                let line = crate::error::LineIndex::new(self.text)
+                    .locate(first.clone())
+                    .line;
                 format!("{what} `{name}` is defined twice (first on line {line})")
             }
             None => format!("{what} `{name}` is defined twice"),
