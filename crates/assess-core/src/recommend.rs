@@ -376,8 +376,16 @@ pub fn recommend(
 /// at the lowest level: 0.0 − penalties, never −0.0, so an unadjusted
 /// family prints 0.0.
 fn adjustment(apt: &[AptitudeCheck], ready: &[ReadinessCheck]) -> f64 {
-    0.0 - APTITUDE_PENALTY * apt.iter().filter(|a| a.meets == Some(false)).count() as f64
-        - READINESS_PENALTY * ready.iter().filter(|r| r.strengthen).count() as f64
+    penalty(
+        apt.iter().filter(|a| a.meets == Some(false)).count(),
+        ready.iter().filter(|r| r.strengthen).count(),
+    )
+}
+
+/// 0.0 − the penalties for `unmet` aptitude minimums and `to_strengthen`
+/// competencies (never −0.0).
+fn penalty(unmet: usize, to_strengthen: usize) -> f64 {
+    0.0 - APTITUDE_PENALTY * unmet as f64 - READINESS_PENALTY * to_strengthen as f64
 }
 
 fn keep(f: &Family, o: &RecommendOptions) -> bool {
@@ -430,16 +438,16 @@ fn family_adjustment(
     aptitude: Option<Results<'_>>,
     readiness: Option<Results<'_>>,
 ) -> f64 {
-    0.0 - APTITUDE_PENALTY
-        * f.aptitude()
+    penalty(
+        f.aptitude()
             .iter()
             .filter(|(d, m)| meets(aptitude, d, m) == Some(false))
-            .count() as f64
-        - READINESS_PENALTY
-            * f.readiness()
-                .iter()
-                .filter(|c| strengthen(readiness, c))
-                .count() as f64
+            .count(),
+        f.readiness()
+            .iter()
+            .filter(|c| strengthen(readiness, c))
+            .count(),
+    )
 }
 
 fn aptitude_checks(f: &Family, aptitude: Option<Results<'_>>) -> Vec<AptitudeCheck> {
