@@ -292,6 +292,29 @@ impl Cx<'_> {
     }
 }
 
+impl Cx<'_> {
+    /// Hands each entry of the table `v` whose key is in `keys` to `f`
+    /// with the key's index; records the others as unknown keys. Not
+    /// generic: a struct's reader (`from_de_struct!`) is only the closure
+    /// that stores field `i`.
+    #[inline(never)]
+    pub(crate) fn fields(
+        &mut self,
+        v: &Value<'_>,
+        keys: &[&str],
+        f: &mut dyn FnMut(usize, &Value<'_>, &mut Self) -> DeResult<()>,
+    ) -> DeResult<()> {
+        let t = self.table(v)?;
+        for (key, e) in t.iter() {
+            match keys.iter().position(|k| *k == key) {
+                Some(i) => f(i, &e.value, self)?,
+                None => self.unknown(key, &e.key),
+            }
+        }
+        Ok(())
+    }
+}
+
 impl<T: FromDe> FromDe for BTreeMap<String, T> {
     fn from_de(v: &Value<'_>, cx: &mut Cx<'_>) -> DeResult<Self> {
         let mut out = BTreeMap::new();
@@ -340,16 +363,30 @@ macro_rules! from_de_struct {
                 v: &$crate::document::Value<'_>,
                 cx: &mut $crate::document::Cx<'_>,
             ) -> $crate::document::DeResult<Self> {
-                let t = cx.table(v)?;
+                const KEYS: &[&str] = &[$($rk,)* $($ok,)*];
                 $(let mut $req = None;)*
                 $(let mut $opt = None;)*
-                for (key, e) in t.iter() {
-                    match key {
-                        $($rk => $req = Some(cx.field(key, &e.value)?),)*
-                        $($ok => $opt = Some(cx.field(key, &e.value)?),)*
-                        _ => cx.unknown(key, &e.key),
-                    }
-                }
+                // The keys are matched by `Cx::fields` (not generic); each
+                // field here is one arm on its index.
+                cx.fields(v, KEYS, &mut |i, value, cx| {
+                    let mut n = 0;
+                    $(
+                        if i == n {
+                            $req = Some(cx.field(KEYS[n], value)?);
+                            return Ok(());
+                        }
+                        n += 1;
+                    )*
+                    $(
+                        if i == n {
+                            $opt = Some(cx.field(KEYS[n], value)?);
+                            return Ok(());
+                        }
+                        n += 1;
+                    )*
+                    let _ = n;
+                    Ok(())
+                })?;
                 Ok($ty {
                     $($req: match $req {
                         Some(x) => x,
