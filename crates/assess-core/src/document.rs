@@ -290,9 +290,7 @@ impl Cx<'_> {
         }
         Ok(())
     }
-}
 
-impl Cx<'_> {
     /// Hands each entry of the table `v` whose key is in `keys` to `f`
     /// with the key's index; records the others as unknown keys. Not
     /// generic: a struct's reader (`from_de_struct!`) is only the closure
