@@ -13,7 +13,7 @@ use assess_core::analysis::{
     Analysis, AnalysisData, CsvAnalysisReader, DifStatistics, GroupRole, ItemAnalysis, ItemFlag,
     ScaleAnalysis,
 };
-use assess_core::{Error, Instrument, Problem, ResponseSet, json};
+use assess_core::{Error, Instrument, Problem, ResponseSet};
 
 use crate::html::{Bar, Page, bar_chart, escape, table_start};
 use crate::score::{InputFormat, csv_error, csv_reader, io_error, not_utf8};
@@ -105,11 +105,9 @@ pub fn load(
                 }
                 sets
             } else {
-                let root = json::parse(&text)?;
-                root.batch()
-                    .iter()
-                    .enumerate()
-                    .map(|(i, node)| json::read_node(node, &text, &format!("[{i}]")))
+                ResponseSet::batch_from_json(&text)?
+                    .into_iter()
+                    .map(|b| b.value)
                     .collect::<Result<Vec<ResponseSet>, _>>()?
             };
             let simulated = sets

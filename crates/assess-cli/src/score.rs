@@ -15,9 +15,9 @@ use crate::progress::Progress;
 use std::sync::mpsc::sync_channel;
 
 use assess_core::{
-    BatchRecord, Catalog, CsvLayout, CsvRowScorer, Error, FlagKind, Instrument, Problem,
-    ProblemKind, RecommendOptions, ResponseSet, RowScores, RowStatus, ScoreOptions, json,
-    recommend, score,
+    BatchRecord, Batched, Catalog, CsvLayout, CsvRowScorer, Error, FlagKind, Instrument, Problem,
+    ProblemKind, RecommendOptions, ResponseSet, RowScores, RowStatus, ScoreOptions, recommend,
+    score,
 };
 
 /// Recommendations to add to each scored interest record.
@@ -730,13 +730,13 @@ pub(crate) fn read_rows(
                 .map_err(|e| io_error(input, &e))?;
             // Parsed once, with locations: a problem in the 900th response
             // set is reported at its line and column in the file.
-            let root = json::parse(&text)?;
-            for (i, node) in root.batch().iter().enumerate() {
+            for (i, Batched { value: set, span }) in
+                ResponseSet::batch_from_json(&text)?.into_iter().enumerate()
+            {
                 if i < skip_through {
                     continue;
                 }
-                let set = json::read_node::<ResponseSet>(node, &text, &format!("[{i}]"));
-                emit(i + 1, set, node.span().end as u64)?;
+                emit(i + 1, set, span.end as u64)?;
             }
         }
         InputFormat::Csv => {

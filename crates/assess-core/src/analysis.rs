@@ -51,11 +51,11 @@ pub use items::{AnswerCount, Distractors, ItemAnalysis, ItemFlag, OptionGroups};
 pub use norms::{NormInfo, NormOptions, NormTable, TScore, insert_norms, norm_rows};
 pub use reliability::{Interval, ScaleReliability};
 
-use crate::error::{Error, Problem, ProblemKind, backtick_list, did_you_mean};
 use crate::instrument::{FormatKind, Instrument, Scoring, Status};
-use crate::json::{self, deserialize_via_json, json_names, json_struct};
 use crate::matrix::{AnswerMatrix, Rule, rules, score_matrix};
 use crate::responses::{Policy, ResponseSet, Value, check};
+use assess_text::json::{self, deserialize_via_json, json_names, json_struct};
+use assess_text::problem::{Error, Problem, ProblemKind, backtick_list, did_you_mean};
 
 /// How missing answers are handled for reliability.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -548,7 +548,7 @@ impl<'i> CsvAnalysisReader<'i> {
                     .position(|o| o.key() == cell)
                     .map(|o| o as f64)
             } else {
-                crate::num::parse_f64(cell).filter(|x| x.is_finite())
+                assess_text::num::parse_f64(cell).filter(|x| x.is_finite())
             };
             match v {
                 Some(v) => self.raw[base + i] = v,

@@ -56,17 +56,17 @@ use rand::{Rng, RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Problem, ProblemKind};
 use crate::instrument::{EstimatorKind, ExtremePolicy, FormatKind, Instrument, IrtParams};
 use crate::irt::{
     self, Estimate, Observed, Quadrature, ScoringRule, add_log_likelihood, eap_from_log_posterior,
     item_information,
 };
-use crate::json::{
+use crate::responses::Answer;
+use assess_text::json::{
     self, FromJson, JsonResult, Node, deserialize_via_json, json_names, json_struct,
 };
-use crate::num::Num;
-use crate::responses::Answer;
+use assess_text::num::Num;
+use assess_text::problem::{Error, Problem, ProblemKind};
 
 /// Version of the session format.
 pub const SESSION_FORMAT: u32 = 1;

@@ -13,12 +13,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::check::Checker;
-use crate::error::{Error, Problem, ProblemKind, backtick_list};
 use crate::instrument::Status;
 use crate::limits;
 use crate::riasec::{Type, parse_code};
-use crate::spanned::Sp;
 use crate::text::Localized;
+use assess_text::Sp;
+use assess_text::problem::{Error, Problem, ProblemKind, backtick_list};
 
 /// The catalogue format version this engine reads.
 pub const CATALOG_FORMAT_VERSION: i64 = 1;
@@ -201,7 +201,7 @@ struct RawTraining {
     duration: Option<Sp<String>>,
 }
 
-use crate::document::from_de_struct;
+use assess_text::toml::de::from_de_struct;
 
 from_de_struct!(RawCatalog { format: "format", catalog: "catalog", families: "families" } {  });
 from_de_struct!(RawCatalogMeta { id: "id", version: "version", languages: "languages", status: "status", source: "source", interest_source: "interest_source", licence: "licence", title: "title" } {  });
@@ -236,7 +236,7 @@ pub enum Schooling {
     S1,
 }
 
-crate::json::json_names!(Schooling {
+assess_text::json::json_names!(Schooling {
     "SD" => SD,
     "SMP" => SMP,
     "SMA" => SMA,
@@ -499,11 +499,14 @@ const KNOWN_KEYS: &[&str] = &[
 ];
 
 fn load(text: &str) -> Result<Catalog, Error> {
-    let (doc, unknown) =
-        match crate::document::parse::<RawCatalog>(text, limits::MAX_DOCUMENT_BYTES, KNOWN_KEYS) {
-            Ok(v) => v,
-            Err(problems) => return Err(Error::new(problems).located(text)),
-        };
+    let (doc, unknown) = match assess_text::toml::de::parse::<RawCatalog>(
+        text,
+        limits::MAX_DOCUMENT_BYTES,
+        KNOWN_KEYS,
+    ) {
+        Ok(v) => v,
+        Err(problems) => return Err(Error::new(problems).located(text)),
+    };
     let mut c = Checker {
         problems: unknown,
         languages: Vec::new(),
@@ -854,8 +857,8 @@ impl Document {
     /// The located problems of whichever kind the text is.
     pub fn from_toml(text: &str) -> Result<Document, Error> {
         let is_catalog = text.len() <= limits::MAX_DOCUMENT_BYTES && {
-            let (root, _) = crate::toml_text::parse(text, limits::MAX_PROBLEMS);
-            matches!(&root.kind, crate::toml_text::Kind::Table(t) if t.contains_key("catalog"))
+            let (root, _) = assess_text::toml::parse(text, limits::MAX_PROBLEMS);
+            matches!(&root.kind, assess_text::toml::Kind::Table(t) if t.contains_key("catalog"))
         };
         if is_catalog {
             Catalog::from_toml(text).map(|c| Document::Catalog(Box::new(c)))

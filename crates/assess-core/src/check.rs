@@ -2,14 +2,14 @@
 //! problems, identifiers, localised text, choices from a fixed list,
 //! numbers, list sizes, languages and status.
 
-use crate::num::Num;
 use crate::sorted::SortedSet;
+use assess_text::num::Num;
 
-use crate::error::{Problem, ProblemKind, backtick_list, did_you_mean};
 use crate::instrument::Status;
 use crate::limits;
-use crate::spanned::Sp;
 use crate::text::{Localized, PRIMARY_LANGUAGE, is_language_code};
+use assess_text::Sp;
+use assess_text::problem::{Problem, ProblemKind, backtick_list, did_you_mean};
 
 /// Collects problems while a raw document is turned into a model.
 #[derive(Default)]

@@ -191,7 +191,7 @@ impl<'a> CsvRowScorer<'a> {
                     }
                 }
                 Cell::Seconds => {
-                    if crate::num::parse_f64(trim(cell)).is_some() {
+                    if assess_text::num::parse_f64(trim(cell)).is_some() {
                         return false;
                     }
                 }
@@ -294,7 +294,7 @@ fn trim(c: &str) -> &str {
 fn parse_number(c: &str) -> Option<f64> {
     match c.as_bytes() {
         [d @ b'0'..=b'9'] => Some(f64::from(d - b'0')),
-        _ => crate::num::parse_f64(c),
+        _ => assess_text::num::parse_f64(c),
     }
 }
 

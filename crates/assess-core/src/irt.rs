@@ -57,13 +57,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Problem, ProblemKind};
 use crate::instrument::{
     EstimatorKind, ExtremePolicy, FormatKind, Instrument, IrtParams, IrtSettings,
 };
 use crate::math::{exp, ln, ln_1p, log_sum_exp, logistic};
-use crate::num::Num;
 use crate::prec::{MIN_INFORMATION, ROOT_TOL, exactly};
+use assess_text::num::Num;
+use assess_text::problem::{Error, Problem, ProblemKind};
 
 /// MAP, ML and WLE search θ in [−THETA_BOUND, THETA_BOUND]; an estimate
 /// that would lie outside counts as infinite.
@@ -562,13 +562,13 @@ pub struct Estimate {
     pub clamped: bool,
 }
 
-crate::json::json_names!(Fallback {
+assess_text::json::json_names!(Fallback {
     "no_responses" => NoResponses,
     "all_lowest" => AllLowest,
     "all_highest" => AllHighest,
     "no_root" => NoRoot,
 });
-crate::json::json_struct!(ignore Estimate {
+assess_text::json::json_struct!(ignore Estimate {
     theta: "theta",
     se: "se",
     estimator: "estimator",
@@ -576,7 +576,7 @@ crate::json::json_struct!(ignore Estimate {
     fallback: "fallback" = None,
     clamped: "clamped" = false,
 });
-crate::json::deserialize_via_json!(Estimate);
+assess_text::json::deserialize_via_json!(Estimate);
 
 /// Estimates θ from an answered subset with the requested estimator,
 /// following the rule's extreme-pattern policy when ML or WLE has no finite

@@ -46,16 +46,12 @@ pub mod cat;
 mod catalog;
 mod check;
 mod csvrow;
-mod document;
-mod error;
 mod hash;
 mod instrument;
 pub mod irt;
-pub mod json;
 pub mod limits;
 pub mod math;
 mod matrix;
-pub mod num;
 pub mod prec;
 pub mod recommend;
 mod report;
@@ -64,11 +60,11 @@ pub mod riasec;
 mod score;
 pub mod simulate;
 mod sorted;
-mod spanned;
 mod text;
-mod toml_text;
 pub mod view;
 
+pub use assess_text::json::Batched;
+pub use assess_text::{Error, Problem, ProblemKind};
 #[cfg(feature = "schema")]
 pub use catalog::catalog_schema;
 pub use catalog::{
@@ -76,7 +72,6 @@ pub use catalog::{
     TrainingKind, is_isco08_unit_group,
 };
 pub use csvrow::{CsvRowScorer, RowScores, ScaleScores};
-pub use error::{Error, Problem, ProblemKind};
 pub use hash::content_hash;
 pub use instrument::{
     Band, BandBasis, ChoiceOption, EstimatorKind, ExtremePolicy, FORMAT_VERSION, Figure, Form,
@@ -112,4 +107,49 @@ pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub fn instrument_schema() -> serde_json::Value {
     let schema = schemars::schema_for!(instrument::raw::RawDocument);
     serde_json::to_value(&schema).unwrap_or(serde_json::Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    /// Every variant of the enums read with `json_names!` reads back from
+    /// the name serde writes for it: the two lists of names cannot drift.
+    #[test]
+    fn enum_names_read_back_what_serde_writes() {
+        fn all<T>(variants: &[T])
+        where
+            T: serde::Serialize + assess_text::json::FromJson + PartialEq + std::fmt::Debug,
+        {
+            for v in variants {
+                let text = serde_json::to_string(v).unwrap();
+                assert_eq!(
+                    &assess_text::json::read::<T>(&text, "").unwrap(),
+                    v,
+                    "{text}"
+                );
+            }
+        }
+        use crate::catalog::Schooling as S;
+        use crate::irt::Fallback as F;
+        use crate::{
+            EstimatorKind as E, Policy as P, analysis::Missing as M, cat::StopReason as R,
+        };
+        all(&[E::Eap, E::Map, E::Ml, E::Wle]);
+        all(&[R::SeReached, R::MaxItems, R::BankExhausted]);
+        all(&[F::NoResponses, F::AllLowest, F::AllHighest, F::NoRoot]);
+        all(&[P::Reject, P::Warn]);
+        all(&[M::Pairwise, M::Listwise]);
+        all(&[
+            S::SD,
+            S::SMP,
+            S::SMA,
+            S::SMK,
+            S::D1,
+            S::D2,
+            S::D3,
+            S::D4,
+            S::S1,
+        ]);
+    }
 }

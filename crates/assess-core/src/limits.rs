@@ -31,6 +31,6 @@ pub const MAX_SVG_BYTES: usize = 32 * 1024;
 /// Longest identifier, in bytes.
 pub const MAX_ID_LEN: usize = 64;
 /// Most problems reported for one document; the rest are summarised.
-pub const MAX_PROBLEMS: usize = 500;
+pub use assess_text::MAX_PROBLEMS;
 /// Likert points allowed.
 pub const LIKERT_POINTS: std::ops::RangeInclusive<i64> = 2..=11;

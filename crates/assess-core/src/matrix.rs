@@ -7,10 +7,10 @@
 //! missing-data rule, proration, mean or sum, composites — to a row-major
 //! matrix of answers, without allocating per respondent.
 
-use crate::error::{Error, Problem, ProblemKind};
 use crate::instrument::{FormatKind, Instrument, Scoring};
 use crate::report::ScaleStatus;
 use crate::score::prorate;
+use assess_text::problem::{Error, Problem, ProblemKind};
 
 /// Answers of many respondents: row-major, one column per item in
 /// instrument order. A Likert or binary answer is its value; a choice

@@ -30,11 +30,11 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, Family, Schooling, TrainingKind};
 use crate::instrument::{Instrument, Status};
-use crate::num::whole;
 use crate::report::Report;
 use crate::riasec::{
     RiasecProfile, Type, brown_gore_c, iachan_m_mean, parse_code, profile_correlation,
 };
+use assess_text::num::whole;
 
 /// Points off the overall score per aptitude domain below its minimum band.
 pub const APTITUDE_PENALTY: f64 = 5.0;
@@ -513,7 +513,7 @@ fn explain(
     let scale_name = |r: Option<Results<'_>>, id: &str| -> String {
         r.and_then(|r| r.instrument.scale(id)).map_or_else(
             || id.to_owned(),
-            |s| crate::text::lowercase(s.name().get(lang)),
+            |s| assess_text::lowercase(s.name().get(lang)),
         )
     };
     let weak_apt: Vec<String> = apt

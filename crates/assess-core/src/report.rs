@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::error::Problem;
 use crate::instrument::{BandBasis, InstrumentKind, Scoring, Status};
+use assess_text::problem::Problem;
 
 /// Version of the report format.
 pub const REPORT_FORMAT: u32 = 1;

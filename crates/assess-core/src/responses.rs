@@ -25,12 +25,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::error::{Error, Problem, ProblemKind, backtick_list, did_you_mean, shown};
 use crate::instrument::{FormatKind, Instrument};
-use crate::json::{
-    self, FromJson, JsonResult, Node, deserialize_via_json, json_names, json_struct,
+use assess_text::json::{
+    self, Batched, FromJson, JsonResult, Node, deserialize_via_json, json_names, json_struct,
 };
-use crate::num::Num;
+use assess_text::num::Num;
+use assess_text::problem::{Error, Problem, ProblemKind, backtick_list, did_you_mean, shown};
 
 /// One answer.
 #[derive(Clone, Debug, PartialEq)]
@@ -161,11 +161,34 @@ pub struct ResponseSet {
 impl ResponseSet {
     /// Reads one response set from JSON text.
     ///
+    /// ```
+    /// use assess_core::ResponseSet;
+    /// let set = ResponseSet::from_json(r#"{"respondent_id": "a", "answers": {"R1": 4}}"#)?;
+    /// assert_eq!(set.answers.len(), 1);
+    /// let err = ResponseSet::from_json(r#"{"respondent_id": "a", "answers": {"R1": true}}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(err.first().path(), "answers.R1");
+    /// assert_eq!((err.first().line(), err.first().column()), (Some(1), Some(42)));
+    /// # Ok::<(), assess_core::Error>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// A `syntax` or `invalid_type` problem, located by line and column.
     pub fn from_json(text: &str) -> Result<ResponseSet, Error> {
         json::read(text, "")
+    }
+
+    /// Reads JSON text that holds one response set or an array of them:
+    /// each set, or the problem that stops it, in order, with its byte span
+    /// in the text (the command line resumes after a span's end). A problem
+    /// is located by the set's index (`[3].answers.R1`), line and column.
+    ///
+    /// # Errors
+    ///
+    /// A syntax error anywhere in the text, located by line and column.
+    pub fn batch_from_json(text: &str) -> Result<Vec<Batched<ResponseSet>>, Error> {
+        json::read_batch(text)
     }
 
     /// Builds a response set from one CSV record whose header is
@@ -301,7 +324,7 @@ impl CsvLayout {
                     }
                 }
                 Column::Seconds(item) => {
-                    if let Some(x) = crate::num::parse_f64(cell) {
+                    if let Some(x) = assess_text::num::parse_f64(cell) {
                         set.seconds.insert(item.clone(), x);
                     }
                 }
@@ -312,7 +335,7 @@ impl CsvLayout {
                     let answer = if cell == "skipped" {
                         Answer::Skipped
                     } else {
-                        match crate::num::parse_f64(cell) {
+                        match assess_text::num::parse_f64(cell) {
                             Some(x) if !choice => Answer::Number(x),
                             _ => Answer::Choice(cell.to_owned()),
                         }

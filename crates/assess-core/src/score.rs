@@ -18,15 +18,15 @@
 //!   rows and z = (T − 50)/10; stanines cut at z = −1.75, −1.25, …, 1.75;
 //! - SEM = SD·√(1 − r); 95% band = score ± 1.96·SEM, kept within the range.
 
-use crate::error::Error;
 use crate::instrument::{BandBasis, FormatKind, Instrument, NormMethod, Scale, Scoring};
-use crate::num::Num;
 use crate::report::{
     BandResult, Engine, Flag, FlagKind, InstrumentRef, NormScore, Quality, REPORT_FORMAT, Report,
     ScaleResult, ScaleStatus, SemBand,
 };
 use crate::responses::{Checked, Policy, ResponseSet, Value, check};
 use crate::text::Localized;
+use assess_text::num::Num;
+use assess_text::problem::Error;
 
 /// How to score: language of the report text, what to do with bad answers,
 /// which norm group to use.

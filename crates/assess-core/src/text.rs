@@ -46,13 +46,13 @@ impl<'de> Deserialize<'de> for Localized {
     }
 }
 
-impl crate::document::FromDe for Localized {
+impl assess_text::toml::de::FromDe for Localized {
     fn from_de(
-        v: &crate::document::Value<'_>,
-        cx: &mut crate::document::Cx<'_>,
-    ) -> crate::document::DeResult<Self> {
+        v: &assess_text::toml::de::Value<'_>,
+        cx: &mut assess_text::toml::de::Cx<'_>,
+    ) -> assess_text::toml::de::DeResult<Self> {
         let mut pairs: Vec<(String, String)> = Vec::new();
-        crate::document::for_each_entry(v, cx, |lang, text| pairs.push((lang, text)))?;
+        assess_text::toml::de::for_each_entry(v, cx, |lang, text| pairs.push((lang, text)))?;
         pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Ok(Localized(pairs))
     }
@@ -113,23 +113,6 @@ pub(crate) fn is_language_code(code: &str) -> bool {
     (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
 }
 
-/// `s` in lower case, for a name in the middle of a sentence and for
-/// comparing keys in "did you mean" hints: the capitals of ASCII and
-/// Latin-1 (`A`–`Z`, `À`–`Þ` but `×`) are lowered as
-/// `str::to_lowercase` lowers them, and every other character is kept.
-///
-/// The engine's texts are Bahasa Indonesia and English, written in these
-/// letters; `str::to_lowercase` carries Unicode's whole case table, about
-/// 16 KB of the WebAssembly package.
-pub(crate) fn lowercase(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'A'..='Z' | 'À'..='Þ' if c != '×' => char::from_u32(u32::from(c) + 32).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,23 +149,5 @@ mod tests {
         let back: Localized =
             serde_json::from_str(r#"{"jv":"Sugeng","id":"Halo","en":"Hello"}"#).unwrap();
         assert_eq!(back, t);
-    }
-
-    #[test]
-    fn lowercase_is_std_for_ascii_and_latin_1_and_keeps_the_rest() {
-        for c in '\u{0}'..='\u{ff}' {
-            let s = c.to_string();
-            assert_eq!(super::lowercase(&s), s.to_lowercase(), "{c:?}");
-        }
-        assert_eq!(
-            super::lowercase("Penalaran Logis dan Mekanis"),
-            "penalaran logis dan mekanis"
-        );
-        assert_eq!(
-            super::lowercase("Keselamatan kerja (K3) × 2"),
-            "keselamatan kerja (k3) × 2"
-        );
-        // Outside Latin-1, kept as written.
-        assert_eq!(super::lowercase("ΣΑ Ā"), "ΣΑ Ā");
     }
 }

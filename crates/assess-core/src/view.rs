@@ -16,8 +16,8 @@
 use rand::Rng;
 use serde::Serialize;
 
-use crate::error::Error;
 use crate::instrument::{FormatKind, Instrument, InstrumentKind, Status};
+use assess_text::problem::Error;
 
 /// An instrument's metadata in one language.
 #[derive(Clone, Debug, PartialEq, Serialize)]

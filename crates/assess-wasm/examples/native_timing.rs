@@ -3,7 +3,7 @@
 //! (read the response JSON, check and score, serialise the report, build
 //! the recommendations from the profile and serialise them), measured the
 //! same way as in the browser: 3,000 warm-up runs, then the median of 100
-//! batches of 20. JSON is written by `assess_core::json::to_string`, as in
+//! batches of 20. JSON is written by `assess_text::json::to_string`, as in
 //! the package. Not a test; timing is never asserted.
 //!
 //! `cargo run -q --release -p assess-wasm --example native_timing`
@@ -35,10 +35,10 @@ fn main() {
     let once = || {
         let s = ResponseSet::from_json(&set).expect("valid");
         let report = score(&riasec, &s, &ScoreOptions::new()).expect("scored");
-        let json = assess_core::json::to_string(&report).expect("json");
+        let json = assess_text::json::to_string(&report).expect("json");
         let profile = report.riasec.as_ref().expect("profile");
         let recs = recommend(profile, None, None, &catalog, &RecommendOptions::new());
-        let rj = assess_core::json::to_string(&recs).expect("json");
+        let rj = assess_text::json::to_string(&recs).expect("json");
         std::hint::black_box((json, rj));
     };
     for _ in 0..3000 {

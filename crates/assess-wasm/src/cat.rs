@@ -92,7 +92,7 @@ impl WasmCatBank {
     /// bank's test information and SE, for reports.
     #[wasm_bindgen(js_name = informationCurve)]
     pub fn information_curve(&self) -> String {
-        assess_core::json::to_string(&self.inner.information_curve())
+        assess_text::json::to_string(&self.inner.information_curve())
             .unwrap_or_else(|_| "[]".to_owned())
     }
 }
@@ -111,7 +111,7 @@ fn seed_from_js(seed: f64) -> Result<u64, JsValue> {
                 "seed",
                 format!(
                     "expected a whole number from 0 to 2^53 − 1, found {}",
-                    assess_core::num::Num(seed)
+                    assess_text::num::Num(seed)
                 ),
             ),
         )))

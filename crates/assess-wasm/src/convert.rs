@@ -12,7 +12,7 @@ use assess_core::{Error, Problem, ProblemKind};
 ///
 /// Only if serialisation fails (it does not for the core's types).
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
-    assess_core::json::to_string(value).map_err(|e| {
+    assess_text::json::to_string(value).map_err(|e| {
         Error::single(Problem::new(
             ProblemKind::InvalidValue,
             "",
@@ -92,14 +92,14 @@ pub(crate) fn arg_json(value: &JsValue) -> Result<String, JsValue> {
 }
 
 /// An optional options object (`undefined`/`null` give the defaults).
-pub(crate) fn options_from<T: assess_core::json::FromJson + Default>(
+pub(crate) fn options_from<T: assess_text::json::FromJson + Default>(
     value: &JsValue,
 ) -> Result<T, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
     let json = arg_json(value)?;
-    assess_core::json::read(&json, "options").map_err(|e| to_js_error(&e))
+    assess_text::json::read(&json, "options").map_err(|e| to_js_error(&e))
 }
 
 fn invalid_argument(expected: &str) -> Error {

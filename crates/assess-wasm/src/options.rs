@@ -2,8 +2,8 @@
 //! declarations are generated from these (tsify), and each maps one to one
 //! onto the core's option builder.
 
-use assess_core::json::json_struct;
 use assess_core::{Policy, Schooling};
+use assess_text::json::json_struct;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 

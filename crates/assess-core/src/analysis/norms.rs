@@ -13,8 +13,8 @@
 
 use serde::Serialize;
 
-use crate::error::{Error, Problem, ProblemKind};
 use crate::instrument::{Instrument, NormRow, Status};
+use assess_text::problem::{Error, Problem, ProblemKind};
 
 use super::dist::normal_quantile;
 

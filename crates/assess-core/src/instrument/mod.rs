@@ -12,8 +12,8 @@ mod validate;
 
 use serde::Serialize;
 
-use crate::error::Error;
 use crate::text::Localized;
+use assess_text::problem::Error;
 
 /// The instrument format version this engine reads.
 pub const FORMAT_VERSION: i64 = 1;
@@ -731,7 +731,7 @@ impl EstimatorKind {
     }
 }
 
-crate::json::json_names!(EstimatorKind {
+assess_text::json::json_names!(EstimatorKind {
     "eap" => Eap,
     "map" => Map,
     "ml" => Ml,

@@ -1,14 +1,14 @@
 //! The instrument file as written: TOML → these structs (with spans).
 //!
-//! Read by the hand-written walker of [`crate::document`] (one
+//! Read by the hand-written walker of [`assess_text::toml::de`] (one
 //! `from_de_struct!` line per struct, below). Nothing here is checked
 //! beyond types; `validate` turns a [`RawDocument`]
 //! into an [`crate::Instrument`]. The doc comments on these types are the
 //! descriptions in the published JSON Schema (`assess schema`), so they are
 //! written for instrument authors.
 
-use crate::spanned::Sp;
 use crate::text::Localized;
+use assess_text::Sp;
 
 /// An instrument file, format version 1.
 #[derive(Clone, Debug)]
@@ -448,7 +448,7 @@ pub struct RawPrior {
 // Required keys first, in declaration order (the order a missing key is
 // reported in), then the optional ones.
 
-use crate::document::{Cx, FromDe, from_de_struct};
+use assess_text::toml::de::{Cx, FromDe, from_de_struct};
 
 from_de_struct!(RawDocument { format: "format", instrument: "instrument", formats: "formats", scales: "scales", items: "items" } { forms: "forms", quality: "quality", irt: "irt" });
 from_de_struct!(RawMeta { id: "id", version: "version", kind: "kind", languages: "languages", status: "status", source: "source", licence: "licence", title: "title" } { description: "description", instructions: "instructions" });
@@ -470,8 +470,11 @@ from_de_struct!(RawQuadrature { points: "points", min: "min", max: "max" } {  })
 from_de_struct!(RawPrior { mean: "mean", sd: "sd" } {  });
 
 impl FromDe for NumberOrList {
-    fn from_de(v: &crate::document::Value<'_>, cx: &mut Cx<'_>) -> crate::document::DeResult<Self> {
-        use crate::toml_text::Kind;
+    fn from_de(
+        v: &assess_text::toml::de::Value<'_>,
+        cx: &mut Cx<'_>,
+    ) -> assess_text::toml::de::DeResult<Self> {
+        use assess_text::toml::Kind;
         match &v.kind {
             Kind::Array(_) => Vec::from_de(v, cx).map(NumberOrList::Many),
             Kind::Integer(_) | Kind::Float(_) => f64::from_de(v, cx).map(NumberOrList::One),

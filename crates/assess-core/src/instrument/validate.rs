@@ -11,12 +11,12 @@ use super::{
     MissingRule, Norm, NormMethod, NormRow, QualityRules, Reliability, Scale, Scoring, Status,
 };
 use crate::check::Checker;
-use crate::error::{Error, Problem, ProblemKind, backtick_list, did_you_mean};
 use crate::limits;
-use crate::num::Num;
 use crate::prec::same_bound;
-use crate::spanned::Sp;
 use crate::text::{Localized, PRIMARY_LANGUAGE};
+use assess_text::Sp;
+use assess_text::num::Num;
+use assess_text::problem::{Error, Problem, ProblemKind, backtick_list, did_you_mean};
 
 /// Every key the instrument format defines, for "did you mean" hints on
 /// unknown keys.
@@ -99,11 +99,14 @@ pub(crate) const KNOWN_KEYS: &[&str] = &[
 ];
 
 pub(super) fn load(text: &str) -> Result<Instrument, Error> {
-    let (doc, unknown) =
-        match crate::document::parse::<RawDocument>(text, limits::MAX_DOCUMENT_BYTES, KNOWN_KEYS) {
-            Ok(v) => v,
-            Err(problems) => return Err(Error::new(problems).located(text)),
-        };
+    let (doc, unknown) = match assess_text::toml::de::parse::<RawDocument>(
+        text,
+        limits::MAX_DOCUMENT_BYTES,
+        KNOWN_KEYS,
+    ) {
+        Ok(v) => v,
+        Err(problems) => return Err(Error::new(problems).located(text)),
+    };
     let mut v = Validator {
         c: Checker {
             problems: unknown,

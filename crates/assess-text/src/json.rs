@@ -1,5 +1,6 @@
-//! JSON input with located errors: response sets, adaptive-test
-//! configurations and sessions, and the options of the WebAssembly package.
+//! JSON input with located errors, and JSON output. The engine reads its
+//! response sets, adaptive-test configurations and sessions and the
+//! options of the WebAssembly package with it.
 //!
 //! 1. [`parse`] reads the text into a [`Node`] tree that keeps every key in
 //!    the order written, repeated keys included (checking reports an item
@@ -20,14 +21,15 @@
 //! rules whichever way a response set arrives.
 //!
 //! ```
-//! use assess_core::{ResponseSet, json};
-//! let set: ResponseSet = json::read(r#"{"respondent_id": "a", "answers": {"R1": 4}}"#, "")?;
-//! assert_eq!(set.answers.len(), 1);
-//! let err = json::read::<ResponseSet>(r#"{"respondent_id": "a", "answers": {"R1": true}}"#, "")
+//! use std::collections::BTreeMap;
+//! use assess_text::json;
+//! let answers: BTreeMap<String, f64> = json::read(r#"{"R1": 4, "R2": 5}"#, "answers")?;
+//! assert_eq!(answers.len(), 2);
+//! let err = json::read::<BTreeMap<String, f64>>(r#"{"R1": 4, "R2": true}"#, "answers")
 //!     .unwrap_err();
-//! assert_eq!(err.first().path(), "answers.R1");
-//! assert_eq!((err.first().line(), err.first().column()), (Some(1), Some(42)));
-//! # Ok::<(), assess_core::Error>(())
+//! assert_eq!(err.first().path(), "answers.R2");
+//! assert_eq!((err.first().line(), err.first().column()), (Some(1), Some(17)));
+//! # Ok::<(), assess_text::Error>(())
 //! ```
 
 use std::borrow::Cow;
@@ -35,8 +37,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 
-use crate::document::float_found;
-use crate::error::{Error, Problem, ProblemKind, backtick_list, quoted, shown};
+use crate::num::float_found;
+use crate::problem::{Error, LineIndex, Problem, ProblemKind, backtick_list, quoted, shown};
 
 /// Arrays and objects nested deeper than this are refused (serde_json's
 /// limit too): the reader is recursive, and no input of this engine nests
@@ -169,6 +171,46 @@ pub fn read_node<T: FromJson>(node: &Node<'_>, text: &str, root: &str) -> Result
         let p = if root.is_empty() { p } else { within(p, root) };
         Error::single(*p).located(text)
     })
+}
+
+/// Reads a JSON text that holds one value or an array of values (the
+/// command line's batch input) into a `T` each: every element's result in
+/// order, with the element's byte span. A problem in an element is located
+/// by its index path (`[3].answers.R1`; `[0]` for a value that is not an
+/// array), line and column; the lines of the
+/// text are indexed once, however many elements fail.
+///
+/// # Errors
+///
+/// A syntax error anywhere in the text, located by line and column.
+pub fn read_batch<T: FromJson>(text: &str) -> Result<Vec<Batched<T>>, Error> {
+    let root = parse(text)?;
+    let nodes = root.batch();
+    let mut index = None;
+    Ok(nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| {
+            let value = T::from_json(node).map_err(|p| {
+                let p = within(p, &format!("[{i}]"));
+                let index = index.get_or_insert_with(|| LineIndex::new(text));
+                Error::single(*p).located_with(index)
+            });
+            Batched {
+                value,
+                span: node.span(),
+            }
+        })
+        .collect())
+}
+
+/// One element of a batch read by [`read_batch`].
+#[derive(Debug)]
+pub struct Batched<T> {
+    /// The element, or the problem that stops it.
+    pub value: Result<T, Error>,
+    /// Its byte span in the text.
+    pub span: Range<usize>,
 }
 
 mod write;
@@ -597,8 +639,9 @@ pub fn element<T: FromJson>(i: usize, v: &Node<'_>) -> JsonResult<T> {
     T::from_json(v).map_err(|p| within(p, &format!("[{i}]")))
 }
 
+/// `p` with `segment` put in front of its key path (a key or `[i]`).
 #[inline(never)]
-pub(crate) fn within(mut p: Box<Problem>, segment: &str) -> Box<Problem> {
+pub fn within(mut p: Box<Problem>, segment: &str) -> Box<Problem> {
     p.prefix_path(segment);
     p
 }
@@ -837,16 +880,16 @@ fn to_serde(v: &Node<'_>) -> serde_json::Value {
 /// given twice is refused.
 ///
 /// ```
-/// use assess_core::json::{self, FromJson};
+/// use assess_text::json::{self, FromJson};
 /// #[derive(Debug, PartialEq)]
 /// struct Page { lang: String, size: u32 }
-/// assess_core::json_struct!(deny Page { lang: "lang", size: "size" = 20 });
+/// assess_text::json_struct!(deny Page { lang: "lang", size: "size" = 20 });
 ///
 /// let p: Page = json::read(r#"{"lang": "id"}"#, "")?;
 /// assert_eq!(p, Page { lang: "id".into(), size: 20 });
 /// let err = json::read::<Page>(r#"{"lang": "id", "sise": 5}"#, "").unwrap_err();
 /// assert_eq!(err.first().message(), "unknown field `sise`, expected `lang` or `size`");
-/// # Ok::<(), assess_core::Error>(())
+/// # Ok::<(), assess_text::Error>(())
 /// ```
 #[macro_export]
 macro_rules! json_struct {
@@ -885,6 +928,7 @@ macro_rules! json_struct {
 pub use json_struct;
 
 /// Implements [`FromJson`] for a unit enum from its names.
+#[macro_export]
 macro_rules! json_names {
     ($ty:ident { $($name:literal => $variant:ident),* $(,)? }) => {
         impl $crate::json::FromJson for $ty {
@@ -894,25 +938,28 @@ macro_rules! json_names {
         }
     };
 }
-pub(crate) use json_names;
+#[doc(inline)]
+pub use json_names;
 
 /// Implements `serde::Deserialize` through [`FromJson`], so that serde
 /// users get the same rules and messages as [`read`].
+#[macro_export]
 macro_rules! deserialize_via_json {
     ($($ty:ty),* $(,)?) => {$(
-        impl<'de> serde::Deserialize<'de> for $ty {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let node = $crate::json::Node::deserialize(d)?;
+        impl<'de> $crate::__serde::Deserialize<'de> for $ty {
+            fn deserialize<D: $crate::__serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let node = <$crate::json::Node<'static> as $crate::__serde::Deserialize>::deserialize(d)?;
                 <$ty as $crate::json::FromJson>::from_json(&node)
                     .map_err(|p| $crate::json::serde_error(&p))
             }
         }
     )*};
 }
-pub(crate) use deserialize_via_json;
+#[doc(inline)]
+pub use deserialize_via_json;
 
 /// A problem as a serde error: the message, then the path.
-pub(crate) fn serde_error<E: serde::de::Error>(p: &Problem) -> E {
+pub fn serde_error<E: serde::de::Error>(p: &Problem) -> E {
     if p.path().is_empty() {
         E::custom(p.message())
     } else {
@@ -1138,42 +1185,6 @@ mod tests {
         let p = e.first();
         assert_eq!(p.kind(), ProblemKind::InvalidType, "{text:?}");
         (p.path().to_owned(), p.message().to_owned(), p.column())
-    }
-
-    /// Every variant of the enums read with `json_names!` reads back from
-    /// the name serde writes for it: the two lists of names cannot drift.
-    #[test]
-    fn enum_names_read_back_what_serde_writes() {
-        fn all<T>(variants: &[T])
-        where
-            T: serde::Serialize + FromJson + PartialEq + fmt::Debug,
-        {
-            for v in variants {
-                let text = serde_json::to_string(v).unwrap();
-                assert_eq!(&read::<T>(&text, "").unwrap(), v, "{text}");
-            }
-        }
-        use crate::catalog::Schooling as S;
-        use crate::irt::Fallback as F;
-        use crate::{
-            EstimatorKind as E, Policy as P, analysis::Missing as M, cat::StopReason as R,
-        };
-        all(&[E::Eap, E::Map, E::Ml, E::Wle]);
-        all(&[R::SeReached, R::MaxItems, R::BankExhausted]);
-        all(&[F::NoResponses, F::AllLowest, F::AllHighest, F::NoRoot]);
-        all(&[P::Reject, P::Warn]);
-        all(&[M::Pairwise, M::Listwise]);
-        all(&[
-            S::SD,
-            S::SMP,
-            S::SMA,
-            S::SMK,
-            S::D1,
-            S::D2,
-            S::D3,
-            S::D4,
-            S::S1,
-        ]);
     }
 
     #[test]

@@ -22,13 +22,13 @@
 use std::fmt;
 
 mod parse;
-pub(crate) use parse::{exact as exact_f64, parse_f64};
+pub use parse::{exact as exact_f64, parse_f64};
 
 /// An `f64` that displays as `format!("{}", x)` would, but for ties in the
 /// last of 17 digits (see the module documentation).
 ///
 /// ```
-/// use assess_core::num::Num;
+/// use assess_text::num::Num;
 /// assert_eq!(Num(2.5).to_string(), "2.5");
 /// assert_eq!(Num(100.0).to_string(), "100");
 /// assert_eq!(Num(1e-7).to_string(), "0.0000001");
@@ -100,6 +100,17 @@ impl fmt::Display for Num {
 /// engine rounds scores from 0 to 100.
 pub fn whole(x: f64) -> Num {
     Num(x.round_ties_even())
+}
+
+/// A float as serde names it in a type error: ``floating point `2.0` ``
+/// (Display never uses an exponent: a whole number gets `.0`).
+pub fn float_found(x: f64) -> String {
+    let x = Num(x);
+    if x.0.is_finite() && x.0.fract() == 0.0 {
+        format!("floating point `{x}.0`")
+    } else {
+        format!("floating point `{x}`")
+    }
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ const POW10: [f64; 23] = [
 /// `s` as `s.parse::<f64>().ok()` reads it: an optional sign, then
 /// `inf`, `infinity` or `nan` (any case), or digits with an optional `.`
 /// and an optional exponent (`e` or `E`, optional sign, digits).
-pub(crate) fn parse_f64(s: &str) -> Option<f64> {
+pub fn parse_f64(s: &str) -> Option<f64> {
     let b = s.as_bytes();
     let (negative, rest) = match b.first() {
         Some(b'-') => (true, &b[1..]),
@@ -146,7 +146,7 @@ fn split(b: &[u8]) -> Option<(&[u8], &[u8], i64)> {
 /// `m × 10^exp10` when one operation on exact `f64`s gives it correctly
 /// rounded (Clinger 1990): `m` at most 2^53 and a power of ten up to
 /// 10^22. The JSON reader takes this path first, too.
-pub(crate) fn exact(m: u64, exp10: i64) -> Option<f64> {
+pub fn exact(m: u64, exp10: i64) -> Option<f64> {
     if m > 1 << 53 {
         return None;
     }

@@ -1,9 +1,10 @@
-//! TOML documents with located errors: the shared first stage for
-//! instruments and the job-family catalogue.
+//! The walk from the TOML tree ([`crate::toml`]) into plain structs, with
+//! located errors: the shared first stage for the engine's instruments and
+//! job-family catalogue.
 //!
 //! 1. The size limit is checked before anything is parsed.
-//! 2. The text is parsed into toml's spanned tree, recovering from syntax
-//!    errors so that several are reported at once.
+//! 2. The text is parsed into the spanned tree of [`crate::toml`],
+//!    recovering from syntax errors so that several are reported at once.
 //! 3. The tree is walked into the raw structs by hand-written code (the
 //!    [`FromDe`] trait; `from_de_struct!` for each struct), not by serde:
 //!    keys the format does not define are collected (not fatal yet) with
@@ -12,16 +13,16 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::{Problem, ProblemKind, did_you_mean};
+use crate::problem::{Problem, ProblemKind, did_you_mean};
 use crate::spanned::Sp;
-use crate::toml_text::{Kind, Table};
+use crate::toml::{Kind, Table};
 
 /// Parses `text` as TOML into `T`.
 ///
 /// On success, returns the value and the problems for unknown keys (which
 /// the caller reports together with its own validation problems). On
 /// failure, returns every syntax problem, or the one type problem.
-pub(crate) fn parse<T: FromDe>(
+pub fn parse<T: FromDe>(
     text: &str,
     max_bytes: usize,
     known_keys: &[&str],
@@ -39,7 +40,7 @@ pub(crate) fn parse<T: FromDe>(
             .with_hint("split the file, or remove embedded figures that are not needed"),
         ]);
     }
-    let (root, errors) = crate::toml_text::parse(text, crate::limits::MAX_PROBLEMS);
+    let (root, errors) = crate::toml::parse(text, crate::MAX_PROBLEMS);
     if !errors.is_empty() {
         return Err(errors
             .into_iter()
@@ -54,7 +55,7 @@ pub(crate) fn parse<T: FromDe>(
     Ok((value, cx.unknown))
 }
 
-/// The walk from toml's spanned tree into the raw structs: the unknown keys
+/// The walk from the spanned tree into the raw structs: the unknown keys
 /// met so far.
 ///
 /// Hand-written rather than serde-derived: the WebAssembly package carries
@@ -64,20 +65,21 @@ pub(crate) fn parse<T: FromDe>(
 /// or array it leaves puts its key or index in front (`Problem::
 /// prefix_path`), so a walk that meets no problem builds no path (it used
 /// to allocate one `String` per key of the document).
-pub(crate) struct Cx<'k> {
+pub struct Cx<'k> {
     unknown: Vec<Problem>,
     known_keys: &'k [&'k str],
 }
 
-pub(crate) type Value<'i> = crate::toml_text::Value<'i>;
+/// The tree the walk reads.
+pub type Value<'i> = crate::toml::Value<'i>;
 
 /// A walk's result: the value, or the one problem that stops it (boxed:
 /// the error path is rare and a `Problem` is large).
-pub(crate) type DeResult<T> = Result<T, Box<Problem>>;
+pub type DeResult<T> = Result<T, Box<Problem>>;
 
 impl Cx<'_> {
     /// Reads the value of `key` into `T`, with `key` on the path.
-    pub(crate) fn field<T: FromDe>(&mut self, key: &str, v: &Value<'_>) -> DeResult<T> {
+    pub fn field<T: FromDe>(&mut self, key: &str, v: &Value<'_>) -> DeResult<T> {
         let mark = self.unknown.len();
         let mut r = T::from_de(v, self);
         if r.is_err() || self.unknown.len() > mark {
@@ -100,7 +102,7 @@ impl Cx<'_> {
     }
 
     /// The table in `v`, or a type error.
-    pub(crate) fn table<'a, 'i>(&self, v: &'a Value<'i>) -> DeResult<&'a Table<'i>> {
+    pub fn table<'a, 'i>(&self, v: &'a Value<'i>) -> DeResult<&'a Table<'i>> {
         match &v.kind {
             Kind::Table(t) => Ok(t),
             _ => Err(self.type_error(v, "a table")),
@@ -109,8 +111,8 @@ impl Cx<'_> {
 
     /// Records a key the format does not define (reported with the
     /// validation problems, not fatal here).
-    pub(crate) fn unknown(&mut self, name: &str, key: &crate::toml_text::Span) {
-        if self.unknown.len() >= crate::limits::MAX_PROBLEMS {
+    pub fn unknown(&mut self, name: &str, key: &crate::toml::Span) {
+        if self.unknown.len() >= crate::MAX_PROBLEMS {
             return;
         }
         let problem = Problem::new(
@@ -124,7 +126,7 @@ impl Cx<'_> {
     }
 
     /// A required key absent from the table `v`.
-    pub(crate) fn missing(&self, key: &str, v: &Value<'_>) -> Box<Problem> {
+    pub fn missing(&self, key: &str, v: &Value<'_>) -> Box<Problem> {
         Box::new(
             Problem::new(ProblemKind::MissingKey, "", format!("missing key `{key}`"))
                 .with_span(Some(v.span.clone())),
@@ -132,7 +134,7 @@ impl Cx<'_> {
     }
 
     /// "invalid type: X, expected Y" at `v`.
-    pub(crate) fn type_error(&self, v: &Value<'_>, expected: &str) -> Box<Problem> {
+    pub fn type_error(&self, v: &Value<'_>, expected: &str) -> Box<Problem> {
         if let Kind::Float(f) = &v.kind {
             // As toml did, whatever was expected: `1e999` is no number.
             if crate::num::parse_f64(f).is_some_and(f64::is_infinite) && !f.contains("inf") {
@@ -156,10 +158,10 @@ impl Cx<'_> {
 /// wording serde uses: ``integer `5` ``, `string "5"`).
 fn found(v: &Kind<'_>) -> String {
     match v {
-        Kind::String(s) => format!("string {}", crate::error::quoted(s)),
+        Kind::String(s) => format!("string {}", crate::problem::quoted(s)),
         Kind::Integer(i) => format!("integer `{i}`"),
         Kind::Float(f) => match crate::num::parse_f64(f) {
-            Some(x) => float_found(x),
+            Some(x) => crate::num::float_found(x),
             None => format!("floating point `{f}`"),
         },
         Kind::Boolean(b) => format!("boolean `{b}`"),
@@ -169,19 +171,8 @@ fn found(v: &Kind<'_>) -> String {
     }
 }
 
-/// A float as serde names it in a type error: ``floating point `2.0` ``
-/// (Display never uses an exponent: a whole number gets `.0`).
-pub(crate) fn float_found(x: f64) -> String {
-    let x = crate::num::Num(x);
-    if x.0.is_finite() && x.0.fract() == 0.0 {
-        format!("floating point `{x}.0`")
-    } else {
-        format!("floating point `{x}`")
-    }
-}
-
-/// Reading one raw type out of toml's spanned tree.
-pub(crate) trait FromDe: Sized {
+/// Reading one raw type out of the spanned tree.
+pub trait FromDe: Sized {
     /// Converts `v`, or says what is wrong with it and where.
     fn from_de(v: &Value<'_>, cx: &mut Cx<'_>) -> DeResult<Self>;
 }
@@ -296,7 +287,7 @@ impl Cx<'_> {
     /// generic: a struct's reader (`from_de_struct!`) is only the closure
     /// that stores field `i`.
     #[inline(never)]
-    pub(crate) fn fields(
+    pub fn fields(
         &mut self,
         v: &Value<'_>,
         keys: &[&str],
@@ -326,7 +317,7 @@ impl<T: FromDe> FromDe for BTreeMap<String, T> {
 /// Reads each entry of a table whose keys are free (language codes, format
 /// names) as `T` and hands it to `f`, in the order the table holds them. A
 /// TOML table has no repeated keys.
-pub(crate) fn for_each_entry<T: FromDe>(
+pub fn for_each_entry<T: FromDe>(
     v: &Value<'_>,
     cx: &mut Cx<'_>,
     mut f: impl FnMut(String, T),
@@ -352,15 +343,16 @@ pub(crate) fn for_each_entry<T: FromDe>(
 /// compiler takes about 100 ms of CPU each to compile during the first
 /// load of an instrument (BENCHMARKS.md, WebAssembly package). Native code
 /// is unaffected in practice: these run once per file.
+#[macro_export]
 macro_rules! from_de_struct {
     ($ty:ident { $($req:ident: $rk:literal),* $(,)? } { $($opt:ident: $ok:literal),* $(,)? }) => {
-        impl $crate::document::FromDe for $ty {
+        impl $crate::toml::de::FromDe for $ty {
             #[allow(non_snake_case)]
             #[inline(never)] // one WebAssembly function per struct (see above)
             fn from_de(
-                v: &$crate::document::Value<'_>,
-                cx: &mut $crate::document::Cx<'_>,
-            ) -> $crate::document::DeResult<Self> {
+                v: &$crate::toml::de::Value<'_>,
+                cx: &mut $crate::toml::de::Cx<'_>,
+            ) -> $crate::toml::de::DeResult<Self> {
                 const KEYS: &[&str] = &[$($rk,)* $($ok,)*];
                 $(let mut $req = None;)*
                 $(let mut $opt = None;)*
@@ -396,7 +388,8 @@ macro_rules! from_de_struct {
         }
     };
 }
-pub(crate) use from_de_struct;
+#[doc(inline)]
+pub use from_de_struct;
 
 #[cfg(test)]
 mod tests {
@@ -409,7 +402,7 @@ mod tests {
         n: Sp<i64>,
         x: Option<Sp<f64>>,
         s: Option<Sp<Vec<Sp<String>>>>,
-        t: Option<Sp<crate::text::Localized>>,
+        t: Option<Sp<BTreeMap<String, String>>>,
         b: Option<Sp<bool>>,
         m: Option<Sp<BTreeMap<String, Sp<T>>>>,
     }
@@ -437,7 +430,7 @@ mod tests {
         assert_eq!(&text[v.n.span.clone()], "3");
         assert_eq!(v.x.map(|x| *x), Some(2.0)); // an integer is a number
         assert_eq!(v.s.unwrap()[0].value, "a");
-        assert_eq!(v.t.unwrap().get("id"), "Halo");
+        assert_eq!(v.t.unwrap()["id"], "Halo");
         assert_eq!(v.b.map(|b| *b), Some(true));
         assert_eq!(*v.m.unwrap()["k"].n, 4);
     }

@@ -1,6 +1,6 @@
 //! TOML text into a tree of spanned values: the first stage of reading an
-//! instrument or the job-family catalogue ([`crate::document`] walks the
-//! tree into the raw structs).
+//! instrument or the job-family catalogue ([`de`] walks the tree into the
+//! raw structs).
 //!
 //! It reads TOML 1.1 (<https://toml.io/en/v1.1.0>), the version the `toml`
 //! crate 1.2 reads, and builds the same tree that crate's `DeTable::
@@ -24,6 +24,8 @@
 //! so one broken value does not hide a second one further down, and the
 //! lines of a broken multi-line array are not each reported again.
 
+pub mod de;
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::collections::btree_map::Entry as MapEntry;
@@ -31,34 +33,41 @@ use std::fmt;
 use std::ops::Range;
 
 /// Byte offsets into the text.
-pub(crate) type Span = Range<usize>;
+pub type Span = Range<usize>;
 
 /// Arrays and inline tables nested deeper than this are an error, as in
 /// the `toml` crate: the reader recurses, and hostile input must not
 /// overflow the stack.
-pub(crate) const MAX_DEPTH: u32 = 80;
+pub const MAX_DEPTH: u32 = 80;
 
 /// A value and where it is in the text. A table made by a header spans the
 /// header (`[a.b]`); a table made implicitly spans the key that made it;
 /// the document's root table spans nothing (`0..0`).
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Value<'i> {
-    pub(crate) span: Span,
-    pub(crate) kind: Kind<'i>,
+pub struct Value<'i> {
+    /// Where the value is in the text.
+    pub span: Span,
+    /// The value.
+    pub kind: Kind<'i>,
 }
 
 /// What a value is.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Kind<'i> {
+pub enum Kind<'i> {
+    /// A string, escapes resolved.
     String(Cow<'i, str>),
+    /// An integer as written.
     Integer(Integer<'i>),
     /// The float as written without `_`, which `f64::from_str` reads
     /// (`inf`, `-nan` included).
     Float(Cow<'i, str>),
+    /// `true` or `false`.
     Boolean(bool),
     /// A date, time or date-time as written (checked, not converted).
     Datetime(&'i str),
+    /// An array.
     Array(Vec<Value<'i>>),
+    /// A table (header, dotted key or inline).
     Table(Table<'i>),
 }
 
@@ -67,9 +76,11 @@ pub(crate) enum Kind<'i> {
 /// converted here, so that a number beyond `i64` is the walker's located
 /// type error rather than a syntax error.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Integer<'i> {
-    pub(crate) digits: Cow<'i, str>,
-    pub(crate) radix: u32,
+pub struct Integer<'i> {
+    /// The digits, without `_` or prefix; a decimal keeps its sign.
+    pub digits: Cow<'i, str>,
+    /// 2, 8, 10 or 16.
+    pub radix: u32,
 }
 
 impl fmt::Display for Integer<'_> {
@@ -87,7 +98,7 @@ impl fmt::Display for Integer<'_> {
 /// A table: its entries in key order, and how it was made (TOML's rules on
 /// defining a table twice depend on it).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct Table<'i> {
+pub struct Table<'i> {
     entries: BTreeMap<Cow<'i, str>, Entry<'i>>,
     /// Made as the parent of a header or a dotted key, not defined itself.
     implicit: bool,
@@ -101,34 +112,38 @@ pub(crate) struct Table<'i> {
 
 /// A key's span and its value.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Entry<'i> {
-    pub(crate) key: Span,
-    pub(crate) value: Value<'i>,
+pub struct Entry<'i> {
+    /// Where the key is in the text.
+    pub key: Span,
+    /// The value.
+    pub value: Value<'i>,
 }
 
 impl<'i> Table<'i> {
     /// The entries in key order.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &Entry<'i>)> {
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Entry<'i>)> {
         self.entries.iter().map(|(k, e)| (&**k, e))
     }
 
     /// Whether the table has `key`.
-    pub(crate) fn contains_key(&self, key: &str) -> bool {
+    pub fn contains_key(&self, key: &str) -> bool {
         self.entries.contains_key(key)
     }
 }
 
 /// A syntax error: what is wrong, and where.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct SyntaxError {
-    pub(crate) message: String,
-    pub(crate) span: Span,
+pub struct SyntaxError {
+    /// What is wrong, in the house style.
+    pub message: String,
+    /// Where.
+    pub span: Span,
 }
 
 /// Reads `text` into its root table (a [`Value`] spanning `0..0`), with
 /// every syntax error found, in the order they are found, at most `max_errors`
 /// of them. The tree holds what could be read even when there are errors.
-pub(crate) fn parse(text: &str, max_errors: usize) -> (Value<'_>, Vec<SyntaxError>) {
+pub fn parse(text: &str, max_errors: usize) -> (Value<'_>, Vec<SyntaxError>) {
     let mut p = Reader {
         s: text,
         b: text.as_bytes(),
@@ -168,10 +183,10 @@ impl Errors<'_> {
     /// the span of its first definition when it is known.
     #[inline(never)]
     fn defined_twice(&mut self, at: Span, what: &str, name: &str, first: Option<&Span>) {
-        let name = crate::error::shown(name);
+        let name = crate::problem::shown(name);
         let message = match first {
             Some(first) => {
-                let line = crate::error::LineIndex::new(self.text)
+                let line = crate::problem::LineIndex::new(self.text)
                     .locate(first.clone())
                     .line;
                 format!("{what} `{name}` is defined twice (first on line {line})")
@@ -185,7 +200,7 @@ impl Errors<'_> {
     /// open table.
     #[inline(never)]
     fn cannot_extend(&mut self, at: Span, name: &str, what: &str) {
-        let name = crate::error::shown(name);
+        let name = crate::problem::shown(name);
         self.push(
             at,
             format!("`{name}` is {what}, so keys cannot be added to it here"),
@@ -773,7 +788,7 @@ impl<'i> Reader<'i> {
 /// Why a run of characters is no value, for the author to fix it.
 #[inline(never)]
 fn not_a_value(tok: &str) -> String {
-    let shown = crate::error::shown(tok);
+    let shown = crate::problem::shown(tok);
     let b = tok.as_bytes();
     let numeric = b
         .first()

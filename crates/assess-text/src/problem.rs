@@ -176,7 +176,7 @@ impl Problem {
     }
 
     /// Puts a key or an index (`[3]`) in front of the key path.
-    pub(crate) fn prefix_path(&mut self, segment: &str) {
+    pub fn prefix_path(&mut self, segment: &str) {
         let dot = if self.path.is_empty() || self.path.starts_with('[') {
             ""
         } else {
@@ -230,7 +230,7 @@ impl Problem {
     }
 
     /// Computes line, column and the display snippet from the span.
-    pub(crate) fn locate(&mut self, index: &LineIndex<'_>) {
+    pub fn locate(&mut self, index: &LineIndex<'_>) {
         let Some(span) = self.span.clone() else {
             return;
         };
@@ -343,10 +343,15 @@ impl Error {
     /// Locates every problem that has a span in `source`, and sorts them in
     /// document order (problems without a location keep their relative order
     /// at the end).
-    pub(crate) fn located(mut self, source: &str) -> Self {
-        let index = LineIndex::new(source);
+    pub fn located(self, source: &str) -> Self {
+        self.located_with(&LineIndex::new(source))
+    }
+
+    /// [`Error::located`] with the lines of the source indexed already: for
+    /// many errors in one text, index it once.
+    pub fn located_with(mut self, index: &LineIndex<'_>) -> Self {
         for p in &mut self.problems {
-            p.locate(&index);
+            p.locate(index);
         }
         self.problems
             .sort_by_key(|p| p.span.as_ref().map_or(usize::MAX, |s| s.start));
@@ -374,7 +379,7 @@ impl std::error::Error for Error {}
 
 /// A resolved source location.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Location {
+pub struct Location {
     /// 1-based line.
     pub line: usize,
     /// 1-based column in characters.
@@ -386,12 +391,13 @@ pub(crate) struct Location {
 }
 
 /// Maps byte offsets to lines and columns.
-pub(crate) struct LineIndex<'a> {
+pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
 }
 
 impl<'a> LineIndex<'a> {
+    /// Indexes the line starts of `text` (one pass).
     pub fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
         starts.extend(
@@ -444,11 +450,11 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 
 /// The closest candidate to `found` by edit distance, for "did you mean"
 /// hints; `None` when nothing is close.
-pub(crate) fn did_you_mean<'c>(
+pub fn did_you_mean<'c>(
     found: &str,
     candidates: impl IntoIterator<Item = &'c str>,
 ) -> Option<String> {
-    let found_lower = crate::text::lowercase(found);
+    let found_lower = crate::lowercase(found);
     let found_len = found.chars().count();
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
@@ -460,7 +466,7 @@ pub(crate) fn did_you_mean<'c>(
         if c_len.abs_diff(found_len) > limit {
             continue;
         }
-        let d = levenshtein(&found_lower, &crate::text::lowercase(c));
+        let d = levenshtein(&found_lower, &crate::lowercase(c));
         // Ties go to the candidate that sorts first, so the hint never
         // depends on the order candidates arrive in.
         if d <= limit && best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
@@ -499,7 +505,7 @@ fn levenshtein(a: &str, b: &str) -> usize {
 /// `s` as quoted in a message: at most 60 characters, the rest elided
 /// with `…`, so that a message never echoes a hostile input whole (the
 /// key path and the input itself keep it).
-pub(crate) fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+pub fn shown(s: &str) -> std::borrow::Cow<'_, str> {
     const MAX: usize = 60;
     match s.char_indices().nth(MAX) {
         None => std::borrow::Cow::Borrowed(s),
@@ -512,7 +518,7 @@ pub(crate) fn shown(s: &str) -> std::borrow::Cow<'_, str> {
 /// escaped as Rust's `{:?}` escapes them. (`{:?}` itself would do, with
 /// Unicode tables of printable characters the WebAssembly package does not
 /// otherwise need.)
-pub(crate) fn quoted(s: &str) -> String {
+pub fn quoted(s: &str) -> String {
     let s = shown(s);
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -534,7 +540,7 @@ pub(crate) fn quoted(s: &str) -> String {
 }
 
 /// Formats a list of identifiers as "`a`, `b`, `c`".
-pub(crate) fn backtick_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+pub fn backtick_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     let v: Vec<String> = items.into_iter().map(|s| format!("`{s}`")).collect();
     v.join(", ")
 }

@@ -4,8 +4,8 @@ use std::ops::Range;
 
 /// A deserialised value with its byte span in the TOML text.
 ///
-/// Read from toml's spanned tree (`crate::document`); in the JSON Schema it is exactly
-/// the schema of `T`.
+/// Read from the spanned tree of [`crate::toml`] by [`crate::toml::de`]; in
+/// the JSON Schema it is exactly the schema of `T`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sp<T> {
     /// The value.
