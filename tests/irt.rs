@@ -1,7 +1,7 @@
 //! Golden tests of the IRT estimators on LSAT7 (5 items, 2PL).
 //!
 //! Parameters: R mirt's LSAT7 2PL fit in slope–intercept form, as used in
-//! mirt's published tests (DOMAIN.md). Expected values:
+//! mirt's published tests (`docs/psychometrics.md`, "Item response theory"). Expected values:
 //! - `tests/golden/irt/lsat7.json`, written by the committed script
 //!   `tests/golden/irt/lsat7.py` (mpmath, 50 digits): EAP/SD on the same
 //!   grids, MAP, ML and WLE with their SEs, pattern by pattern; agreement

@@ -5,7 +5,23 @@
 //! (WebAssembly), desktop and mobile clients, Rust services and the `assess`
 //! command line.
 //!
-//! The pipeline, in the order data flows:
+//! The pipeline, in the order data flows; each stage is a module, and a
+//! stage uses only the stages above it in this list:
+//!
+//! | stage | module | what it does |
+//! |---|---|---|
+//! | text formats | the `assess-text` crate | TOML and JSON readers with located problems, the JSON writer, numbers |
+//! | support | `support` | arithmetic with identical bytes everywhere ([`math`]), tolerances ([`prec`]), [`limits`], localised text, seeded randomness |
+//! | instrument | `instrument` | the instrument model, its reading from TOML and its validation |
+//! | responses | `responses` | response sets, checking them against an instrument, item views for a respondent ([`view`]), simulated respondents ([`simulate`]) |
+//! | scoring kernel | `scoring` | item scores, proration, POMP, norms, bands, response quality: the rules every scoring path shares |
+//! | item response theory | [`irt`] | IRT models and θ estimation; adaptive testing ([`cat`]) |
+//! | interest profiles | [`riasec`] | Holland code, consistency, differentiation, congruence |
+//! | reports | `report` | [`score`]: a respondent's [`Report`]; the fast batch paths ([`score_matrix`], [`CsvRowScorer`]) |
+//! | careers | `careers` | the job-family [`Catalog`] and [`recommend`]ations |
+//! | analysis | [`analysis`] | reliability, item analysis, DIF and local norms from collected responses |
+//!
+//! In more detail:
 //!
 //! 1. **Instrument** — TOML text is parsed (by the crate's own TOML 1.1
 //!    reader, which reports syntax errors several at a time) into raw
@@ -41,58 +57,53 @@
 
 #![deny(missing_docs)]
 
+mod support;
+
 pub mod analysis;
-pub mod cat;
-mod catalog;
-mod check;
-mod csvrow;
-mod hash;
+mod careers;
 mod instrument;
 pub mod irt;
-pub mod limits;
-pub mod math;
-mod matrix;
-pub mod prec;
-pub mod recommend;
 mod report;
 mod responses;
 pub mod riasec;
-mod score;
-pub mod simulate;
-mod sorted;
-mod text;
-pub mod view;
+mod scoring;
+
+pub use careers::recommend;
+pub use irt::cat;
+pub use responses::{simulate, view};
+pub use support::{limits, math, prec};
 
 pub use assess_text::json::Batched;
 pub use assess_text::{Error, Problem, ProblemKind};
 #[cfg(feature = "schema")]
-pub use catalog::catalog_schema;
-pub use catalog::{
+pub use careers::catalog::catalog_schema;
+pub use careers::catalog::{
     CATALOG_FORMAT_VERSION, Catalog, Document, Family, ISCO08_UNIT_GROUPS, Schooling, Training,
     TrainingKind, is_isco08_unit_group,
 };
-pub use csvrow::{CsvRowScorer, RowScores, ScaleScores};
-pub use hash::content_hash;
+pub use careers::recommend::{BatchRecord, RecommendOptions, Recommendations, Results, recommend};
 pub use instrument::{
     Band, BandBasis, ChoiceOption, EstimatorKind, ExtremePolicy, FORMAT_VERSION, Figure, Form,
     Format, FormatKind, Instrument, InstrumentKind, IrtModel, IrtParams, IrtSettings, Item,
     MissingRule, Norm, NormMethod, NormRow, QualityRules, Reliability, Scale, Scoring, Status,
+    status_notice,
 };
-pub use matrix::{AnswerMatrix, ScaleMatrix, score_matrix};
-pub use recommend::{RecommendOptions, Recommendations, Results, recommend};
-pub use report::status_notice;
+pub use report::csvrow::{CsvRowScorer, RowScores, ScaleScores};
+pub use report::matrix::{AnswerMatrix, ScaleMatrix, score_matrix};
+pub use report::score::{ScoreOptions, score, score_checked};
 pub use report::{
-    BandResult, BatchRecord, Engine, Flag, FlagKind, InstrumentRef, NormScore, Quality,
-    REPORT_FORMAT, Report, RowStatus, ScaleResult, ScaleStatus, SemBand,
+    BandResult, Engine, Flag, FlagKind, InstrumentRef, NormScore, Quality, REPORT_FORMAT, Report,
+    RowStatus, ScaleResult, ScaleStatus, SemBand,
 };
-pub use responses::{Answer, Answers, Checked, CsvLayout, Policy, ResponseSet, check};
-pub use riasec::RiasecProfile;
-pub use score::{ScoreOptions, band_for, score, score_checked, stanine};
-pub use text::{Localized, PRIMARY_LANGUAGE, SECONDARY_LANGUAGE};
-pub use view::{
+pub use responses::view::{
     FigureView, FormInfo, InstrumentInfo, ItemView, OptionValue, OptionView, ResponseKind,
     ScaleInfo,
 };
+pub use responses::{Answer, Answers, Checked, CsvLayout, Policy, ResponseSet, check};
+pub use riasec::RiasecProfile;
+pub use scoring::{band_for, stanine};
+pub use support::hash::content_hash;
+pub use support::text::{Localized, PRIMARY_LANGUAGE, SECONDARY_LANGUAGE};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]
@@ -130,7 +141,7 @@ mod tests {
                 );
             }
         }
-        use crate::catalog::Schooling as S;
+        use crate::careers::catalog::Schooling as S;
         use crate::irt::Fallback as F;
         use crate::{
             EstimatorKind as E, Policy as P, analysis::Missing as M, cat::StopReason as R,

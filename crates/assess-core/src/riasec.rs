@@ -1,7 +1,7 @@
 //! Holland's RIASEC: the hexagon, Holland codes with explicit ties,
 //! consistency, differentiation and congruence.
 //!
-//! Sources (DOMAIN.md, "RIASEC"):
+//! Sources (`docs/domain.md`, "RIASEC interests (Holland)"):
 //! - hexagon distances: same 0, adjacent 1, alternate 2, opposite 3;
 //! - consistency (Holland, 1973): first two letters adjacent = high,
 //!   alternate = medium, opposite = low;
@@ -234,7 +234,7 @@ pub struct HollandCode {
 /// code a different tie-break would give. Scores equal within 1e-9 count as
 /// tied.
 pub fn holland_code(scores: &[f64; 6]) -> HollandCode {
-    let same = |a: f64, b: f64| crate::prec::same_bound(a, b);
+    let same = |a: f64, b: f64| crate::support::prec::same_bound(a, b);
     let order = holland_order(scores);
     let mut ranks = [0u8; 6];
     for (pos, t) in order.iter().enumerate() {
@@ -283,9 +283,9 @@ pub fn holland_code(scores: &[f64; 6]) -> HollandCode {
 }
 
 /// The six types from the highest score to the lowest; equal scores (within
-/// [`crate::prec::same_bound`]) keep hexagon order.
+/// [`crate::support::prec::same_bound`]) keep hexagon order.
 fn holland_order(scores: &[f64; 6]) -> [Type; 6] {
-    let same = |a: f64, b: f64| crate::prec::same_bound(a, b);
+    let same = |a: f64, b: f64| crate::support::prec::same_bound(a, b);
     let mut order = Type::ALL;
     // Stable sort: equal scores keep hexagon order.
     order.sort_by(|a, b| {
@@ -332,8 +332,9 @@ fn permutations(items: &[Type], k: usize) -> Vec<Vec<Type>> {
     out
 }
 
-/// Iachan's M averaged over a person's tied codes (DOMAIN.md: "Tied codes:
-/// average M over the tie-breaks").
+/// Iachan's M averaged over a person's tied codes: M is computed for every
+/// code the tie allows and averaged (Iachan, 1990; `docs/domain.md`,
+/// "Congruence with an occupation").
 pub fn iachan_m_tied(person_codes: &[String], occupation: &[Type]) -> f64 {
     let parsed: Vec<Vec<Type>> = person_codes.iter().filter_map(|c| parse_code(c)).collect();
     iachan_m_mean(&parsed, occupation)
@@ -383,34 +384,6 @@ pub struct RiasecProfile {
 }
 
 impl RiasecProfile {
-    /// The profile of an interest report whose scales include `R`, `I`,
-    /// `A`, `S`, `E` and `C`, all scored.
-    ///
-    /// # Errors
-    ///
-    /// When a type's scale is missing or not scorable.
-    pub fn from_report(report: &crate::Report) -> Result<RiasecProfile, crate::Error> {
-        let mut scores = [0.0; 6];
-        for t in Type::ALL {
-            let id = t.letter().to_string();
-            let s = report.scales.iter().find(|s| s.id == id).ok_or_else(|| {
-                crate::Error::single(crate::Problem::new(
-                    crate::ProblemKind::MissingKey,
-                    format!("scales.{id}"),
-                    format!("an interest profile needs a scale `{id}`"),
-                ))
-            })?;
-            scores[t.index()] = s.pomp.ok_or_else(|| {
-                crate::Error::single(crate::Problem::new(
-                    crate::ProblemKind::Empty,
-                    format!("scales.{id}"),
-                    format!("scale `{id}` is not scorable, so there is no profile"),
-                ))
-            })?;
-        }
-        Ok(Self::from_scores(scores, &report.language))
-    }
-
     /// The profile of six POMP scores (R, I, A, S, E, C), notes in `lang`.
     pub fn from_scores(scores: [f64; 6], lang: &str) -> RiasecProfile {
         let holland = holland_code(&scores);
@@ -541,7 +514,7 @@ mod explanation_tests {
     use super::*;
 
     /// The texts follow the profile's own levels: R–I adjacent is high
-    /// consistency (DOMAIN.md), a gap of 80 POMP points is clear
+    /// consistency (`docs/domain.md`, "Consistency"), a gap of 80 POMP points is clear
     /// differentiation, every type under 50 is a low profile.
     #[test]
     fn texts_follow_consistency_and_differentiation() {
@@ -578,14 +551,14 @@ mod explanation_tests {
     fn status_notices_say_what_provisional_means() {
         use crate::instrument::Status;
         assert!(
-            crate::status_notice(Status::Provisional, "en")
+            crate::instrument::status_notice(Status::Provisional, "en")
                 .starts_with("Provisional — not yet normed on Central Java respondents")
         );
         assert!(
-            crate::status_notice(Status::Provisional, "id")
+            crate::instrument::status_notice(Status::Provisional, "id")
                 .starts_with("Sementara — belum dinormakan pada responden Jawa Tengah")
         );
-        assert!(crate::status_notice(Status::Draft, "id").starts_with("Draf"));
+        assert!(crate::instrument::status_notice(Status::Draft, "id").starts_with("Draf"));
     }
 }
 
@@ -597,7 +570,7 @@ mod tests {
         parse_code(s).unwrap()
     }
 
-    /// DOMAIN.md worked values (person / occupation → M, C):
+    /// `docs/domain.md`, "Worked values" (person / occupation → M, C):
     /// RIA/RIA → 28, 18; RIA/SEC → 0, 0; RIA/IRA → 21, 13;
     /// RIA/RAI → 26, 15; RIA/CRI → 12, 12.
     #[test]
@@ -616,7 +589,7 @@ mod tests {
 
     #[test]
     fn hexagon_is_symmetric_with_the_published_distances() {
-        // DOMAIN.md: adjacent RI IA AS SE EC CR; alternate RA IS AE SC ER CI;
+        // docs/domain.md, "The hexagon": adjacent RI IA AS SE EC CR; alternate RA IS AE SC ER CI;
         // opposite RS IE AC.
         for pair in ["RI", "IA", "AS", "SE", "EC", "CR"] {
             let p = code(pair);

@@ -13,7 +13,7 @@
 //!
 //! Why not serde's derive: in the WebAssembly package, serde_json's reader
 //! and the derived deserialisers of these types were about 15 % of the
-//! front end's `.wasm` (BENCHMARKS.md); this module is a fraction of that.
+//! front end's `.wasm` (docs/benchmark-history.md); this module is a fraction of that.
 //! The messages keep serde's wording (``invalid type: boolean `true`,
 //! expected a number``, ``unknown field `x`, expected one of …``) and the
 //! same types still implement `serde::Deserialize`, through this reader
@@ -219,7 +219,7 @@ mod write;
 /// it: every result of the engine is written by this one function, on
 /// every platform. The writer is this module's (`json/write.rs`): in the
 /// WebAssembly build, serde_json's `io::Write` plumbing cost more than the
-/// text itself (BENCHMARKS.md).
+/// text itself (docs/benchmark-history.md).
 ///
 /// # Errors
 ///

@@ -17,7 +17,7 @@
 //! made the front end's `.wasm` 44 KB larger than this reader does
 //! (502,064 against 457,725 bytes), and this reader parses an instrument in
 //! one pass, without a token or event list: the first load of the RIASEC
-//! inventory in Chromium went from about 19.5 to 15 ms (BENCHMARKS.md).
+//! inventory in Chromium went from about 19.5 to 15 ms (docs/benchmark-history.md).
 //!
 //! Syntax errors are reported several at a time: after an error the reader
 //! skips to the next line that starts a key-value pair or a table header,

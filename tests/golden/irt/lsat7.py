@@ -7,7 +7,7 @@ patterns of the LSAT7 2PL model, EAP and posterior SD on a declared grid
 WLE (Warm 1989) and its SE, all with mpmath at 50 significant digits.
 
 Model: R mirt's LSAT7 2PL in slope–intercept form, from mirt's tests
-(`mirt(expand.table(LSAT7), 1)`; DOMAIN.md): P = 1/(1 + exp(-(a·θ + d))).
+(`mirt(expand.table(LSAT7), 1)`; docs/psychometrics.md, "Item response theory"): P = 1/(1 + exp(-(a·θ + d))).
 
 Run:  python3 tests/golden/irt/lsat7.py    (needs `mpmath`, `pip install mpmath`)
 `cargo test` reads the committed JSON and needs no Python.

@@ -117,7 +117,7 @@ pub fn mantel_haenszel(tables: &[[f64; 4]]) -> MantelHaenszel {
         sum_v += n_r * n_f * m1 * m0 / (n * n * (n - 1.0));
     }
     let alpha_mh = (r > 0.0 && s > 0.0).then(|| r / s);
-    let delta_mh = alpha_mh.map(|a| -2.35 * crate::math::ln(a));
+    let delta_mh = alpha_mh.map(|a| -2.35 * crate::support::math::ln(a));
     let se_delta = alpha_mh.map(|_| {
         let var = pr / (2.0 * r * r) + ps_qr / (2.0 * r * s) + qs / (2.0 * s * s);
         2.35 * var.sqrt()

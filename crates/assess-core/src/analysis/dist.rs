@@ -1,8 +1,8 @@
 //! Distribution functions the analysis needs (F and chi-square tails, the
-//! normal quantile), computed through [`crate::math`] and `libm` only so
+//! normal quantile), computed through [`crate::support::math`] and `libm` only so
 //! that native and WebAssembly builds give the same bits.
 
-use crate::math;
+use crate::support::math;
 
 /// Regularised incomplete beta function I_x(a, b), by the continued
 /// fraction of Press et al., *Numerical Recipes* (3rd ed., 2007), §6.4,

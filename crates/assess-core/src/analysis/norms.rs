@@ -86,7 +86,7 @@ pub fn norm_rows(scores: &[f64], options: &NormOptions) -> Option<(Vec<NormRow>,
     for v in x {
         // Scores closer than the bound tolerance are one score.
         match values.last() {
-            Some(&last) if crate::prec::same_bound(last, v) => {
+            Some(&last) if crate::support::prec::same_bound(last, v) => {
                 if let Some(f) = freq.last_mut() {
                     *f += 1.0;
                 }
@@ -97,7 +97,7 @@ pub fn norm_rows(scores: &[f64], options: &NormOptions) -> Option<(Vec<NormRow>,
             }
         }
     }
-    if values.len() > crate::limits::MAX_NORM_ROWS || values.len() < 2 {
+    if values.len() > crate::support::limits::MAX_NORM_ROWS || values.len() < 2 {
         return None;
     }
     if options.smooth && freq.len() >= 3 {

@@ -7,7 +7,7 @@
 //! descriptions in the published JSON Schema (`assess schema`), so they are
 //! written for instrument authors.
 
-use crate::text::Localized;
+use crate::support::text::Localized;
 use assess_text::Sp;
 
 /// An instrument file, format version 1.

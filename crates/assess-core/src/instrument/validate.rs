@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::sorted::SortedSet;
+use crate::support::sorted::SortedSet;
 
 use super::raw::{self, NumberOrList, RawDocument, RawIrt, RawItem, RawScale};
 use super::{
@@ -10,10 +10,10 @@ use super::{
     Format, FormatKind, Instrument, InstrumentKind, IrtModel, IrtParams, IrtSettings, Item,
     MissingRule, Norm, NormMethod, NormRow, QualityRules, Reliability, Scale, Scoring, Status,
 };
-use crate::check::Checker;
-use crate::limits;
-use crate::prec::same_bound;
-use crate::text::{Localized, PRIMARY_LANGUAGE};
+use crate::instrument::check::Checker;
+use crate::support::limits;
+use crate::support::prec::same_bound;
+use crate::support::text::{Localized, PRIMARY_LANGUAGE};
 use assess_text::Sp;
 use assess_text::num::Num;
 use assess_text::problem::{Error, Problem, ProblemKind, backtick_list, did_you_mean};
@@ -251,7 +251,7 @@ impl Validator {
             forms,
             quality,
             irt: irt_settings,
-            hash: crate::hash::content_hash(source),
+            hash: crate::support::hash::content_hash(source),
             item_index,
         })
     }

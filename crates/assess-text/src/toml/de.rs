@@ -341,7 +341,7 @@ pub fn for_each_entry<T: FromDe>(
 /// optimisation otherwise folds readers and passes that are called once
 /// into two functions of 37 and 47 KB, which the browser's optimising
 /// compiler takes about 100 ms of CPU each to compile during the first
-/// load of an instrument (BENCHMARKS.md, WebAssembly package). Native code
+/// load of an instrument (docs/benchmark-history.md, WebAssembly package). Native code
 /// is unaffected in practice: these run once per file.
 #[macro_export]
 macro_rules! from_de_struct {

@@ -1,6 +1,6 @@
 //! Dense scoring: many respondents at once, for batch work and analysis.
 //!
-//! The per-respondent [`crate::score`] builds a full [`crate::Report`] with
+//! The per-respondent [`crate::report::score`] builds a full [`crate::Report`] with
 //! labels and flags. When only the scale scores of many respondents are
 //! needed (building norms, reliability, a province's intake in memory),
 //! [`score_matrix`] applies exactly the same rules — reverse keying, the
@@ -9,7 +9,7 @@
 
 use crate::instrument::{FormatKind, Instrument, Scoring};
 use crate::report::ScaleStatus;
-use crate::score::prorate;
+use crate::scoring::prorate;
 use assess_text::problem::{Error, Problem, ProblemKind};
 
 /// Answers of many respondents: row-major, one column per item in
@@ -155,7 +155,7 @@ pub(crate) fn rules(instrument: &Instrument) -> Vec<Rule> {
 }
 
 /// Scores every row of `answers` on the full form, by the same rules as
-/// [`crate::score`]; the column of each scale holds its `score` field.
+/// [`crate::report::score`]; the column of each scale holds its `score` field.
 pub fn score_matrix(instrument: &Instrument, answers: &AnswerMatrix<'_>) -> ScaleMatrix {
     let n_items = instrument.items().len();
     let rules = rules(instrument);
@@ -190,7 +190,7 @@ pub fn score_matrix(instrument: &Instrument, answers: &AnswerMatrix<'_>) -> Scal
     }
 }
 
-/// One scale's numbers on the full form, as [`crate::score`] gives them.
+/// One scale's numbers on the full form, as [`crate::report::score`] gives them.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct DenseScale {
     /// Complete, partial or not scorable.
@@ -206,7 +206,7 @@ pub(crate) struct DenseScale {
 /// `composite_scale` in `score.rs`, with the same operations in the same
 /// order so that the numbers are bit-identical. `out` gets one entry per
 /// scale (`None` only for a composite that names a later composite, as
-/// [`crate::score`] leaves it out too).
+/// [`crate::report::score`] leaves it out too).
 pub(crate) fn dense_scales(
     instrument: &Instrument,
     item_scores: &[f64],
@@ -272,7 +272,7 @@ pub(crate) fn dense_scales(
                 ScaleStatus::Complete
             },
             score,
-            pomp: crate::score::pomp(score, min, max),
+            pomp: crate::scoring::pomp(score, min, max),
         });
     }
     for (si, s) in scales.iter().enumerate() {
@@ -306,7 +306,7 @@ pub(crate) fn dense_scales(
                     ScaleStatus::Complete
                 },
                 score,
-                pomp: crate::score::pomp(score, 0.0, 100.0),
+                pomp: crate::scoring::pomp(score, 0.0, 100.0),
             }
         });
     }

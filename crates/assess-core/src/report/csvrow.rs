@@ -1,30 +1,30 @@
 //! Lean scoring of CSV rows for wide batch output.
 //!
-//! [`crate::score`] builds a full [`crate::Report`] per respondent: names,
+//! [`crate::report::score`] builds a full [`crate::Report`] per respondent: names,
 //! labels, interpretations, norms, the instrument reference, the RIASEC
 //! profile with its alternatives. A wide CSV of a batch keeps only each
 //! scale's score, POMP and band, the Holland code, the flags and the row's
 //! status. [`CsvRowScorer`] computes exactly those from a CSV record's
 //! cells, with the column → item indices and item rules worked out once,
-//! by the same rules and arithmetic as [`crate::score`] (the equality is a
+//! by the same rules and arithmetic as [`crate::report::score`] (the equality is a
 //! property test in `tests/properties.rs`).
 //!
 //! It handles the common row: every answer valid, the full form, no
 //! timings. Any other row (a bad answer, a form, `seconds.` timings, a
 //! wrong number of cells) is declined, and the caller scores it with
-//! [`CsvLayout::read`] and [`crate::score`], which report its problems.
+//! [`CsvLayout::read`] and [`crate::report::score`], which report its problems.
 
 use crate::instrument::{BandBasis, Instrument, InstrumentKind};
-use crate::matrix::{DenseScale, Rule, dense_scales, rules};
+use crate::report::matrix::{DenseScale, Rule, dense_scales, rules};
+use crate::report::score::ScoreOptions;
 use crate::report::{FlagKind, RowStatus, ScaleStatus};
 use crate::responses::{Checked, Column, CsvLayout, Value};
-use crate::score::ScoreOptions;
 
 /// Scores the common rows of one CSV layout straight from their cells.
 ///
 /// ```
 /// use assess_core::{CsvLayout, CsvRowScorer, Instrument, RowScores, RowStatus, ScoreOptions};
-/// let inst = Instrument::from_toml(include_str!("../../../tests/fixtures/valid/mini.toml"))?;
+/// let inst = Instrument::from_toml(include_str!("../../../../tests/fixtures/valid/mini.toml"))?;
 /// let header = ["respondent_id", "R1", "R2", "R3", "S1", "S2", "S3"];
 /// let layout = CsvLayout::new(&inst, &header, "respondent_id")?;
 /// let options = ScoreOptions::new();
@@ -248,13 +248,13 @@ impl<'a> CsvRowScorer<'a> {
                         Some(g) => s.norms().iter().find(|n| n.group() == g),
                         None => s.norms().first(),
                     };
-                    norm.map(|n| crate::score::norm_score(n, d.score).percentile)
+                    norm.map(|n| crate::scoring::norm_score(n, d.score).percentile)
                 }
             };
             out.scales.push(ScaleScores {
                 score: Some(d.score),
                 pomp: Some(d.pomp),
-                band: basis.and_then(|x| crate::score::band_for(s, x).map(|b| b.id())),
+                band: basis.and_then(|x| crate::scoring::band_for(s, x).map(|b| b.id())),
             });
         }
         out.status = if partial {
@@ -269,7 +269,7 @@ impl<'a> CsvRowScorer<'a> {
             }
             Some(crate::riasec::holland_code_only(&scores))
         });
-        let quality = crate::score::quality(inst, checked, self.options.get_language());
+        let quality = crate::scoring::quality(inst, checked, self.options.get_language());
         out.flags.clear();
         out.flags.extend(quality.flags.iter().map(|f| f.kind));
         true

@@ -28,13 +28,14 @@
 
 use serde::Serialize;
 
-use crate::catalog::{Catalog, Family, Schooling, TrainingKind};
+use crate::careers::catalog::{Catalog, Family, Schooling, TrainingKind};
 use crate::instrument::{Instrument, Status};
-use crate::report::Report;
+use crate::report::{Report, RowStatus, ScaleStatus};
 use crate::riasec::{
     RiasecProfile, Type, brown_gore_c, iachan_m_mean, parse_code, profile_correlation,
 };
 use assess_text::num::whole;
+use assess_text::problem::Problem;
 
 /// Points off the overall score per aptitude domain below its minimum band.
 pub const APTITUDE_PENALTY: f64 = 5.0;
@@ -54,7 +55,7 @@ pub struct RecommendOptions {
 impl Default for RecommendOptions {
     fn default() -> Self {
         RecommendOptions {
-            language: crate::text::PRIMARY_LANGUAGE.to_owned(),
+            language: crate::support::text::PRIMARY_LANGUAGE.to_owned(),
             top: 5,
             max_schooling: None,
             sectors: Vec::new(),
@@ -543,4 +544,66 @@ fn explain(
         });
     }
     s
+}
+
+/// One input row of a batch, scored or rejected: every input row gives
+/// exactly one record, so nothing is lost.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct BatchRecord {
+    /// 1-based row number in the input (the line for JSON Lines, the record
+    /// after the header for CSV, the element for a JSON array).
+    pub row: usize,
+    /// Respondent identifier, when it could be read.
+    pub respondent_id: Option<String>,
+    /// `scored`, `partial` (scored, with warnings or partial scales) or
+    /// `rejected`.
+    pub status: RowStatus,
+    /// The report, unless rejected.
+    pub report: Option<Report>,
+    /// Why the row was rejected (the report's warnings otherwise).
+    pub problems: Vec<Problem>,
+    /// Job-family recommendations, when asked for (interest instruments).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommendations: Option<crate::recommend::Recommendations>,
+}
+
+impl BatchRecord {
+    /// The record for a row: the report when `result` is one, the problems
+    /// when it is an error.
+    pub fn new(
+        row: usize,
+        respondent_id: Option<String>,
+        result: Result<Report, crate::Error>,
+    ) -> Self {
+        match result {
+            Ok(report) => {
+                let partial = !report.warnings.is_empty()
+                    || report
+                        .scales
+                        .iter()
+                        .any(|s| s.status != ScaleStatus::Complete);
+                BatchRecord {
+                    row,
+                    respondent_id: Some(report.respondent_id.clone()),
+                    status: if partial {
+                        RowStatus::Partial
+                    } else {
+                        RowStatus::Scored
+                    },
+                    problems: Vec::new(),
+                    report: Some(report),
+                    recommendations: None,
+                }
+            }
+            Err(e) => BatchRecord {
+                row,
+                respondent_id,
+                status: RowStatus::Rejected,
+                report: None,
+                problems: e.problems().to_vec(),
+                recommendations: None,
+            },
+        }
+    }
 }

@@ -12,11 +12,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::check::Checker;
 use crate::instrument::Status;
-use crate::limits;
+use crate::instrument::check::Checker;
 use crate::riasec::{Type, parse_code};
-use crate::text::Localized;
+use crate::support::limits;
+use crate::support::text::Localized;
 use assess_text::Sp;
 use assess_text::problem::{Error, Problem, ProblemKind, backtick_list};
 
@@ -558,7 +558,7 @@ fn build(c: &mut Checker, doc: &RawCatalog, text: &str) -> Option<Catalog> {
         source: m.source.value.clone(),
         interest_source: m.interest_source.value.clone(),
         title: m.title.value.clone(),
-        hash: crate::hash::content_hash(text),
+        hash: crate::support::hash::content_hash(text),
         families,
     })
 }

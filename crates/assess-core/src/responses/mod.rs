@@ -21,6 +21,9 @@
 //! **never** read by scoring: gender, disability or district cannot change a
 //! score.
 
+pub mod simulate;
+pub mod view;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize, Serializer};
@@ -107,7 +110,7 @@ impl Serialize for Answers {
 impl FromJson for Answers {
     fn from_json(v: &Node<'_>) -> JsonResult<Self> {
         let entries = v.object()?;
-        let max = crate::limits::MAX_ITEMS * 2;
+        let max = crate::support::limits::MAX_ITEMS * 2;
         if entries.len() > max {
             return Err(v.problem(format!(
                 "too many answers: {}; expected at most {max}",
@@ -512,7 +515,8 @@ pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Resu
                 }
             }
             (Answer::Number(x), FormatKind::Binary { .. }) => {
-                if crate::prec::exactly(*x, 0.0) || crate::prec::exactly(*x, 1.0) {
+                if crate::support::prec::exactly(*x, 0.0) || crate::support::prec::exactly(*x, 1.0)
+                {
                     values[idx] = Some(Value::Number(*x));
                 } else {
                     problems.push(Problem::new(

@@ -2,12 +2,12 @@
 //! problems, identifiers, localised text, choices from a fixed list,
 //! numbers, list sizes, languages and status.
 
-use crate::sorted::SortedSet;
+use crate::support::sorted::SortedSet;
 use assess_text::num::Num;
 
 use crate::instrument::Status;
-use crate::limits;
-use crate::text::{Localized, PRIMARY_LANGUAGE, is_language_code};
+use crate::support::limits;
+use crate::support::text::{Localized, PRIMARY_LANGUAGE, is_language_code};
 use assess_text::Sp;
 use assess_text::problem::{Problem, ProblemKind, backtick_list, did_you_mean};
 

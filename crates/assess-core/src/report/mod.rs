@@ -7,11 +7,17 @@
 //! same bytes on every platform. Documented field by field in
 //! `docs/report-format.md`.
 
+pub(crate) mod csvrow;
+pub(crate) mod matrix;
+pub(crate) mod score;
+
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::instrument::{BandBasis, InstrumentKind, Scoring, Status};
+use crate::riasec::{RiasecProfile, Type};
+pub use crate::scoring::{Flag, FlagKind, NormScore, Quality};
 use assess_text::problem::Problem;
 
 /// Version of the report format.
@@ -187,33 +193,6 @@ impl ScaleResult {
     }
 }
 
-/// Norm-referenced scores.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct NormScore {
-    /// Norm group identifier.
-    pub group: String,
-    /// Status of the norms.
-    pub status: Status,
-    /// Where they come from.
-    pub source: String,
-    /// Norm sample size.
-    pub sample_size: u64,
-    /// `normal` or `table`.
-    pub method: &'static str,
-    /// z = (score − mean)/sd, or (T − 50)/10 from a table.
-    pub z: f64,
-    /// T = 50 + 10z.
-    pub t: f64,
-    /// Percentile rank.
-    pub percentile: f64,
-    /// Stanine (1–9) from z.
-    pub stanine: u8,
-    /// The score lay outside the table and was clamped to its ends.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub clamped: bool,
-}
-
 /// SEM and a 95% band.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
@@ -249,85 +228,6 @@ pub struct BandResult {
     pub next_step: Option<String>,
 }
 
-/// Response-quality indicators. Flags inform the counsellor; they never
-/// change a score.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct Quality {
-    /// Items presented (on the form).
-    pub presented: usize,
-    /// Items answered.
-    pub answered: usize,
-    /// Items explicitly skipped.
-    pub skipped: usize,
-    /// answered / presented.
-    pub completion: f64,
-    /// Longest run of identical consecutive answers.
-    pub longstring: u32,
-    /// Intra-individual response variability: population SD of the
-    /// person's Likert answers (needs two or more).
-    pub irv: Option<f64>,
-    /// Median seconds per answered item, when timings were given.
-    pub median_seconds: Option<f64>,
-    /// Items answered faster than the minimum seconds per item.
-    pub fast_items: usize,
-    /// Flags raised by the instrument's rules.
-    pub flags: Vec<Flag>,
-}
-
-/// A response-quality flag.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct Flag {
-    /// What was flagged.
-    pub kind: FlagKind,
-    /// The observed value.
-    pub value: f64,
-    /// The rule's threshold.
-    pub threshold: f64,
-    /// A note for the counsellor, in the report language.
-    pub message: String,
-}
-
-/// Kinds of response-quality flag.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub enum FlagKind {
-    /// Fewer items answered than the instrument asks.
-    LowCompletion,
-    /// A long run of identical answers.
-    Longstring,
-    /// Very little variation in the answers.
-    LowVariability,
-    /// Answered faster than the minimum time per item.
-    TooFast,
-    /// Every answer the same.
-    IdenticalAnswers,
-}
-
-/// One input row of a batch, scored or rejected: every input row gives
-/// exactly one record, so nothing is lost.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub struct BatchRecord {
-    /// 1-based row number in the input (the line for JSON Lines, the record
-    /// after the header for CSV, the element for a JSON array).
-    pub row: usize,
-    /// Respondent identifier, when it could be read.
-    pub respondent_id: Option<String>,
-    /// `scored`, `partial` (scored, with warnings or partial scales) or
-    /// `rejected`.
-    pub status: RowStatus,
-    /// The report, unless rejected.
-    pub report: Option<Report>,
-    /// Why the row was rejected (the report's warnings otherwise).
-    pub problems: Vec<Problem>,
-    /// Job-family recommendations, when asked for (interest instruments).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub recommendations: Option<crate::recommend::Recommendations>,
-}
-
 /// The outcome of one batch row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -341,68 +241,32 @@ pub enum RowStatus {
     Rejected,
 }
 
-impl BatchRecord {
-    /// The record for a row: the report when `result` is one, the problems
-    /// when it is an error.
-    pub fn new(
-        row: usize,
-        respondent_id: Option<String>,
-        result: Result<Report, crate::Error>,
-    ) -> Self {
-        match result {
-            Ok(report) => {
-                let partial = !report.warnings.is_empty()
-                    || report
-                        .scales
-                        .iter()
-                        .any(|s| s.status != ScaleStatus::Complete);
-                BatchRecord {
-                    row,
-                    respondent_id: Some(report.respondent_id.clone()),
-                    status: if partial {
-                        RowStatus::Partial
-                    } else {
-                        RowStatus::Scored
-                    },
-                    problems: Vec::new(),
-                    report: Some(report),
-                    recommendations: None,
-                }
-            }
-            Err(e) => BatchRecord {
-                row,
-                respondent_id,
-                status: RowStatus::Rejected,
-                report: None,
-                problems: e.problems().to_vec(),
-                recommendations: None,
-            },
+impl RiasecProfile {
+    /// The profile of an interest report whose scales include `R`, `I`,
+    /// `A`, `S`, `E` and `C`, all scored.
+    ///
+    /// # Errors
+    ///
+    /// When a type's scale is missing or not scorable.
+    pub fn from_report(report: &crate::Report) -> Result<RiasecProfile, crate::Error> {
+        let mut scores = [0.0; 6];
+        for t in Type::ALL {
+            let id = t.letter().to_string();
+            let s = report.scales.iter().find(|s| s.id == id).ok_or_else(|| {
+                crate::Error::single(crate::Problem::new(
+                    crate::ProblemKind::MissingKey,
+                    format!("scales.{id}"),
+                    format!("an interest profile needs a scale `{id}`"),
+                ))
+            })?;
+            scores[t.index()] = s.pomp.ok_or_else(|| {
+                crate::Error::single(crate::Problem::new(
+                    crate::ProblemKind::Empty,
+                    format!("scales.{id}"),
+                    format!("scale `{id}` is not scorable, so there is no profile"),
+                ))
+            })?;
         }
-    }
-}
-
-/// What an instrument's status means for the person reading its results,
-/// in Bahasa Indonesia (`id`) or English (`en`): shown visibly on every
-/// report so that provisional results are not taken for validated ones.
-pub fn status_notice(status: Status, lang: &str) -> &'static str {
-    match (status, lang == "en") {
-        (Status::Draft, false) => {
-            "Draf: instrumen ini masih dikembangkan dan belum untuk dipakai dengan responden. Hasilnya hanya untuk uji coba."
-        }
-        (Status::Draft, true) => {
-            "Draft: this instrument is still being developed and is not for use with respondents. Its results are for trials only."
-        }
-        (Status::Provisional, false) => {
-            "Sementara — belum dinormakan pada responden Jawa Tengah. Hasil ini untuk bahan diskusi dengan konselor, bukan untuk menyaring atau memutuskan."
-        }
-        (Status::Provisional, true) => {
-            "Provisional — not yet normed on Central Java respondents. These results are for discussion with a counsellor, not for screening or decisions."
-        }
-        (Status::Validated, false) => {
-            "Tervalidasi pada populasi yang dilayani. Hasil tetap untuk eksplorasi dan konseling, bukan untuk menyaring orang."
-        }
-        (Status::Validated, true) => {
-            "Validated on the population served. Results remain for exploration and counselling, not for screening people out."
-        }
+        Ok(Self::from_scores(scores, &report.language))
     }
 }

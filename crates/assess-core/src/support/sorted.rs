@@ -7,7 +7,7 @@
 //! element type instantiates its own tree (node splitting, balancing,
 //! iteration), and in the WebAssembly build every such function on the
 //! way to the first `loadInstrument` is compiled before it runs
-//! (BENCHMARKS.md, WebAssembly package).
+//! (docs/benchmark-history.md, WebAssembly package).
 
 use std::borrow::Borrow;
 

@@ -36,7 +36,7 @@
 //! the [`Estimate`] names the estimator actually used and why.
 //!
 //! Nothing here returns an infinite or NaN estimate or SE: information is
-//! floored at [`prec::MIN_INFORMATION`](crate::prec::MIN_INFORMATION).
+//! floored at [`prec::MIN_INFORMATION`](crate::support::prec::MIN_INFORMATION).
 //!
 //! ```
 //! use assess_core::irt::{Observed, Quadrature, ScoringRule, estimate};
@@ -55,13 +55,15 @@
 //! # Ok::<(), assess_core::Error>(())
 //! ```
 
+pub mod cat;
+
 use serde::{Deserialize, Serialize};
 
 use crate::instrument::{
     EstimatorKind, ExtremePolicy, FormatKind, Instrument, IrtParams, IrtSettings,
 };
-use crate::math::{exp, ln, ln_1p, log_sum_exp, logistic};
-use crate::prec::{MIN_INFORMATION, ROOT_TOL, exactly};
+use crate::support::math::{exp, ln, ln_1p, log_sum_exp, logistic};
+use crate::support::prec::{MIN_INFORMATION, ROOT_TOL, exactly};
 use assess_text::num::Num;
 use assess_text::problem::{Error, Problem, ProblemKind};
 
@@ -371,13 +373,13 @@ pub fn category_of_score(instrument: &Instrument, item: usize, score: f64) -> Op
         FormatKind::ScoredChoice => {
             let mut s: Vec<f64> = it.options().iter().map(|o| o.score()).collect();
             s.sort_by(f64::total_cmp);
-            s.dedup_by(|a, b| crate::prec::same_bound(*a, *b));
+            s.dedup_by(|a, b| crate::support::prec::same_bound(*a, *b));
             s
         }
     };
     scores
         .iter()
-        .position(|&s| crate::prec::same_bound(s, score))
+        .position(|&s| crate::support::prec::same_bound(s, score))
 }
 
 /// An answered item: its parameters and the category answered.
@@ -865,7 +867,7 @@ pub(crate) fn score_checked(instrument: &Instrument, checked: &crate::Checked) -
         .filter_map(|(i, it)| {
             let params = it.irt()?;
             let v = (*checked.values.get(i)?)?;
-            let k = category_of_score(instrument, i, crate::score::item_score(instrument, i, v))?;
+            let k = category_of_score(instrument, i, crate::scoring::item_score(instrument, i, v))?;
             Observed::new(params, k).ok()
         })
         .collect();

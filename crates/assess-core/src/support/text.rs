@@ -21,7 +21,7 @@ pub const SECONDARY_LANGUAGE: &str = "en";
 // Held as `(language, text)` pairs sorted by language, serialised as an
 // object in that order: a table has a handful of languages, and a vector is
 // much less WebAssembly than a B-tree on the way to the first
-// `loadInstrument` (see `crate::sorted`).
+// `loadInstrument` (see `crate::support::sorted`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(transparent))]

@@ -18,7 +18,7 @@
 //! use assess_core::Instrument;
 //! use assess_core::analysis::{AnalysisData, AnalysisOptions, Missing, analyze};
 //!
-//! let inst = Instrument::from_toml(include_str!("../../../tests/fixtures/valid/mini.toml"))?;
+//! let inst = Instrument::from_toml(include_str!("../../../../tests/fixtures/valid/mini.toml"))?;
 //! // Three respondents, answers in item order (R1, S1, R2, S2, R3, S3).
 //! let answers = [
 //!     1.0, 2.0, 1.0, 2.0, 5.0, 2.0, //
@@ -52,7 +52,7 @@ pub use norms::{NormInfo, NormOptions, NormTable, TScore, insert_norms, norm_row
 pub use reliability::{Interval, ScaleReliability};
 
 use crate::instrument::{FormatKind, Instrument, Scoring, Status};
-use crate::matrix::{AnswerMatrix, Rule, rules, score_matrix};
+use crate::report::matrix::{AnswerMatrix, Rule, rules, score_matrix};
 use crate::responses::{Policy, ResponseSet, Value, check};
 use assess_text::json::{self, deserialize_via_json, json_names, json_struct};
 use assess_text::problem::{Error, Problem, ProblemKind, backtick_list, did_you_mean};
@@ -720,12 +720,12 @@ const RULES: &str = "0/1 items: Mantel-Haenszel; ETS A if chi-square p >= .05 or
 /// Whether item `i` is scored 0/1.
 fn dichotomous(instrument: &Instrument, i: usize) -> bool {
     let it = &instrument.items()[i];
-    crate::prec::exactly(it.min_score(), 0.0)
-        && crate::prec::exactly(it.max_score(), 1.0)
-        && it
-            .options()
-            .iter()
-            .all(|o| crate::prec::exactly(o.score(), 0.0) || crate::prec::exactly(o.score(), 1.0))
+    crate::support::prec::exactly(it.min_score(), 0.0)
+        && crate::support::prec::exactly(it.max_score(), 1.0)
+        && it.options().iter().all(|o| {
+            crate::support::prec::exactly(o.score(), 0.0)
+                || crate::support::prec::exactly(o.score(), 1.0)
+        })
 }
 
 /// The answers an item can take, as shown, with the raw value each stands
@@ -782,7 +782,7 @@ fn answer_pos(rule: &Rule, x: f64, score: f64, n: usize) -> Option<usize> {
 ///
 /// ```
 /// use assess_core::{Instrument, analysis::analyze_json};
-/// let inst = Instrument::from_toml(include_str!("../../../tests/fixtures/valid/mini.toml"))?;
+/// let inst = Instrument::from_toml(include_str!("../../../../tests/fixtures/valid/mini.toml"))?;
 /// let sets: Vec<String> = (0..12)
 ///     .map(|i| {
 ///         let answers: Vec<String> = inst
@@ -1201,7 +1201,7 @@ fn dif_scale(
 /// everybody (group `info.group`) and, with `by_group`, one per label of
 /// the grouping column with at least `options.min_n` respondents (group
 /// `<info.group>-<label>`). Scale scores are computed by the same rules as
-/// [`crate::score`] on the full form.
+/// [`crate::report::score`] on the full form.
 ///
 /// # Errors
 ///
@@ -1272,7 +1272,7 @@ pub fn build_norms(
                     format!(
                         "scale `{}`: scores take fewer than 2 or more than {} distinct values; no norm table",
                         s.id(),
-                        crate::limits::MAX_NORM_ROWS
+                        crate::support::limits::MAX_NORM_ROWS
                     ),
                 )));
             };

@@ -18,25 +18,12 @@
 //! - a scored-choice item picks option j with probability proportional to
 //!   exp(1.2·θ·z_j), z_j the option's score standardised within the item.
 
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
+use rand::Rng;
 
 use crate::instrument::{FormatKind, Instrument, IrtParams, Scoring};
-use crate::math::{cos, exp, ln, logistic};
 use crate::responses::{Answer, Answers, ResponseSet};
-
-/// The project's standard seeded generator.
-pub fn seeded_rng(seed: u64) -> ChaCha8Rng {
-    ChaCha8Rng::seed_from_u64(seed)
-}
-
-/// A standard normal draw (Box–Muller, through `libm`).
-pub fn standard_normal<R: Rng + ?Sized>(rng: &mut R) -> f64 {
-    // u1 in (0, 1]: never ln(0).
-    let u1 = 1.0 - rng.random::<f64>();
-    let u2: f64 = rng.random();
-    (-2.0 * ln(u1)).sqrt() * cos(std::f64::consts::TAU * u2)
-}
+use crate::support::math::{exp, logistic};
+pub use crate::support::random::{seeded_rng, standard_normal};
 
 /// A simulated respondent: the latent traits and the responses they gave.
 #[derive(Clone, Debug)]

@@ -36,7 +36,7 @@
 //! use assess_core::cat::{CatConfig, ItemBank, start, step};
 //! use assess_core::{Answer, Instrument};
 //!
-//! let inst = Instrument::from_toml(include_str!("../../../instruments/aptitude.toml"))?;
+//! let inst = Instrument::from_toml(include_str!("../../../../instruments/aptitude.toml"))?;
 //! let bank = ItemBank::from_instrument(&inst)?;
 //! let mut out = start(&bank, CatConfig::new().max_items(8).target_se(0.5), 42)?;
 //! while let Some(next) = out.next.clone() {
@@ -1314,7 +1314,7 @@ fn pending_index(bank: &ItemBank, s: &CatSession) -> Result<usize, Error> {
 ///
 /// ```
 /// use assess_core::cat::{ItemBank, start_json, step_json};
-/// let inst = assess_core::Instrument::from_toml(include_str!("../../../instruments/aptitude.toml"))?;
+/// let inst = assess_core::Instrument::from_toml(include_str!("../../../../instruments/aptitude.toml"))?;
 /// let bank = ItemBank::from_instrument(&inst)?;
 /// let out: serde_json::Value = serde_json::from_str(&start_json(&bank, r#"{"max_items": 10}"#, 7)?).unwrap();
 /// let first = out["next"]["id"].as_str().unwrap();
@@ -1420,7 +1420,7 @@ fn run_simulation(
     adaptive: bool,
 ) -> Result<(SimulationSummary, Vec<usize>), Error> {
     config.validate(bank)?;
-    let mut rng = crate::simulate::seeded_rng(seed);
+    let mut rng = crate::support::random::seeded_rng(seed);
     let (mean, sd) = bank.rule.quadrature().prior();
     let n_items = bank.items.len();
     let mut seen = vec![0usize; n_items];
@@ -1443,7 +1443,7 @@ fn run_simulation(
             .unwrap_or(probs.len() - 1)
     };
     for person in 0..people {
-        let theta = mean + sd * crate::simulate::standard_normal(&mut rng);
+        let theta = mean + sd * crate::support::random::standard_normal(&mut rng);
         let (est, given): (Estimate, Vec<usize>) = if adaptive {
             let mut out = start(
                 bank,
@@ -1589,11 +1589,11 @@ pub fn calibrate_sympson_hetter(
 /// `domains` domains, from a seeded generator: for benchmarks and tests,
 /// never for people.
 pub fn synthetic_bank(n: usize, domains: usize, seed: u64) -> Result<ItemBank, Error> {
-    let mut rng = crate::simulate::seeded_rng(seed);
+    let mut rng = crate::support::random::seeded_rng(seed);
     let items = (0..n)
         .map(|i| {
             let a = 0.8 + 1.2 * rng.random::<f64>();
-            let b = crate::simulate::standard_normal(&mut rng);
+            let b = crate::support::random::standard_normal(&mut rng);
             BankItem::new(
                 format!("X{i:04}"),
                 IrtParams::Dichotomous {

@@ -7,7 +7,7 @@
 //!
 //! **Shuffling.** With a seed, the order of the items is a Fisher–Yates
 //! shuffle ([`shuffled_order`]) drawn from the project's standard generator
-//! (ChaCha8, [`crate::simulate::seeded_rng`]), so the same seed gives the
+//! (ChaCha8, [`crate::support::random::seeded_rng`]), so the same seed gives the
 //! same order on every platform. The options of an item are shuffled only
 //! when its response format says `shuffle = true` (choice formats; ordered
 //! scales such as Likert points are never shuffled), from the same
@@ -148,7 +148,7 @@ impl Instrument {
     /// The instrument's metadata in `lang` (with the usual fallback).
     ///
     /// ```
-    /// let inst = assess_core::Instrument::from_toml(include_str!("../../../tests/fixtures/valid/mini.toml"))?;
+    /// let inst = assess_core::Instrument::from_toml(include_str!("../../../../tests/fixtures/valid/mini.toml"))?;
     /// let info = inst.info("en");
     /// assert_eq!(info.title, "Short Work Interest Check");
     /// assert_eq!(info.forms[0].id, "full");
@@ -207,7 +207,7 @@ impl Instrument {
     /// An `unknown_reference` problem at `form` when there is no such form.
     ///
     /// ```
-    /// let inst = assess_core::Instrument::from_toml(include_str!("../../../tests/fixtures/valid/mini.toml"))?;
+    /// let inst = assess_core::Instrument::from_toml(include_str!("../../../../tests/fixtures/valid/mini.toml"))?;
     /// let items = inst.item_views("id", None, None)?;
     /// assert_eq!(items[0].id, "R1");
     /// let shuffled = inst.item_views("id", None, Some(7))?;
@@ -221,7 +221,7 @@ impl Instrument {
         seed: Option<u64>,
     ) -> Result<Vec<ItemView>, Error> {
         let (_, mut order) = crate::responses::presented_items(self, form)?;
-        let mut rng = seed.map(crate::simulate::seeded_rng);
+        let mut rng = seed.map(crate::support::random::seeded_rng);
         if let Some(rng) = rng.as_mut() {
             order = shuffled_order(order.len(), rng)
                 .into_iter()
@@ -318,10 +318,10 @@ pub fn shuffled_order<R: Rng + ?Sized>(n: usize, rng: &mut R) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::simulate::seeded_rng;
+    use crate::support::random::seeded_rng;
 
-    const MINI: &str = include_str!("../../../tests/fixtures/valid/mini.toml");
-    const APTITUDE: &str = include_str!("../../../instruments/aptitude.toml");
+    const MINI: &str = include_str!("../../../../tests/fixtures/valid/mini.toml");
+    const APTITUDE: &str = include_str!("../../../../instruments/aptitude.toml");
 
     #[test]
     fn shuffle_is_a_permutation_fixed_by_the_seed() {
@@ -404,7 +404,8 @@ mod tests {
 
     #[test]
     fn forms_start_with_full() {
-        let inst = Instrument::from_toml(include_str!("../../../instruments/riasec.toml")).unwrap();
+        let inst =
+            Instrument::from_toml(include_str!("../../../../instruments/riasec.toml")).unwrap();
         let info = inst.info("id");
         assert_eq!(info.forms[0].id, "full");
         assert_eq!(info.forms[0].item_count, 60);

@@ -1,0 +1,11 @@
+//! What every stage shares: arithmetic that gives the same bytes on every
+//! platform ([`math`]), tolerances ([`prec`]), input limits ([`limits`]),
+//! content hashes, seeded randomness, sorted sets and localised text.
+
+pub(crate) mod hash;
+pub mod limits;
+pub mod math;
+pub mod prec;
+pub(crate) mod random;
+pub(crate) mod sorted;
+pub(crate) mod text;
