@@ -44,7 +44,7 @@ pub struct CsvRowScorer<'a> {
     options: ScoreOptions,
     columns: Vec<Cell>,
     id_col: usize,
-    rules: Vec<Rule>,
+    rules: Vec<Rule<'a>>,
     /// Scale indices of R, I, A, S, E and C, for an interest instrument
     /// that has all six.
     riasec: Option<[usize; 6]>,

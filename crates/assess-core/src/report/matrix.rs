@@ -3,13 +3,15 @@
 //! The per-respondent [`crate::report::score`] builds a full [`crate::Report`] with
 //! labels and flags. When only the scale scores of many respondents are
 //! needed (building norms, reliability, a province's intake in memory),
-//! [`score_matrix`] applies exactly the same rules — reverse keying, the
-//! missing-data rule, proration, mean or sum, composites — to a row-major
-//! matrix of answers, without allocating per respondent.
+//! [`score_matrix`] applies the same scoring kernel ([`crate::scoring`]):
+//! reverse keying, the missing-data rule, proration, mean or sum,
+//! composites — to a row-major matrix of answers, without allocating per
+//! respondent.
 
-use crate::instrument::{FormatKind, Instrument, Scoring};
+use crate::instrument::{Instrument, Scoring};
 use crate::report::ScaleStatus;
-use crate::scoring::prorate;
+pub(crate) use crate::scoring::{Rule, rules};
+use crate::scoring::{Tally, composite_score, item_scale_score, pomp};
 use assess_text::problem::{Error, Problem, ProblemKind};
 
 /// Answers of many respondents: row-major, one column per item in
@@ -74,86 +76,6 @@ impl ScaleMatrix {
     }
 }
 
-/// How one item turns an answer into a score.
-#[derive(Clone, Debug)]
-pub(crate) enum Rule {
-    /// Likert/binary: valid when min ≤ x ≤ max and whole; score a + b·x
-    /// (b = −1 when reverse keyed).
-    Linear { min: f64, max: f64, a: f64, b: f64 },
-    /// Choice: option index → score.
-    Table(Vec<f64>),
-}
-
-impl Rule {
-    /// The item score of answer `x` (not `NaN`), or `None` when `x` is not
-    /// a valid answer.
-    #[inline]
-    pub(crate) fn apply(&self, x: f64) -> Option<f64> {
-        match self {
-            Rule::Linear { min, max, a, b } => {
-                if x < *min || x > *max || x.fract() != 0.0 {
-                    None
-                } else {
-                    Some(a + b * x)
-                }
-            }
-            Rule::Table(t) => {
-                if x < 0.0 || x.fract() != 0.0 {
-                    return None;
-                }
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                t.get(x as usize).copied()
-            }
-        }
-    }
-}
-
-/// The scoring rule of every item of `instrument`, in item order.
-pub(crate) fn rules(instrument: &Instrument) -> Vec<Rule> {
-    instrument
-        .items()
-        .iter()
-        .map(|it| match instrument.format_of(it).kind() {
-            FormatKind::Likert { min, max, .. } => {
-                let (min, max) = (f64::from(*min), f64::from(*max));
-                if it.reverse() {
-                    Rule::Linear {
-                        min,
-                        max,
-                        a: min + max,
-                        b: -1.0,
-                    }
-                } else {
-                    Rule::Linear {
-                        min,
-                        max,
-                        a: 0.0,
-                        b: 1.0,
-                    }
-                }
-            }
-            FormatKind::Binary { .. } => {
-                if it.reverse() {
-                    Rule::Linear {
-                        min: 0.0,
-                        max: 1.0,
-                        a: 1.0,
-                        b: -1.0,
-                    }
-                } else {
-                    Rule::Linear {
-                        min: 0.0,
-                        max: 1.0,
-                        a: 0.0,
-                        b: 1.0,
-                    }
-                }
-            }
-            _ => Rule::Table(it.options().iter().map(|o| o.score()).collect()),
-        })
-        .collect()
-}
-
 /// Scores every row of `answers` on the full form, by the same rules as
 /// [`crate::report::score`]; the column of each scale holds its `score` field.
 pub fn score_matrix(instrument: &Instrument, answers: &AnswerMatrix<'_>) -> ScaleMatrix {
@@ -202,10 +124,10 @@ pub(crate) struct DenseScale {
 }
 
 /// Scores one respondent on the full form from their item scores (reverse
-/// keying applied, `NaN` when missing), by the rules of `item_scale` and
-/// `composite_scale` in `score.rs`, with the same operations in the same
-/// order so that the numbers are bit-identical. `out` gets one entry per
-/// scale (`None` only for a composite that names a later composite, as
+/// keying applied, `NaN` when missing) with the scoring kernel
+/// ([`crate::scoring`]) that [`crate::report::score`] uses, so that the
+/// numbers are bit-identical. `out` gets one entry per scale (`None` only
+/// for a composite that names a later composite, as
 /// [`crate::report::score`] leaves it out too).
 pub(crate) fn dense_scales(
     instrument: &Instrument,
@@ -215,99 +137,51 @@ pub(crate) fn dense_scales(
     let items = instrument.items();
     let scales = instrument.scales();
     out.fill(None);
+    const NOT_SCORABLE: DenseScale = DenseScale {
+        status: ScaleStatus::NotScorable,
+        score: f64::NAN,
+        pomp: f64::NAN,
+    };
     for (si, s) in scales.iter().enumerate() {
         if s.scoring() == Scoring::Composite {
             continue;
         }
-        let (mut n, mut k) = (0usize, 0usize);
-        let (mut raw, mut lo_sum, mut hi_sum) = (0.0, 0.0, 0.0);
-        let (mut lo_ans, mut hi_ans) = (0.0, 0.0);
-        let (mut lo_min, mut hi_max) = (f64::INFINITY, f64::NEG_INFINITY);
+        let mut tally = Tally::default();
         for &i in s.items() {
-            n += 1;
-            let it = &items[i];
-            lo_sum += it.min_score();
-            hi_sum += it.max_score();
-            lo_min = lo_min.min(it.min_score());
-            hi_max = hi_max.max(it.max_score());
             let x = item_scores[i];
-            if x.is_nan() {
-                continue;
-            }
-            k += 1;
-            lo_ans += it.min_score();
-            hi_ans += it.max_score();
-            raw += x;
+            tally.add(&items[i], (!x.is_nan()).then_some(x));
         }
-        let missing = n - k;
-        let rule = s.missing();
-        if k == 0 || missing > rule.max {
-            out[si] = Some(DenseScale {
-                status: ScaleStatus::NotScorable,
-                score: f64::NAN,
-                pomp: f64::NAN,
-            });
-            continue;
-        }
-        let (min, max) = match s.scoring() {
-            Scoring::Mean => (lo_min, hi_max),
-            _ => (lo_sum, hi_sum),
-        };
-        let (min, max) = (
-            if min.is_finite() { min } else { 0.0 },
-            if max.is_finite() { max } else { 0.0 },
-        );
-        let mean = raw / k as f64;
-        let score = match s.scoring() {
-            Scoring::Mean => mean,
-            _ if rule.prorate && missing > 0 => {
-                prorate(raw, (k, n), (lo_ans, hi_ans), (lo_sum, hi_sum))
+        out[si] = Some(match item_scale_score(s, &tally, s.missing().max) {
+            None => NOT_SCORABLE,
+            Some(r) => {
+                let (min, max) = tally.range(s.scoring());
+                DenseScale {
+                    status: r.status,
+                    score: r.score,
+                    pomp: pomp(r.score, min, max),
+                }
             }
-            _ => raw,
-        };
-        out[si] = Some(DenseScale {
-            status: if missing > 0 {
-                ScaleStatus::Partial
-            } else {
-                ScaleStatus::Complete
-            },
-            score,
-            pomp: crate::scoring::pomp(score, min, max),
         });
     }
     for (si, s) in scales.iter().enumerate() {
         if s.scoring() != Scoring::Composite {
             continue;
         }
-        let comps = s.components();
-        let (mut sum, mut k, mut partial) = (0.0, 0usize, false);
-        for &c in comps {
-            if let Some(r) = out[c] {
-                if !r.pomp.is_nan() {
-                    sum += r.pomp;
-                    k += 1;
-                }
-                partial |= r.status != ScaleStatus::Complete;
-            }
-        }
-        let missing = comps.len() - k;
-        out[si] = Some(if k == 0 || missing > s.missing().max {
-            DenseScale {
-                status: ScaleStatus::NotScorable,
-                score: f64::NAN,
-                pomp: f64::NAN,
-            }
-        } else {
-            let score = sum / k as f64;
-            DenseScale {
-                status: if missing > 0 || partial {
-                    ScaleStatus::Partial
-                } else {
-                    ScaleStatus::Complete
-                },
+        let components = s.components().iter().map(|&c| {
+            out[c].map(|r| {
+                (
+                    (!r.pomp.is_nan()).then_some(r.pomp),
+                    r.status == ScaleStatus::Complete,
+                )
+            })
+        });
+        out[si] = Some(match composite_score(s, components).0 {
+            None => NOT_SCORABLE,
+            Some((status, score)) => DenseScale {
+                status,
                 score,
-                pomp: crate::scoring::pomp(score, 0.0, 100.0),
-            }
+                pomp: pomp(score, 0.0, 100.0),
+            },
         });
     }
 }

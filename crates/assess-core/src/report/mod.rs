@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::instrument::{BandBasis, InstrumentKind, Scoring, Status};
 use crate::riasec::{RiasecProfile, Type};
-pub use crate::scoring::{Flag, FlagKind, NormScore, Quality};
+pub use crate::scoring::{Flag, FlagKind, NormScore, Quality, ScaleStatus};
 use assess_text::problem::Problem;
 
 /// Version of the report format.
@@ -83,19 +83,6 @@ pub struct InstrumentRef {
     pub kind: InstrumentKind,
     /// Form answered (`full` for all items).
     pub form: String,
-}
-
-/// Whether a scale could be scored.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-pub enum ScaleStatus {
-    /// Scored from all its items.
-    Complete,
-    /// Scored although some items are missing, within the scale's rule.
-    Partial,
-    /// Not scored: too many items missing.
-    NotScorable,
 }
 
 /// One scale's result.

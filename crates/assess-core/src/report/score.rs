@@ -23,7 +23,9 @@ use crate::report::{
     BandResult, Engine, InstrumentRef, REPORT_FORMAT, Report, ScaleResult, ScaleStatus, SemBand,
 };
 use crate::responses::{Checked, Policy, ResponseSet, Value, check};
-use crate::scoring::{band_for, item_score, norm_score, pomp, prorate, quality};
+use crate::scoring::{
+    Tally, band_for, composite_score, item_scale_score, item_score, norm_score, pomp, quality,
+};
 use crate::support::text::Localized;
 use assess_text::problem::Error;
 
@@ -182,44 +184,32 @@ fn item_scale(
 ) -> ScaleResult {
     let lang = options.language.as_str();
     let items = instrument.items();
-    let mut n = 0usize;
-    let mut k = 0usize;
-    let (mut raw, mut lo_sum, mut hi_sum) = (0.0, 0.0, 0.0);
-    // Possible range of the answered items only, for proration.
-    let (mut lo_ans, mut hi_ans) = (0.0, 0.0);
-    let (mut lo_min, mut hi_max) = (f64::INFINITY, f64::NEG_INFINITY);
+    let mut tally = Tally::default();
     let (mut n_single, mut correct) = (0u32, 0u32);
     let (mut has_scored, mut choice_score) = (false, 0.0);
     for &i in s.items() {
         if !in_form[i] {
             continue;
         }
-        n += 1;
         let item = &items[i];
-        lo_sum += item.min_score();
-        hi_sum += item.max_score();
-        lo_min = lo_min.min(item.min_score());
-        hi_max = hi_max.max(item.max_score());
         let kind = instrument.format_of(item).kind();
         let single = matches!(kind, FormatKind::SingleChoice);
         let scored = matches!(kind, FormatKind::ScoredChoice);
         n_single += u32::from(single);
         has_scored |= scored;
-        if let Some(v) = checked.values[i] {
-            k += 1;
-            lo_ans += item.min_score();
-            hi_ans += item.max_score();
+        let x = checked.values[i].map(|v| {
             let x = item_score(instrument, i, v);
-            raw += x;
             if single && matches!(v, Value::Option(o) if Some(o) == item.key()) {
                 correct += 1;
             }
             if scored {
                 choice_score += x;
             }
-        }
+            x
+        });
+        tally.add(item, x);
     }
-    let missing = n - k;
+    let (n, k, missing) = (tally.n, tally.k, tally.missing());
     let rule = s.missing();
     // On a shorter form the allowance shrinks in proportion (rounded down).
     let allowed = if full || s.items().is_empty() {
@@ -227,24 +217,12 @@ fn item_scale(
     } else {
         rule.max * n / s.items().len()
     };
-    let (min, max) = match s.scoring() {
-        Scoring::Mean => (lo_min, hi_max),
-        _ => (lo_sum, hi_sum),
-    };
-    let mut r = ScaleResult::unscored(
-        s,
-        lang,
-        (n, k),
-        (
-            if min.is_finite() { min } else { 0.0 },
-            if max.is_finite() { max } else { 0.0 },
-        ),
-    );
+    let mut r = ScaleResult::unscored(s, lang, (n, k), tally.range(s.scoring()));
     if n_single > 0 {
         r.correct = Some(correct);
         r.percent_correct = Some(100.0 * f64::from(correct) / f64::from(n_single));
     }
-    if k == 0 || missing > allowed {
+    let Some(scored) = item_scale_score(s, &tally, allowed) else {
         r.status = ScaleStatus::NotScorable;
         r.reason = Some(if lang == "en" {
             format!(
@@ -256,26 +234,15 @@ fn item_scale(
             )
         });
         return r;
-    }
-    if missing > 0 {
-        r.status = ScaleStatus::Partial;
-    }
-    let mean = raw / k as f64;
-    r.raw = Some(raw);
-    r.mean = Some(mean);
+    };
+    r.status = scored.status;
+    r.raw = Some(tally.raw);
+    r.mean = Some(scored.mean);
     if has_scored {
         r.choice_score = Some(choice_score);
     }
-    let score = match s.scoring() {
-        Scoring::Mean => mean,
-        _ if rule.prorate && missing > 0 => {
-            let p = prorate(raw, (k, n), (lo_ans, hi_ans), (lo_sum, hi_sum));
-            r.prorated = Some(p);
-            p
-        }
-        _ => raw,
-    };
-    finish(s, &mut r, score, full, options);
+    r.prorated = scored.prorated;
+    finish(s, &mut r, scored.score, full, options);
     r
 }
 
@@ -287,16 +254,18 @@ fn composite_scale(
 ) -> ScaleResult {
     let lang = options.language.as_str();
     let comps = s.components();
-    let pomps: Vec<f64> = comps
-        .iter()
-        .filter_map(|&c| results[c].as_ref().and_then(|r| r.pomp))
-        .collect();
+    let (scored, k) = composite_score(
+        s,
+        comps.iter().map(|&c| {
+            results[c]
+                .as_ref()
+                .map(|r| (r.pomp, r.status == ScaleStatus::Complete))
+        }),
+    );
     let n = comps.len();
-    let k = pomps.len();
-    let missing = n - k;
     let mut r = ScaleResult::unscored(s, lang, (n, k), (0.0, 100.0));
-    let allowed = s.missing().max;
-    if k == 0 || missing > allowed {
+    let Some((status, score)) = scored else {
+        let (missing, allowed) = (n - k, s.missing().max);
         r.status = ScaleStatus::NotScorable;
         r.reason = Some(if lang == "en" {
             format!(
@@ -308,17 +277,8 @@ fn composite_scale(
             )
         });
         return r;
-    }
-    if missing > 0
-        || comps.iter().any(|&c| {
-            results[c]
-                .as_ref()
-                .is_some_and(|x| x.status != ScaleStatus::Complete)
-        })
-    {
-        r.status = ScaleStatus::Partial;
-    }
-    let score = pomps.iter().sum::<f64>() / k as f64;
+    };
+    r.status = status;
     r.raw = Some(score);
     r.mean = Some(score);
     finish(s, &mut r, score, full, options);

@@ -17,21 +17,252 @@
 
 use serde::Serialize;
 
-use crate::instrument::{Band, FormatKind, Instrument, Norm, NormMethod, NormRow, Scale, Status};
+use crate::instrument::{
+    Band, ChoiceOption, FormatKind, Instrument, Item, Norm, NormMethod, NormRow, Scale, Scoring,
+    Status,
+};
 use crate::responses::{Checked, Value};
 use assess_text::num::Num;
 
+/// How one item turns an answer into an item score: the one definition of
+/// reverse keying and option scores, used by every scoring path.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Rule<'a> {
+    /// Likert/binary: valid when min ≤ x ≤ max and whole; score a + b·x
+    /// (a = min + max and b = −1 when reverse keyed, else a = 0 and b = 1).
+    Linear { min: f64, max: f64, a: f64, b: f64 },
+    /// Choice: the score of the option at each index.
+    Table(&'a [ChoiceOption]),
+}
+
+impl<'a> Rule<'a> {
+    /// The rule of item `i` of `instrument`.
+    pub(crate) fn of(instrument: &'a Instrument, i: usize) -> Rule<'a> {
+        let it = &instrument.items()[i];
+        let (min, max) = match instrument.format_of(it).kind() {
+            FormatKind::Likert { min, max, .. } => (f64::from(*min), f64::from(*max)),
+            FormatKind::Binary { .. } => (0.0, 1.0),
+            _ => return Rule::Table(it.options()),
+        };
+        let (a, b) = if it.reverse() {
+            (min + max, -1.0)
+        } else {
+            (0.0, 1.0)
+        };
+        Rule::Linear { min, max, a, b }
+    }
+
+    /// The item score of the raw answer `x` (not `NaN`; a choice answer is
+    /// its option's index), or `None` when `x` is not a valid answer.
+    #[inline]
+    pub(crate) fn apply(&self, x: f64) -> Option<f64> {
+        match self {
+            Rule::Linear { min, max, a, b } => {
+                if x < *min || x > *max || x.fract() != 0.0 {
+                    None
+                } else {
+                    Some(a + b * x)
+                }
+            }
+            Rule::Table(options) => {
+                if x < 0.0 || x.fract() != 0.0 {
+                    return None;
+                }
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                options.get(x as usize).map(ChoiceOption::score)
+            }
+        }
+    }
+
+    /// The item score of a value that checking has accepted.
+    #[inline]
+    pub(crate) fn score(&self, v: Value) -> f64 {
+        match (self, v) {
+            (Rule::Linear { a, b, .. }, Value::Number(x)) => a + b * x,
+            (Rule::Table(options), Value::Option(o)) => {
+                options.get(o).map_or(f64::NAN, ChoiceOption::score)
+            }
+            // Checking gives numbers to Likert and binary items and option
+            // indexes to choice items only.
+            (Rule::Table(_), Value::Number(x)) => x,
+            (Rule::Linear { .. }, Value::Option(_)) => f64::NAN,
+        }
+    }
+}
+
+/// The scoring rule of every item of `instrument`, in item order.
+pub(crate) fn rules(instrument: &Instrument) -> Vec<Rule<'_>> {
+    (0..instrument.items().len())
+        .map(|i| Rule::of(instrument, i))
+        .collect()
+}
+
 /// The score of item `i` given its checked value (reverse keying applied).
 pub(crate) fn item_score(instrument: &Instrument, i: usize, v: Value) -> f64 {
-    let item = &instrument.items()[i];
-    match (v, instrument.format_of(item).kind()) {
-        (Value::Number(x), FormatKind::Likert { min, max, .. }) if item.reverse() => {
-            f64::from(*min) + f64::from(*max) - x
+    Rule::of(instrument, i).score(v)
+}
+
+/// Whether a scale could be scored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub enum ScaleStatus {
+    /// Scored from all its items.
+    Complete,
+    /// Scored although some items are missing, within the scale's rule.
+    Partial,
+    /// Not scored: too many items missing.
+    NotScorable,
+}
+
+/// The sums an item scale is scored from, item by item: how many of its
+/// items were presented (`n`) and answered (`k`), the sum of item scores,
+/// and the possible ranges. Every scoring path adds items in scale order,
+/// so the arithmetic, and so every bit of the result, is the same.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tally {
+    pub(crate) n: usize,
+    pub(crate) k: usize,
+    pub(crate) raw: f64,
+    lo_sum: f64,
+    hi_sum: f64,
+    lo_ans: f64,
+    hi_ans: f64,
+    lo_min: f64,
+    hi_max: f64,
+}
+
+impl Default for Tally {
+    fn default() -> Self {
+        Tally {
+            n: 0,
+            k: 0,
+            raw: 0.0,
+            lo_sum: 0.0,
+            hi_sum: 0.0,
+            lo_ans: 0.0,
+            hi_ans: 0.0,
+            lo_min: f64::INFINITY,
+            hi_max: f64::NEG_INFINITY,
         }
-        (Value::Number(x), FormatKind::Binary { .. }) if item.reverse() => 1.0 - x,
-        (Value::Number(x), _) => x,
-        (Value::Option(o), _) => item.options()[o].score(),
     }
+}
+
+impl Tally {
+    /// Counts a presented item, and its score when answered.
+    #[inline]
+    pub(crate) fn add(&mut self, item: &Item, score: Option<f64>) {
+        self.n += 1;
+        self.lo_sum += item.min_score();
+        self.hi_sum += item.max_score();
+        self.lo_min = self.lo_min.min(item.min_score());
+        self.hi_max = self.hi_max.max(item.max_score());
+        if let Some(x) = score {
+            self.k += 1;
+            self.lo_ans += item.min_score();
+            self.hi_ans += item.max_score();
+            self.raw += x;
+        }
+    }
+
+    /// Missing answers among the presented items.
+    pub(crate) fn missing(&self) -> usize {
+        self.n - self.k
+    }
+
+    /// The lowest and highest possible scale scores (a mean scale's range
+    /// is its items' range; a sum's, the sum of their ranges).
+    pub(crate) fn range(&self, scoring: Scoring) -> (f64, f64) {
+        let (min, max) = match scoring {
+            Scoring::Mean => (self.lo_min, self.hi_max),
+            _ => (self.lo_sum, self.hi_sum),
+        };
+        (
+            if min.is_finite() { min } else { 0.0 },
+            if max.is_finite() { max } else { 0.0 },
+        )
+    }
+}
+
+/// An item scale's score from its tally, when at most `allowed` answers are
+/// missing: the status, the mean of the answered items, the prorated sum
+/// when the scale prorates and answers are missing, and the scale score
+/// (the mean, the prorated sum or the sum, by the scale's scoring).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct ItemScaleScore {
+    pub(crate) status: ScaleStatus,
+    pub(crate) mean: f64,
+    pub(crate) prorated: Option<f64>,
+    pub(crate) score: f64,
+}
+
+/// Scores an item scale from its tally; `None` when it is not scorable
+/// (nothing answered, or more than `allowed` answers missing).
+#[inline]
+pub(crate) fn item_scale_score(s: &Scale, t: &Tally, allowed: usize) -> Option<ItemScaleScore> {
+    let missing = t.missing();
+    if t.k == 0 || missing > allowed {
+        return None;
+    }
+    let mean = t.raw / t.k as f64;
+    let prorated =
+        (s.scoring() != Scoring::Mean && s.missing().prorate && missing > 0).then(|| {
+            prorate(
+                t.raw,
+                (t.k, t.n),
+                (t.lo_ans, t.hi_ans),
+                (t.lo_sum, t.hi_sum),
+            )
+        });
+    let score = match (s.scoring(), prorated) {
+        (Scoring::Mean, _) => mean,
+        (_, Some(p)) => p,
+        _ => t.raw,
+    };
+    Some(ItemScaleScore {
+        status: if missing > 0 {
+            ScaleStatus::Partial
+        } else {
+            ScaleStatus::Complete
+        },
+        mean,
+        prorated,
+        score,
+    })
+}
+
+/// A composite's score: the mean of its components' POMP scores, in
+/// component order, when at most the composite's `missing.max` components
+/// are not scorable. `components` gives, per component, its POMP (when
+/// scored) and whether it is complete; `None` for a composite that names a
+/// later composite. Returns the status and score, or `None` when not
+/// scorable, with the number of components scored.
+#[inline]
+pub(crate) fn composite_score(
+    s: &Scale,
+    components: impl Iterator<Item = Option<(Option<f64>, bool)>>,
+) -> (Option<(ScaleStatus, f64)>, usize) {
+    let (mut sum, mut k, mut n, mut partial) = (0.0, 0usize, 0usize, false);
+    for c in components {
+        n += 1;
+        if let Some((pomp, complete)) = c {
+            if let Some(p) = pomp {
+                sum += p;
+                k += 1;
+            }
+            partial |= !complete;
+        }
+    }
+    let missing = n - k;
+    if k == 0 || missing > s.missing().max {
+        return (None, k);
+    }
+    let status = if missing > 0 || partial {
+        ScaleStatus::Partial
+    } else {
+        ScaleStatus::Complete
+    };
+    (Some((status, sum / k as f64)), k)
 }
 
 /// Prorates a sum `raw` over `k` answered items whose possible range is
