@@ -338,7 +338,7 @@ fn json_api_runs_a_session() {
     assert_eq!(steps, 10);
     println!("{out}");
     let e = step_json(&bank, "{}", r#""A""#).unwrap_err();
-    assert_eq!(e.kind(), ProblemKind::InvalidType);
+    assert_eq!(e.kind(), ProblemKind::MissingKey);
     assert!(start_json(&bank, "{\"max_items\": \"ten\"}", 1).is_err());
 }
 

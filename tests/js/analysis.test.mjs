@@ -31,7 +31,7 @@ test("analyzeJson refuses bad input with located errors", () => {
   assert.throws(() => m.analyzeJson(inst, "[{", null, "{}"), (e) =>
     e.name === "AssessError" && e.kind === "syntax" && e.line === 1);
   assert.throws(() => m.analyzeJson(inst, one, null, '{"min_grup": 5}'), (e) =>
-    e.name === "AssessError" && e.kind === "invalid_type" && /min_grup/.test(e.message));
+    e.name === "AssessError" && e.kind === "unknown_key" && /min_grup/.test(e.message));
   assert.throws(() => m.analyzeJson(inst, "[]", null, "{}"), (e) =>
     e.name === "AssessError" && e.kind === "empty");
   assert.throws(() => m.analyzeJson(inst, one, "district", "{}"), (e) =>

@@ -91,7 +91,7 @@ describe("items for rendering", () => {
     assert.equal(e.problems[0].hint, "did you mean `pendek`?");
   });
   test("unknown or mistyped options are refused", () => {
-    assert.equal(assessError(() => riasec.items("id", { sed: 1 })).kind, "invalid_type");
+    assert.equal(assessError(() => riasec.items("id", { sed: 1 })).kind, "unknown_key");
     assert.equal(assessError(() => riasec.items("id", { seed: "x" })).kind, "invalid_type");
   });
 });
@@ -136,11 +136,11 @@ describe("check and score", () => {
     assert.ok(e.column > 1);
   });
   test("a response set of the wrong shape is refused", () => {
-    assert.equal(assessError(() => riasec.score({ answers: {} })).kind, "invalid_type");
-    assert.equal(assessError(() => riasec.score({ respondent_id: "x", answerz: {} })).kind, "invalid_type");
+    assert.equal(assessError(() => riasec.score({ answers: {} })).kind, "missing_key");
+    assert.equal(assessError(() => riasec.score({ respondent_id: "x", answerz: {} })).kind, "unknown_key");
   });
   test("an invalid policy is refused, not guessed", () => {
-    assert.equal(assessError(() => riasec.score(answer(riasec, () => 3), { policy: "maybe" })).kind, "invalid_type");
+    assert.equal(assessError(() => riasec.score(answer(riasec, () => 3), { policy: "maybe" })).kind, "invalid_value");
   });
 });
 
@@ -180,7 +180,7 @@ describe("recommend", () => {
     assert.equal(assessError(() => new m.Results(apt)).kind, "missing_key");
     const results = new m.Results(interest);
     assert.equal(assessError(() => results.add(interest)).kind, "invalid_value");
-    assert.equal(assessError(() => m.recommend(catalog, results, { top: -1 })).kind, "invalid_type");
+    assert.equal(assessError(() => m.recommend(catalog, results, { top: -1 })).kind, "invalid_value");
   });
 });
 

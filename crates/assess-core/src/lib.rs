@@ -73,7 +73,7 @@ pub use irt::cat;
 pub use responses::{simulate, view};
 pub use support::{limits, math, prec};
 
-pub use assess_text::json::Batched;
+pub use assess_text::json::{Batched, Names};
 pub use assess_text::{Error, Problem, ProblemKind};
 #[cfg(feature = "schema")]
 pub use careers::catalog::catalog_schema;
@@ -124,14 +124,21 @@ pub fn instrument_schema() -> serde_json::Value {
 mod tests {
     #![allow(clippy::unwrap_used)]
 
-    /// Every variant of the enums read with `json_names!` reads back from
-    /// the name serde writes for it: the two lists of names cannot drift.
+    /// Every variant of the enums named with `json_names!` reads back from
+    /// the name serde writes for it, and `Names::name` writes that name:
+    /// the two lists of names cannot drift.
     #[test]
     fn enum_names_read_back_what_serde_writes() {
         fn all<T>(variants: &[T])
         where
-            T: serde::Serialize + assess_text::json::FromJson + PartialEq + std::fmt::Debug,
+            T: serde::Serialize
+                + assess_text::json::FromJson
+                + assess_text::json::Names
+                + std::fmt::Debug,
         {
+            // The list names every variant once (the caller lists them all,
+            // and a match over a variant not listed would not compile).
+            assert_eq!(T::NAMES.len(), variants.len());
             for v in variants {
                 let text = serde_json::to_string(v).unwrap();
                 assert_eq!(
@@ -139,6 +146,7 @@ mod tests {
                     v,
                     "{text}"
                 );
+                assert_eq!(format!("\"{}\"", v.name()), text);
             }
         }
         use crate::careers::catalog::Schooling as S;
@@ -150,6 +158,16 @@ mod tests {
         all(&[R::SeReached, R::MaxItems, R::BankExhausted]);
         all(&[F::NoResponses, F::AllLowest, F::AllHighest, F::NoRoot]);
         all(&[P::Reject, P::Warn]);
+        use crate::{FlagKind as K, RowStatus as W, ScaleStatus as SS};
+        all(&[SS::Complete, SS::Partial, SS::NotScorable]);
+        all(&[W::Scored, W::Partial, W::Rejected]);
+        all(&[
+            K::LowCompletion,
+            K::Longstring,
+            K::LowVariability,
+            K::TooFast,
+            K::IdenticalAnswers,
+        ]);
         all(&[M::Pairwise, M::Listwise]);
         all(&[
             S::SD,

@@ -671,17 +671,20 @@ impl Node<'_> {
             Value::Array(_) => "sequence".to_owned(),
             Value::Object(_) => "map".to_owned(),
         };
-        self.problem(format!("invalid type: {found}, expected {expected}"))
+        self.problem(
+            ProblemKind::InvalidType,
+            format!("invalid type: {found}, expected {expected}"),
+        )
     }
 
-    /// A problem at this value.
-    pub fn problem(&self, message: String) -> Box<Problem> {
-        problem_at(self.span(), message)
+    /// A problem of `kind` at this value.
+    pub fn problem(&self, kind: ProblemKind, message: String) -> Box<Problem> {
+        problem_at(self.span(), kind, message)
     }
 
     /// A required key absent from this object.
     pub fn missing_field(&self, key: &str) -> Box<Problem> {
-        self.problem(format!("missing field `{key}`"))
+        self.problem(ProblemKind::MissingKey, format!("missing field `{key}`"))
     }
 
     /// The value of the name this holds, from `names`.
@@ -699,11 +702,10 @@ impl Node<'_> {
             .map(|(_, t)| *t)
             .ok_or_else(|| {
                 let list: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
-                self.problem(format!(
-                    "unknown variant `{}`, expected {}",
-                    shown(s),
-                    one_of(&list)
-                ))
+                self.problem(
+                    ProblemKind::InvalidValue,
+                    format!("unknown variant `{}`, expected {}", shown(s), one_of(&list)),
+                )
             })
     }
 
@@ -719,7 +721,10 @@ impl Node<'_> {
             Value::Number(Number::NegInt(n)) => n.to_string(),
             _ => return Err(self.type_error(expected)),
         };
-        Err(self.problem(format!("invalid value: integer `{n}`, expected {expected}")))
+        Err(self.problem(
+            ProblemKind::InvalidValue,
+            format!("invalid value: integer `{n}`, expected {expected}"),
+        ))
     }
 }
 
@@ -729,6 +734,7 @@ impl Key<'_> {
     pub fn unknown_field(&self, expected: &[&str]) -> Box<Problem> {
         problem_at(
             self.span.clone(),
+            ProblemKind::UnknownKey,
             format!(
                 "unknown field `{}`, expected {}",
                 shown(&self.text),
@@ -741,16 +747,18 @@ impl Key<'_> {
     pub fn duplicate_field(&self) -> Box<Problem> {
         problem_at(
             self.span.clone(),
+            ProblemKind::DuplicateId,
             format!("duplicate field `{}`", shown(&self.text)),
         )
     }
 }
 
-fn problem_at(span: Range<usize>, message: String) -> Box<Problem> {
-    Box::new(
-        Problem::new(ProblemKind::InvalidType, "", message)
-            .with_span((!span.is_empty()).then_some(span)),
-    )
+/// A problem of `kind` at `span`: the kinds are those the TOML walker
+/// ([`crate::toml::de`]) gives for the same fault (`unknown_key`,
+/// `missing_key`, `invalid_value`, `invalid_type`), so that a fault is
+/// named alike whichever format the input came in.
+fn problem_at(span: Range<usize>, kind: ProblemKind, message: String) -> Box<Problem> {
+    Box::new(Problem::new(kind, "", message).with_span((!span.is_empty()).then_some(span)))
 }
 
 /// serde's wording for the allowed names: "`a`", "`a` or `b`", "one of
@@ -927,13 +935,61 @@ macro_rules! json_struct {
 #[doc(inline)]
 pub use json_struct;
 
-/// Implements [`FromJson`] for a unit enum from its names.
+/// The names of a unit enum's variants, as they are written in JSON, CSV
+/// and on the command line: one list per enum ([`json_names!`]), which a
+/// test compares with what serde writes.
+pub trait Names: Sized + Copy + PartialEq + 'static {
+    /// Every variant with its name.
+    const NAMES: &'static [(&'static str, Self)];
+
+    /// The variant named `name`.
+    fn from_name(name: &str) -> Option<Self> {
+        Self::NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+    }
+
+    /// This variant's name.
+    fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(_, v)| *v == self)
+            .map_or("", |(n, _)| n)
+    }
+
+    /// The variant named `name`, or an `invalid_value` problem at `path`
+    /// in serde's wording (``unknown variant `x`, expected `a` or `b` ``).
+    ///
+    /// # Errors
+    ///
+    /// When no variant has that name.
+    fn parse_name(name: &str, path: &str) -> Result<Self, Error> {
+        Self::from_name(name).ok_or_else(|| {
+            let list: Vec<&str> = Self::NAMES.iter().map(|(n, _)| *n).collect();
+            Error::single(Problem::new(
+                ProblemKind::InvalidValue,
+                path,
+                format!(
+                    "unknown variant `{}`, expected {}",
+                    shown(name),
+                    one_of(&list)
+                ),
+            ))
+        })
+    }
+}
+
+/// Implements [`Names`] and [`FromJson`] for a unit enum from its names.
 #[macro_export]
 macro_rules! json_names {
     ($ty:ident { $($name:literal => $variant:ident),* $(,)? }) => {
+        impl $crate::json::Names for $ty {
+            const NAMES: &'static [(&'static str, Self)] = &[$(($name, $ty::$variant)),*];
+        }
         impl $crate::json::FromJson for $ty {
             fn from_json(v: &$crate::json::Node<'_>) -> $crate::json::JsonResult<Self> {
-                v.variant(&[$(($name, $ty::$variant)),*])
+                v.variant(<$ty as $crate::json::Names>::NAMES)
             }
         }
     };
@@ -1183,7 +1239,15 @@ mod tests {
     fn problem(text: &str) -> (String, String, Option<usize>) {
         let e = read::<Probe>(text, "probe").unwrap_err();
         let p = e.first();
-        assert_eq!(p.kind(), ProblemKind::InvalidType, "{text:?}");
+        // The kind the TOML walker gives for the same fault.
+        let kind = match p.message().split([' ', ':']).next() {
+            Some("unknown") => ProblemKind::UnknownKey,
+            Some("missing") => ProblemKind::MissingKey,
+            Some("duplicate") => ProblemKind::DuplicateId,
+            _ if p.message().starts_with("invalid value") => ProblemKind::InvalidValue,
+            _ => ProblemKind::InvalidType,
+        };
+        assert_eq!(p.kind(), kind, "{text:?}");
         (p.path().to_owned(), p.message().to_owned(), p.column())
     }
 

@@ -800,15 +800,16 @@ fn answer_pos(rule: &Rule, x: f64, score: f64, n: usize) -> Option<usize> {
 /// assert_eq!(v["respondents"], 12);
 /// // Bad options are refused, located.
 /// let err = analyze_json(&inst, "[]", None, r#"{"min_grup": 5}"#).unwrap_err();
-/// assert_eq!(err.kind(), assess_core::ProblemKind::InvalidType);
+/// assert_eq!(err.kind(), assess_core::ProblemKind::UnknownKey);
 /// # Ok::<(), assess_core::Error>(())
 /// ```
 ///
 /// # Errors
 ///
-/// - `syntax` or `invalid_type`, located by line and column, when
-///   `responses` is not an array of response sets or `options` is not an
-///   [`AnalysisOptions`] object (unknown keys are refused);
+/// - `syntax`, `invalid_type`, `invalid_value`, `missing_key` or
+///   `unknown_key`, located by line and column, when `responses` is not an
+///   array of response sets or `options` is not an [`AnalysisOptions`]
+///   object (unknown keys are refused);
 /// - everything [`AnalysisData::from_sets`] and [`analyze`] refuse.
 pub fn analyze_json(
     instrument: &Instrument,

@@ -228,6 +228,12 @@ pub enum RowStatus {
     Rejected,
 }
 
+assess_text::json::json_names!(RowStatus {
+    "scored" => Scored,
+    "partial" => Partial,
+    "rejected" => Rejected,
+});
+
 impl RiasecProfile {
     /// The profile of an interest report whose scales include `R`, `I`,
     /// `A`, `S`, `E` and `C`, all scored.

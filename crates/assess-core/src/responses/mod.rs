@@ -112,10 +112,13 @@ impl FromJson for Answers {
         let entries = v.object()?;
         let max = crate::support::limits::MAX_ITEMS * 2;
         if entries.len() > max {
-            return Err(v.problem(format!(
-                "too many answers: {}; expected at most {max}",
-                entries.len()
-            )));
+            return Err(v.problem(
+                ProblemKind::TooLarge,
+                format!(
+                    "too many answers: {}; expected at most {max}",
+                    entries.len()
+                ),
+            ));
         }
         let mut out = Vec::with_capacity(entries.len());
         for (k, a) in entries {

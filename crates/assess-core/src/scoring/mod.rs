@@ -605,3 +605,17 @@ pub enum FlagKind {
     /// Every answer the same.
     IdenticalAnswers,
 }
+
+assess_text::json::json_names!(ScaleStatus {
+    "complete" => Complete,
+    "partial" => Partial,
+    "not_scorable" => NotScorable,
+});
+
+assess_text::json::json_names!(FlagKind {
+    "low_completion" => LowCompletion,
+    "longstring" => Longstring,
+    "low_variability" => LowVariability,
+    "too_fast" => TooFast,
+    "identical_answers" => IdenticalAnswers,
+});

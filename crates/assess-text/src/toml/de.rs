@@ -138,19 +138,22 @@ impl Cx<'_> {
         if let Kind::Float(f) = &v.kind {
             // As toml did, whatever was expected: `1e999` is no number.
             if crate::num::parse_f64(f).is_some_and(f64::is_infinite) && !f.contains("inf") {
-                return self.problem(v, "floating-point number overflowed".to_owned());
+                return self.problem(
+                    v,
+                    ProblemKind::InvalidValue,
+                    "floating-point number overflowed".to_owned(),
+                );
             }
         }
         self.problem(
             v,
+            ProblemKind::InvalidType,
             format!("invalid type: {}, expected {expected}", found(&v.kind)),
         )
     }
 
-    fn problem(&self, v: &Value<'_>, message: String) -> Box<Problem> {
-        Box::new(
-            Problem::new(ProblemKind::InvalidType, "", message).with_span(Some(v.span.clone())),
-        )
+    fn problem(&self, v: &Value<'_>, kind: ProblemKind, message: String) -> Box<Problem> {
+        Box::new(Problem::new(kind, "", message).with_span(Some(v.span.clone())))
     }
 }
 
@@ -201,6 +204,7 @@ impl FromDe for i64 {
             Kind::Integer(i) => i64::from_str_radix(&i.digits, i.radix).map_err(|_| {
                 cx.problem(
                     v,
+                    ProblemKind::InvalidValue,
                     format!("invalid value: integer `{i}`, expected a whole number"),
                 )
             }),
@@ -234,7 +238,7 @@ impl FromDe for f64 {
             },
             _ => return Err(cx.type_error(v, "a number")),
         };
-        parsed.map_err(|m| cx.problem(v, m.to_owned()))
+        parsed.map_err(|m| cx.problem(v, ProblemKind::InvalidValue, m.to_owned()))
     }
 }
 
@@ -554,7 +558,7 @@ mod tests {
     #[test]
     fn out_of_range_numbers_are_errors_not_panics() {
         let (kind, path, message, _) = err("n = 9223372036854775808");
-        assert_eq!((kind, path.as_str()), (ProblemKind::InvalidType, "n"));
+        assert_eq!((kind, path.as_str()), (ProblemKind::InvalidValue, "n"));
         assert_eq!(
             message,
             "invalid value: integer `9223372036854775808`, expected a whole number"
@@ -565,7 +569,10 @@ mod tests {
             let (kind, _, message, _) = err(text);
             assert_eq!(
                 (kind, message.as_str()),
-                (ProblemKind::InvalidType, "floating-point number overflowed"),
+                (
+                    ProblemKind::InvalidValue,
+                    "floating-point number overflowed"
+                ),
                 "{text}"
             );
         }
