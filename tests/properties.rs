@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use assess_core::prec;
 use assess_core::{
     Answer, Answers, BatchRecord, CsvLayout, CsvRowScorer, FormatKind, Instrument, Policy,
     ResponseSet, RowScores, ScoreOptions, score,
@@ -123,10 +124,11 @@ proptest! {
         prop_assert_eq!(&a.warnings, &b.warnings);
     }
 
-    /// Reverse keying maps x to (min + max − x); applying it twice is the
-    /// identity: an instrument with R3 reversed, answered x, scores as the
-    /// same instrument with R3 not reversed, answered 6 − x — and reversing
-    /// the answer back recovers the original report.
+    /// Reverse keying maps x to (min + max − x): an instrument with R3
+    /// reversed, answered x, scores as the same instrument with R3 not
+    /// reversed, answered 6 − x (for `suka5`, 1 + 5 − x). The item scores
+    /// themselves, for every reverse-keyed format, are checked against a
+    /// table worked out by hand in `reverse_keyed_items_score_as_the_table`.
     #[test]
     fn reversing_keying_twice_is_the_identity(r1 in 1u8..=5, r2 in 1u8..=5, r3 in 1u8..=5) {
         let keyed = Instrument::from_toml(&read("tests/fixtures/valid/mini.toml")).unwrap();
@@ -141,8 +143,175 @@ proptest! {
         let a = score(&keyed, &mk(r3), &opts).unwrap();
         let b = score(&unkeyed, &mk(6 - r3), &opts).unwrap();
         prop_assert_eq!(a.scales[0].raw, b.scales[0].raw);
-        let c = score(&keyed, &mk(6 - (6 - r3)), &opts).unwrap();
-        prop_assert_eq!(&a.scales, &c.scales);
+    }
+}
+
+/// One `[[case]]` of `tests/golden/reverse_keying.toml`.
+struct KeyingCase {
+    instrument: String,
+    edits: Vec<(String, String)>,
+    format: String,
+    min: i64,
+    max: i64,
+    scores: Vec<(i64, i64)>,
+}
+
+fn keying_cases() -> Vec<KeyingCase> {
+    let table: toml::Table = read("tests/golden/reverse_keying.toml").parse().unwrap();
+    let int = |v: &toml::Value| v.as_integer().unwrap();
+    table["case"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| KeyingCase {
+            instrument: c["instrument"].as_str().unwrap().to_owned(),
+            edits: c.get("edits").map_or_else(Vec::new, |e| {
+                e.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| {
+                        let p = p.as_array().unwrap();
+                        (
+                            p[0].as_str().unwrap().to_owned(),
+                            p[1].as_str().unwrap().to_owned(),
+                        )
+                    })
+                    .collect()
+            }),
+            format: c["format"].as_str().unwrap().to_owned(),
+            min: int(&c["min"]),
+            max: int(&c["max"]),
+            scores: c["scores"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| {
+                    let p = p.as_array().unwrap();
+                    (int(&p[0]), int(&p[1]))
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A valid answer that is not reverse keyed away from its value: the
+/// format's lowest point, or the first option of a choice item.
+fn some_answer(inst: &Instrument, item: &assess_core::Item) -> Answer {
+    match inst.format_of(item).kind() {
+        FormatKind::Likert { min, .. } => Answer::Number(f64::from(*min)),
+        FormatKind::Binary { .. } => Answer::Number(0.0),
+        _ => Answer::Choice(item.options()[0].key().to_owned()),
+    }
+}
+
+/// The score a reverse-keyed item gets for each answer, read off the
+/// report: the scale's raw sum with every item of the scale answered,
+/// minus the raw sum with this item left out (one missing answer, which
+/// every scale here allows). Compared with the hand-made table of
+/// `tests/golden/reverse_keying.toml` (rule: docs/instrument-format.md,
+/// `reverse`), for every reverse-keyed item of every listed format.
+#[test]
+fn reverse_keyed_items_score_as_the_table() {
+    let cases = keying_cases();
+    let mut checked = 0;
+    for case in &cases {
+        let mut text = read(&case.instrument);
+        for (from, to) in &case.edits {
+            assert!(
+                text.contains(from.as_str()),
+                "{}: no `{from}`",
+                case.instrument
+            );
+            text = text.replacen(from.as_str(), to, 1);
+        }
+        let inst = Instrument::from_toml(&text)
+            .unwrap_or_else(|e| panic!("{} (edited): {e}", case.instrument));
+        let format = inst
+            .formats()
+            .iter()
+            .find(|f| f.name() == case.format)
+            .unwrap_or_else(|| panic!("{}: no format `{}`", case.instrument, case.format));
+        let (min, max) = match format.kind() {
+            FormatKind::Likert { min, max, .. } => (i64::from(*min), i64::from(*max)),
+            FormatKind::Binary { .. } => (0, 1),
+            _ => panic!("`{}` is not an ordered format", case.format),
+        };
+        assert_eq!(
+            (min, max),
+            (case.min, case.max),
+            "{} `{}`: the table's range is not the format's",
+            case.instrument,
+            case.format
+        );
+        let points: Vec<i64> = case.scores.iter().map(|&(x, _)| x).collect();
+        assert_eq!(points, (min..=max).collect::<Vec<_>>(), "every point, once");
+        let reversed: Vec<usize> = (0..inst.items().len())
+            .filter(|&i| {
+                let item = &inst.items()[i];
+                item.reverse() && inst.format_of(item).name() == case.format
+            })
+            .collect();
+        assert!(
+            !reversed.is_empty(),
+            "{}: no reverse-keyed item",
+            case.instrument
+        );
+        for &t in &reversed {
+            let target = &inst.items()[t];
+            let scale = target.scale_index();
+            let others: Vec<(String, Answer)> = inst
+                .items()
+                .iter()
+                .enumerate()
+                .filter(|&(i, item)| i != t && item.scale_index() == scale)
+                .map(|(_, item)| (item.id().to_owned(), some_answer(&inst, item)))
+                .collect();
+            let raw = |answers: Vec<(String, Answer)>| {
+                let r = score(&inst, &set("p", Answers(answers)), &ScoreOptions::new()).unwrap();
+                r.scales[scale]
+                    .raw
+                    .unwrap_or_else(|| panic!("{}: scale not scored", target.id()))
+            };
+            let without = raw(others.clone());
+            for &(x, want) in &case.scores {
+                let mut answers = others.clone();
+                answers.push((target.id().to_owned(), Answer::Number(x as f64)));
+                let got = raw(answers) - without;
+                assert!(
+                    prec::exactly(got, want as f64),
+                    "{} `{}` answered {x}: item score {got}, the table says {want}",
+                    case.instrument,
+                    target.id()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 80, "only {checked} item scores checked");
+    // Every reverse-keyed format of the shipped instruments and the valid
+    // fixtures has a case, so a new one cannot go unchecked.
+    let mut files: Vec<String> = ["instruments", "tests/fixtures/valid"]
+        .iter()
+        .flat_map(|dir| {
+            std::fs::read_dir(assess_tests::root().join(dir))
+                .unwrap()
+                .map(move |e| format!("{dir}/{}", e.unwrap().file_name().to_string_lossy()))
+        })
+        .filter(|f| f.ends_with(".toml") && !f.ends_with("job-families.toml"))
+        .collect();
+    files.sort();
+    for file in files {
+        let inst = Instrument::from_toml(&read(&file)).unwrap();
+        for item in inst.items().iter().filter(|i| i.reverse()) {
+            let name = inst.format_of(item).name();
+            assert!(
+                cases
+                    .iter()
+                    .any(|c| c.instrument == file && c.format == name && c.edits.is_empty()),
+                "{file}: reverse-keyed format `{name}` (item `{}`) is not in tests/golden/reverse_keying.toml",
+                item.id()
+            );
+        }
     }
 }
 

@@ -1,5 +1,5 @@
-//! Recommendations: plausible for the personas, independent of metadata,
-//! deterministic, monotone in interest, filtered only when asked.
+//! Recommendations: plausible for the personas, the same bytes as the
+//! golden files, monotone in interest, filtered only when asked.
 
 #![allow(clippy::unwrap_used, clippy::panic)]
 
@@ -130,36 +130,12 @@ fn explanations_are_bilingual_and_name_the_interests() {
     assert!(!id.families[0].training.is_empty() && !id.families[0].next_steps.is_empty());
 }
 
-/// Gender, disability, district or any other metadata never change a
-/// recommendation: the metadata is not an input, and a person with the
-/// same answers gets the same bytes whatever it says.
-#[test]
-fn recommendations_ignore_metadata() {
-    let fx = fixture();
-    let base = persona("riasec", "banyumas-adi");
-    let mut outputs = Vec::new();
-    for (gender, disability) in [
-        ("laki-laki", "tuli"),
-        ("perempuan", "tidak ada"),
-        ("", "netra"),
-        ("perempuan", "daksa"),
-    ] {
-        let mut set = base.clone();
-        set.metadata.insert("gender".into(), gender.into());
-        set.metadata.insert("disability".into(), disability.into());
-        set.metadata.insert("district".into(), "Demak".into());
-        let r = report(&fx.riasec, &set, "id");
-        let recs = recommend(
-            &RiasecProfile::from_report(&r).unwrap(),
-            None,
-            None,
-            &fx.catalog,
-            &RecommendOptions::new().top(0),
-        );
-        outputs.push(serde_json::to_string(&recs).unwrap());
-    }
-    assert!(outputs.windows(2).all(|w| w[0] == w[1]));
-}
+// That gender, disability, district and age change no score and no
+// recommendation is checked where they can reach them, with the metadata
+// in the response sets: `assess score --recommend`
+// (crates/assess-cli/tests/metadata.rs) and the WebAssembly binding
+// (crates/assess-wasm/tests/binding.rs). `recommend` itself takes a
+// profile, which has no metadata to ignore.
 
 #[test]
 fn aptitude_and_readiness_adjust_and_explain() {
@@ -319,28 +295,117 @@ fn filters_apply_only_when_asked() {
     assert_eq!(netra.families[0].rank, 1);
 }
 
+/// The exact bytes of the recommendations for fixed inputs: the shipped
+/// instruments and catalogue, the persona answers in `examples/responses/`
+/// and the options named in each file's name. Each golden file in
+/// `tests/golden/recommend/` holds the engine's JSON
+/// (`assess_core::json::to_string`, the bytes every platform gives) and a
+/// final newline.
+///
+/// When a change to recommendations is deliberate, rewrite the files with
+/// `UPDATE_SNAPSHOTS=1 cargo test -p assess-tests --test recommend` and
+/// review the diff (the convention of `tests/fixtures.rs`).
 #[test]
-fn deterministic_bytes() {
+fn recommendations_match_their_golden_files() {
     let fx = fixture();
-    let r = report(&fx.riasec, &persona("riasec", "brebes-dewi"), "en");
-    let p = RiasecProfile::from_report(&r).unwrap();
-    let a = serde_json::to_string(&recommend(
-        &p,
-        None,
-        None,
-        &fx.catalog,
-        &RecommendOptions::new().top(0),
-    ))
-    .unwrap();
-    let b = serde_json::to_string(&recommend(
-        &p,
-        None,
-        None,
-        &fx.catalog,
-        &RecommendOptions::new().top(0),
-    ))
-    .unwrap();
-    assert_eq!(a, b);
+    let interest_only = |id: &str, lang: &str, options: RecommendOptions| {
+        let r = report(&fx.riasec, &persona("riasec", id), lang);
+        let profile = RiasecProfile::from_report(&r).unwrap();
+        recommend(&profile, None, None, &fx.catalog, &options)
+    };
+    let siti = {
+        let id = "rembang-siti";
+        let interest = report(&fx.riasec, &persona("riasec", id), "id");
+        let apt = report(&fx.aptitude, &persona("aptitude", id), "id");
+        let ready = report(&fx.readiness, &persona("readiness", id), "id");
+        recommend(
+            &RiasecProfile::from_report(&interest).unwrap(),
+            Some(Results {
+                instrument: &fx.aptitude,
+                report: &apt,
+            }),
+            Some(Results {
+                instrument: &fx.readiness,
+                report: &ready,
+            }),
+            &fx.catalog,
+            &RecommendOptions::new().top(0),
+        )
+    };
+    let cases = [
+        // The defaults of `assess score --recommend` and of the binding's
+        // `recommend` (Indonesian, top 5); also read by the metadata tests
+        // of the command line and the binding.
+        (
+            "banyumas-adi.id.top5.json",
+            interest_only("banyumas-adi", "id", RecommendOptions::new()),
+        ),
+        (
+            "brebes-dewi.en.all.json",
+            interest_only(
+                "brebes-dewi",
+                "en",
+                RecommendOptions::new().language("en").top(0),
+            ),
+        ),
+        (
+            "kebumen-rina.id.smp.json",
+            interest_only(
+                "kebumen-rina",
+                "id",
+                RecommendOptions::new()
+                    .top(0)
+                    .max_schooling(Some(Schooling::SMP)),
+            ),
+        ),
+        ("rembang-siti.id.adjusted.json", siti),
+    ];
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let dir = assess_tests::root().join("tests/golden/recommend");
+    let mut failures = Vec::new();
+    for (name, recs) in &cases {
+        let shown = format!("{}\n", assess_core::json::to_string(recs).unwrap());
+        let path = dir.join(name);
+        if update {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, &shown).unwrap();
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(want) if want == shown => {}
+            Ok(want) => {
+                let at = want
+                    .bytes()
+                    .zip(shown.bytes())
+                    .position(|(a, b)| a != b)
+                    .unwrap_or(want.len().min(shown.len()));
+                let from = at.saturating_sub(80);
+                failures.push(format!(
+                    "{name}: differs from byte {at}\n--- golden\n…{}\n--- now\n…{}",
+                    want.get(from..(at + 80).min(want.len()))
+                        .unwrap_or_default(),
+                    shown
+                        .get(from..(at + 80).min(shown.len()))
+                        .unwrap_or_default(),
+                ));
+            }
+            Err(e) => failures.push(format!("{name}: cannot read {}: {e}", path.display())),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n\nIf the change is deliberate: UPDATE_SNAPSHOTS=1 cargo test -p assess-tests --test recommend",
+        failures.join("\n\n")
+    );
+    // The four cases are four different outputs, so a golden file cannot
+    // stand in for another.
+    let texts: Vec<String> = cases
+        .iter()
+        .map(|(_, r)| assess_core::json::to_string(r).unwrap())
+        .collect();
+    for (i, a) in texts.iter().enumerate() {
+        assert!(texts[i + 1..].iter().all(|b| a != b));
+    }
 }
 
 proptest! {

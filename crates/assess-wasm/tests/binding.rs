@@ -128,3 +128,90 @@ fn recommendations_refuse_results_without_a_profile() {
         Some("missing_key")
     );
 }
+
+/// Gender, disability, district and age never change a score or a
+/// recommendation, through the binding as the front end calls it
+/// (`Instrument.score`, `Results`, `recommendJson`): six response sets
+/// with the same answers and different metadata (and none) give the same
+/// report bytes once the metadata the report carries is taken out, and
+/// the same recommendation bytes, those of the golden file
+/// (`tests/recommend.rs` checks it natively). A seventh set, with one
+/// answer changed, differs in both, so the comparison can fail.
+#[wasm_bindgen_test]
+fn metadata_changes_no_score_and_no_recommendation() {
+    use serde_json::{Value, json};
+    let sets: Vec<Value> = serde_json::from_str(include_str!(
+        "../../../examples/responses/riasec-personas.json"
+    ))
+    .expect("personas");
+    let answers = sets
+        .iter()
+        .find(|s| s["respondent_id"] == "banyumas-adi")
+        .expect("Adi")["answers"]
+        .clone();
+    let mut changed = answers.clone();
+    // R01: 5 (strongly likes it) becomes 1 (strongly dislikes it).
+    assert_eq!(changed["R01"], json!(5.0));
+    changed["R01"] = json!(1);
+    let metadata = [
+        None,
+        Some(
+            json!({"gender": "laki-laki", "disability": "tuli", "district": "Banyumas", "age": "23"}),
+        ),
+        Some(
+            json!({"gender": "perempuan", "disability": "tidak ada", "district": "Brebes", "age": 18}),
+        ),
+        Some(json!({"gender": "", "disability": "netra", "district": "Demak", "age": "34"})),
+        Some(json!({
+            "gender": "perempuan", "disability": "daksa", "district": "Wonosobo", "age": 34,
+            "accommodations": "pembaca layar; waktu tambahan"
+        })),
+    ];
+    let inst = load_instrument(RIASEC).expect("valid");
+    let catalog = load_catalog(CATALOG).expect("valid");
+    // The report's JSON without its metadata (the last key, the object as
+    // given with its keys sorted), and the recommendations' JSON.
+    let run = |answers: &Value, meta: Option<&Value>| -> (String, String) {
+        let mut set = json!({"respondent_id": "p-0001", "answers": answers});
+        if let Some(m) = meta {
+            set["metadata"] = m.clone();
+        }
+        let scored = inst
+            .score(JsValue::from_str(&set.to_string()), None)
+            .expect("scored");
+        let results = PersonResults::new(&scored).expect("a profile");
+        let recs = recommend_json(&catalog, &results, None).expect("recommendations");
+        let json = scored.json();
+        let report = match meta {
+            None => {
+                assert!(!json.contains("\"metadata\""), "{json}");
+                json
+            }
+            Some(m) => {
+                let sorted: std::collections::BTreeMap<String, Value> =
+                    serde_json::from_value(m.clone()).expect("an object");
+                let shown = format!(
+                    ",\"metadata\":{}",
+                    serde_json::to_string(&sorted).expect("json")
+                );
+                assert_eq!(json.matches(&shown).count(), 1, "{shown} in {json}");
+                json.replacen(&shown, "", 1)
+            }
+        };
+        (report, recs)
+    };
+    let outputs: Vec<(String, String)> =
+        metadata.iter().map(|m| run(&answers, m.as_ref())).collect();
+    for (m, out) in metadata.iter().zip(&outputs).skip(1) {
+        assert_eq!(out.0, outputs[0].0, "metadata {m:?} changed the report");
+        assert_eq!(
+            out.1, outputs[0].1,
+            "metadata {m:?} changed the recommendations"
+        );
+    }
+    let golden = include_str!("../../../tests/golden/recommend/banyumas-adi.id.top5.json");
+    assert_eq!(outputs[0].1, golden.trim_end());
+    let other = run(&changed, metadata[1].as_ref());
+    assert_ne!(other.0, outputs[0].0);
+    assert_ne!(other.1, outputs[0].1);
+}

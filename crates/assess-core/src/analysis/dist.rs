@@ -183,3 +183,6 @@ mod tests {
         assert!(normal_quantile(0.5).abs() < 1e-15);
     }
 }
+
+#[cfg(test)]
+mod reference_tests;
