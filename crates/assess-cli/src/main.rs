@@ -93,7 +93,7 @@ enum Command {
         #[arg(long, value_name = "CATALOG")]
         recommend: Option<PathBuf>,
         /// With `--recommend`: how many families (0 for all).
-        #[arg(long, default_value_t = 5)]
+        #[arg(long, default_value_t = assess_core::recommend::DEFAULT_TOP)]
         top: usize,
         /// With `--recommend`: only families whose usual schooling is at
         /// most this level (SD, SMP, SMA, SMK, D1–D4, S1).
@@ -140,7 +140,7 @@ enum Command {
         #[arg(long, value_name = "CATALOG")]
         catalog: Option<PathBuf>,
         /// How many job families to suggest.
-        #[arg(long, default_value_t = 5)]
+        #[arg(long, default_value_t = assess_core::recommend::DEFAULT_TOP)]
         top: usize,
         /// Language of the page: `id` or `en`.
         #[arg(long, default_value = "id")]

@@ -178,5 +178,20 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(bad.first().path(), "answers.R1");
+        // A policy the engine does not know is an error, not `reject`.
+        let policy = crate::score_to_json(&inst, set, "en", "lenient").unwrap_err();
+        assert_eq!(
+            (
+                policy.kind(),
+                policy.first().path(),
+                policy.first().message()
+            ),
+            (
+                assess_core::ProblemKind::InvalidValue,
+                "policy",
+                "unknown variant `lenient`, expected `reject` or `warn`"
+            )
+        );
+        assert!(crate::score_to_json(&inst, set, "en", "warn").is_ok());
     }
 }

@@ -136,10 +136,7 @@ pub fn score_to_json(
     lang: &str,
     policy: &str,
 ) -> Result<String, Error> {
-    let policy = match policy {
-        "warn" => assess_core::Policy::Warn,
-        _ => assess_core::Policy::Reject,
-    };
+    let policy = <assess_core::Policy as assess_core::Names>::parse_name(policy, "policy")?;
     let set = ResponseSet::from_json(responses)?;
     let options = assess_core::ScoreOptions::new()
         .language(lang)

@@ -126,7 +126,7 @@ impl RecommendOptions {
         let groups = strs(&self.accommodations_for);
         assess_core::RecommendOptions::new()
             .language(self.language.as_deref().unwrap_or("id"))
-            .top(self.top.unwrap_or(5))
+            .top(self.top.unwrap_or(assess_core::recommend::DEFAULT_TOP))
             .max_schooling(self.max_schooling)
             .sectors(&sectors.iter().map(String::as_str).collect::<Vec<_>>())
             .accommodations_for(&groups.iter().map(String::as_str).collect::<Vec<_>>())

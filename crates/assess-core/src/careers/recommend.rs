@@ -37,6 +37,11 @@ use crate::riasec::{
 use assess_text::num::whole;
 use assess_text::problem::Problem;
 
+/// How many job families are recommended when the caller does not say
+/// (`RecommendOptions::new`, the command line's `--top`, the package's
+/// `top`).
+pub const DEFAULT_TOP: usize = 5;
+
 /// Points off the overall score per aptitude domain below its minimum band.
 pub const APTITUDE_PENALTY: f64 = 5.0;
 /// Points off per listed readiness competency at the lowest level.
@@ -56,7 +61,7 @@ impl Default for RecommendOptions {
     fn default() -> Self {
         RecommendOptions {
             language: crate::support::text::PRIMARY_LANGUAGE.to_owned(),
-            top: 5,
+            top: DEFAULT_TOP,
             max_schooling: None,
             sectors: Vec::new(),
             accommodations_for: Vec::new(),
