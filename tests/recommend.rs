@@ -299,7 +299,7 @@ fn filters_apply_only_when_asked() {
 /// instruments and catalogue, the persona answers in `examples/responses/`
 /// and the options named in each file's name. Each golden file in
 /// `tests/golden/recommend/` holds the engine's JSON
-/// (`assess_core::json::to_string`, the bytes every platform gives) and a
+/// (`assess_text::json::to_string`, the bytes every platform gives) and a
 /// final newline.
 ///
 /// When a change to recommendations is deliberate, rewrite the files with
@@ -364,7 +364,7 @@ fn recommendations_match_their_golden_files() {
     let dir = assess_tests::root().join("tests/golden/recommend");
     let mut failures = Vec::new();
     for (name, recs) in &cases {
-        let shown = format!("{}\n", assess_core::json::to_string(recs).unwrap());
+        let shown = format!("{}\n", assess_text::json::to_string(recs).unwrap());
         let path = dir.join(name);
         if update {
             std::fs::create_dir_all(&dir).unwrap();
@@ -401,7 +401,7 @@ fn recommendations_match_their_golden_files() {
     // stand in for another.
     let texts: Vec<String> = cases
         .iter()
-        .map(|(_, r)| assess_core::json::to_string(r).unwrap())
+        .map(|(_, r)| assess_text::json::to_string(r).unwrap())
         .collect();
     for (i, a) in texts.iter().enumerate() {
         assert!(texts[i + 1..].iter().all(|b| a != b));

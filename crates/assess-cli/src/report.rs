@@ -11,9 +11,8 @@ use std::process::ExitCode;
 
 use assess_core::riasec::Type;
 use assess_core::{
-    Catalog, Instrument, InstrumentKind, Policy, RecommendOptions, Recommendations, Report,
-    ResponseSet, Results, RiasecProfile, ScaleStatus, ScoreOptions, recommend, score,
-    status_notice,
+    Catalog, Instrument, PersonResults, Policy, RecommendOptions, Recommendations, Report,
+    ResponseSet, Results, RiasecProfile, ScaleStatus, ScoreOptions, score, status_notice,
 };
 
 use crate::html::{Bar, Page, bar_chart, escape, hexagon_chart, table};
@@ -154,30 +153,19 @@ fn find_set(
 }
 
 /// Job-family suggestions from the interest profile, with aptitude and
-/// readiness results when given.
+/// readiness results when given (the first result of each kind).
 fn recommendations(
     scored: &[Scored],
     catalog: &Catalog,
     lang: &str,
     top: usize,
 ) -> Option<Recommendations> {
-    let of = |kind| {
-        scored
-            .iter()
-            .find(|s| s.instrument.kind() == kind)
-            .map(|s| Results {
-                instrument: &s.instrument,
-                report: &s.report,
-            })
-    };
-    let profile = of(InstrumentKind::Interest)?.report.riasec.as_ref()?;
-    Some(recommend(
-        profile,
-        of(InstrumentKind::Aptitude),
-        of(InstrumentKind::Readiness),
-        catalog,
-        &RecommendOptions::new().language(lang).top(top),
-    ))
+    let person = PersonResults::first_of_each_kind(scored.iter().map(|s| Results {
+        instrument: &s.instrument,
+        report: &s.report,
+    }))
+    .ok()?;
+    Some(person.recommend(catalog, &RecommendOptions::new().language(lang).top(top)))
 }
 
 const REPORT_CSS: &str = "\

@@ -81,7 +81,9 @@ pub use careers::catalog::{
     CATALOG_FORMAT_VERSION, Catalog, Document, Family, ISCO08_UNIT_GROUPS, Schooling, Training,
     TrainingKind, is_isco08_unit_group,
 };
-pub use careers::recommend::{BatchRecord, RecommendOptions, Recommendations, Results, recommend};
+pub use careers::recommend::{
+    BatchRecord, PersonResults, RecommendOptions, Recommendations, Results, Scored, recommend,
+};
 pub use instrument::{
     Band, BandBasis, ChoiceOption, EstimatorKind, ExtremePolicy, FORMAT_VERSION, Figure, Form,
     Format, FormatKind, Instrument, InstrumentKind, IrtModel, IrtParams, IrtSettings, Item,

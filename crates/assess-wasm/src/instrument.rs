@@ -123,6 +123,15 @@ fn read_set(responses: &JsValue, form: Option<&str>) -> Result<ResponseSet, JsVa
     Ok(set)
 }
 
+impl assess_core::Scored for Scored {
+    fn instrument(&self) -> &Instrument {
+        &self.instrument
+    }
+    fn report(&self) -> &Report {
+        &self.report
+    }
+}
+
 /// Scores `responses` (JSON) on `instrument` and serialises the Report: the
 /// binding's whole logic for `scoreJson`, kept free of JavaScript types so
 /// native tests can run it.

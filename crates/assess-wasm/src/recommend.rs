@@ -1,8 +1,6 @@
 //! Job-family recommendations from scored results.
 
-use assess_core::{
-    Catalog, Error, InstrumentKind, Problem, ProblemKind, Recommendations, Results, RiasecProfile,
-};
+use assess_core::{Catalog, Error, Recommendations};
 use wasm_bindgen::prelude::*;
 
 use crate::catalog::WasmCatalog;
@@ -12,13 +10,10 @@ use crate::options::RecommendOptions;
 
 /// One person's scored results to recommend from: an interest result, and
 /// optionally aptitude and readiness results that adjust the ranking and
-/// the explanations.
+/// the explanations. The core's `PersonResults` holds them and its rules
+/// put them together.
 #[wasm_bindgen(js_name = Results)]
-pub struct PersonResults {
-    profile: RiasecProfile,
-    aptitude: Option<Scored>,
-    readiness: Option<Scored>,
-}
+pub struct PersonResults(assess_core::PersonResults<Scored>);
 
 #[wasm_bindgen(js_class = Results)]
 impl PersonResults {
@@ -44,21 +39,7 @@ impl PersonResults {
     ///
     /// A `missing_key` problem when `interest` carries no RIASEC profile.
     pub fn from_interest(interest: &Scored) -> Result<PersonResults, Error> {
-        let Some(profile) = interest.report.riasec.clone() else {
-            return Err(Error::single(Problem::new(
-                ProblemKind::MissingKey,
-                "riasec",
-                format!(
-                    "`{}` gives no RIASEC profile; expected the results of an interest instrument",
-                    interest.instrument.id()
-                ),
-            )));
-        };
-        Ok(PersonResults {
-            profile,
-            aptitude: None,
-            readiness: None,
-        })
+        assess_core::PersonResults::new(interest.clone()).map(PersonResults)
     }
     /// Adds aptitude or readiness results.
     ///
@@ -66,18 +47,7 @@ impl PersonResults {
     ///
     /// An `invalid_value` problem for an interest result.
     pub fn add_native(&mut self, scored: &Scored) -> Result<(), Error> {
-        match scored.instrument.kind() {
-            InstrumentKind::Aptitude => self.aptitude = Some(scored.clone()),
-            InstrumentKind::Readiness => self.readiness = Some(scored.clone()),
-            InstrumentKind::Interest => {
-                return Err(Error::single(Problem::new(
-                    ProblemKind::InvalidValue,
-                    "",
-                    "the interest result is given when the results are made; expected aptitude or readiness results",
-                )));
-            }
-        }
-        Ok(())
+        self.0.add(scored.clone())
     }
 }
 
@@ -114,17 +84,5 @@ pub fn recommend_native(
     results: &PersonResults,
     options: &RecommendOptions,
 ) -> Recommendations {
-    fn of(s: &Option<Scored>) -> Option<Results<'_>> {
-        s.as_ref().map(|s| Results {
-            instrument: &s.instrument,
-            report: &s.report,
-        })
-    }
-    assess_core::recommend(
-        &results.profile,
-        of(&results.aptitude),
-        of(&results.readiness),
-        catalog,
-        &options.to_core(),
-    )
+    results.0.recommend(catalog, &options.to_core())
 }

@@ -29,13 +29,13 @@
 use serde::Serialize;
 
 use crate::careers::catalog::{Catalog, Family, Schooling, TrainingKind};
-use crate::instrument::{Instrument, Status};
+use crate::instrument::{Instrument, InstrumentKind, Status};
 use crate::report::{Report, RowStatus, ScaleStatus};
 use crate::riasec::{
     RiasecProfile, Type, brown_gore_c, iachan_m_mean, parse_code, profile_correlation,
 };
 use assess_text::num::whole;
-use assess_text::problem::Problem;
+use assess_text::problem::{Error, Problem, ProblemKind};
 
 /// How many job families are recommended when the caller does not say
 /// (`RecommendOptions::new`, the command line's `--top`, the package's
@@ -232,6 +232,133 @@ pub struct Results<'a> {
     pub instrument: &'a Instrument,
     /// One person's report on it.
     pub report: &'a Report,
+}
+
+/// A scored result that [`PersonResults`] can hold: the instrument and
+/// one person's report on it. [`Results`] borrows them; a binding may hold
+/// them in its own handles.
+pub trait Scored {
+    /// The instrument.
+    fn instrument(&self) -> &Instrument;
+    /// The person's report on it.
+    fn report(&self) -> &Report;
+}
+
+impl Scored for Results<'_> {
+    fn instrument(&self) -> &Instrument {
+        self.instrument
+    }
+    fn report(&self) -> &Report {
+        self.report
+    }
+}
+
+/// One person's results gathered for recommendations: the RIASEC profile
+/// of the interest result, which the ranking starts from, and at most one aptitude
+/// and one readiness result, which adjust the ranking and the
+/// explanations. The one place where results of the three kinds are put
+/// together (the command line's `report` and the package's `Results` use
+/// it).
+#[derive(Clone, Debug)]
+pub struct PersonResults<T> {
+    profile: RiasecProfile,
+    aptitude: Option<T>,
+    readiness: Option<T>,
+}
+
+impl<T: Scored> PersonResults<T> {
+    /// Results starting from an interest result.
+    ///
+    /// # Errors
+    ///
+    /// `missing_key` at `riasec` when `interest` carries no RIASEC profile
+    /// (it is not the result of an interest instrument).
+    pub fn new(interest: T) -> Result<Self, Error> {
+        let Some(profile) = interest.report().riasec.clone() else {
+            return Err(Error::single(Problem::new(
+                ProblemKind::MissingKey,
+                "riasec",
+                format!(
+                    "`{}` gives no RIASEC profile; expected the results of an interest instrument",
+                    interest.instrument().id()
+                ),
+            )));
+        };
+        Ok(PersonResults {
+            profile,
+            aptitude: None,
+            readiness: None,
+        })
+    }
+
+    /// Adds an aptitude or readiness result, by its instrument's kind; a
+    /// second result of a kind replaces the first.
+    ///
+    /// # Errors
+    ///
+    /// `invalid_value` for an interest result: it is given to [`Self::new`].
+    pub fn add(&mut self, result: T) -> Result<(), Error> {
+        match result.instrument().kind() {
+            InstrumentKind::Aptitude => self.aptitude = Some(result),
+            InstrumentKind::Readiness => self.readiness = Some(result),
+            InstrumentKind::Interest => {
+                return Err(Error::single(Problem::new(
+                    ProblemKind::InvalidValue,
+                    "",
+                    "the interest result is given when the results are made; expected aptitude or readiness results",
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The first result of each kind among `results`, in order.
+    ///
+    /// # Errors
+    ///
+    /// As [`Self::new`], when there is no interest result or it has no
+    /// profile.
+    pub fn first_of_each_kind(results: impl IntoIterator<Item = T>) -> Result<Self, Error> {
+        let (mut interest, mut aptitude, mut readiness) = (None, None, None);
+        for r in results {
+            let slot = match r.instrument().kind() {
+                InstrumentKind::Interest => &mut interest,
+                InstrumentKind::Aptitude => &mut aptitude,
+                InstrumentKind::Readiness => &mut readiness,
+            };
+            if slot.is_none() {
+                *slot = Some(r);
+            }
+        }
+        let Some(interest) = interest else {
+            return Err(Error::single(Problem::new(
+                ProblemKind::MissingKey,
+                "riasec",
+                "no interest result; recommendations start from a RIASEC profile",
+            )));
+        };
+        let mut person = Self::new(interest)?;
+        person.aptitude = aptitude;
+        person.readiness = readiness;
+        Ok(person)
+    }
+
+    /// The ranked job families for this person (see [`recommend`]).
+    pub fn recommend(&self, catalog: &Catalog, options: &RecommendOptions) -> Recommendations {
+        fn results<T: Scored>(r: &T) -> Results<'_> {
+            Results {
+                instrument: r.instrument(),
+                report: r.report(),
+            }
+        }
+        recommend(
+            &self.profile,
+            self.aptitude.as_ref().map(results),
+            self.readiness.as_ref().map(results),
+            catalog,
+            options,
+        )
+    }
 }
 
 /// Weighted interest fit (see the module documentation).
