@@ -163,7 +163,7 @@ enum Command {
         #[arg(long)]
         by: Vec<String>,
         /// Groups with fewer records than this are suppressed.
-        #[arg(long, default_value_t = 10)]
+        #[arg(long, default_value_t = assess_core::analysis::DEFAULT_MIN_GROUP)]
         min_group: usize,
         /// Language of the HTML page: `id` or `en`.
         #[arg(long, default_value = "id")]

@@ -21,6 +21,8 @@ use std::process::ExitCode;
 
 use serde::Deserialize;
 
+use assess_core::analysis::{MIN_GROUP_FLOOR, shown_count};
+
 use crate::html::{Bar, Page, bar_chart, escape, table};
 
 fn t<'a>(lang: &str, id: &'a str, en: &'a str) -> &'a str {
@@ -264,32 +266,10 @@ pub fn summarise(path: &Path, columns: &[String]) -> Result<Summary, String> {
     Ok(s)
 }
 
-/// Which groups of a column to suppress: those under `min`, and then the
-/// smallest others until the suppressed ones together are none or at least
-/// `min` (so they cannot be recovered by subtraction from the total).
-pub fn suppressed(groups: &BTreeMap<String, Tally>, min: usize) -> Vec<bool> {
-    let mut hide: Vec<bool> = groups.values().map(|g| g.n < min).collect();
-    loop {
-        let hidden: usize = groups
-            .values()
-            .zip(&hide)
-            .filter(|(_, h)| **h)
-            .map(|(g, _)| g.n)
-            .sum();
-        if hidden == 0 || hidden >= min {
-            return hide;
-        }
-        let next = groups
-            .values()
-            .enumerate()
-            .filter(|(i, _)| !hide[*i])
-            .min_by_key(|(_, g)| g.n)
-            .map(|(i, _)| i);
-        match next {
-            Some(i) => hide[i] = true,
-            None => return hide,
-        }
-    }
+/// Which groups of a column to suppress (the core's rule, by group size).
+fn suppressed(groups: &BTreeMap<String, Tally>, min: usize) -> Vec<bool> {
+    let sizes: Vec<usize> = groups.values().map(|g| g.n).collect();
+    assess_core::analysis::suppressed(&sizes, min)
 }
 
 fn pct(k: usize, n: usize) -> String {
@@ -334,7 +314,7 @@ fn csv_header(s: &Summary) -> Vec<String> {
 fn common_codes(g: &Tally, min: usize) -> String {
     g.codes
         .iter()
-        .filter(|(_, n)| **n >= min)
+        .filter(|(_, n)| shown_count(**n, min))
         .map(|(c, n)| format!("{c}:{n}"))
         .collect::<Vec<_>>()
         .join(";")
@@ -343,7 +323,11 @@ fn common_codes(g: &Tally, min: usize) -> String {
 /// The `k` most common codes shared by at least `min` people, most common
 /// first (ties in code order).
 fn most_common(g: &Tally, min: usize, k: usize) -> String {
-    let mut codes: Vec<(&String, &usize)> = g.codes.iter().filter(|(_, n)| **n >= min).collect();
+    let mut codes: Vec<(&String, &usize)> = g
+        .codes
+        .iter()
+        .filter(|(_, n)| shown_count(**n, min))
+        .collect();
     codes.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     codes
         .iter()
@@ -702,8 +686,8 @@ pub struct Request<'a> {
 
 /// Runs `assess summary`.
 pub fn main(req: &Request<'_>) -> ExitCode {
-    if req.min_group < 2 {
-        eprintln!("error[usage]: `--min-group` must be at least 2");
+    if req.min_group < MIN_GROUP_FLOOR {
+        eprintln!("error[usage]: `--min-group` must be at least {MIN_GROUP_FLOOR}");
         return ExitCode::from(2);
     }
     let s = match summarise(req.input, req.by) {
@@ -744,39 +728,23 @@ pub fn main(req: &Request<'_>) -> ExitCode {
 mod tests {
     use super::*;
 
-    fn groups(sizes: &[usize]) -> BTreeMap<String, Tally> {
-        sizes
-            .iter()
-            .enumerate()
-            .map(|(i, &n)| {
+    /// The page and the CSV apply the core's rule (its own tests are in
+    /// `analysis::disclosure`) to the groups in their display order.
+    #[test]
+    fn groups_are_suppressed_by_the_cores_rule_in_display_order() {
+        let groups: BTreeMap<String, Tally> = [("Demak", 30), ("Rembang", 3), ("Sragen", 12)]
+            .into_iter()
+            .map(|(g, n)| {
                 (
-                    format!("g{i}"),
+                    g.to_owned(),
                     Tally {
                         n,
                         ..Tally::default()
                     },
                 )
             })
-            .collect()
-    }
-
-    #[test]
-    fn small_groups_and_their_complements_are_suppressed() {
-        // Nothing small: nothing hidden.
-        assert_eq!(suppressed(&groups(&[10, 25]), 10), [false, false]);
-        // Two small groups that together reach the threshold: only they.
-        assert_eq!(
-            suppressed(&groups(&[30, 6, 12, 5]), 10),
-            [false, true, false, true]
-        );
-        // One small group alone could be recovered from the total: the
-        // smallest other group goes too.
-        assert_eq!(suppressed(&groups(&[30, 3, 12]), 10), [false, true, true]);
-        // Every group small: all hidden.
-        assert_eq!(suppressed(&groups(&[2, 3]), 10), [true, true]);
-        // A single group under the threshold is hidden (the total is too,
-        // by `to_csv`/`to_html`).
-        assert_eq!(suppressed(&groups(&[4]), 10), [true]);
-        assert!(suppressed(&groups(&[]), 10).is_empty());
+            .collect();
+        assert_eq!(suppressed(&groups, 10), [false, true, true]);
+        assert_eq!(suppressed(&groups, 3), [false, false, false]);
     }
 }

@@ -34,6 +34,7 @@
 //! ```
 
 mod dif;
+mod disclosure;
 mod dist;
 mod items;
 mod norms;
@@ -47,6 +48,7 @@ pub use dif::{
     DifClass, DifItem, DifStatistics, Favours, MantelHaenszel, MantelPolytomous, ets_class,
     mantel_haenszel, mantel_polytomous, mh_tables,
 };
+pub use disclosure::{DEFAULT_MIN_GROUP, MIN_GROUP_FLOOR, shown_count, suppressed};
 pub use items::{AnswerCount, Distractors, ItemAnalysis, ItemFlag, OptionGroups};
 pub use norms::{NormInfo, NormOptions, NormTable, TScore, insert_norms, norm_rows};
 pub use reliability::{Interval, ScaleReliability};
