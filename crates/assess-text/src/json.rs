@@ -258,9 +258,15 @@ struct Parser<'a> {
 type PResult<T> = Result<T, Box<Problem>>;
 
 impl<'a> Parser<'a> {
+    /// A syntax error at the character that starts at byte `at` (its whole
+    /// UTF-8 sequence, so that the span is always text).
     fn error(&self, at: usize, message: &str) -> Box<Problem> {
-        let end = (at + 1).min(self.bytes.len());
-        Box::new(Problem::new(ProblemKind::Syntax, "", message).with_span(Some(at.min(end)..end)))
+        let at = at.min(self.bytes.len());
+        let mut end = (at + 1).min(self.bytes.len());
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        Box::new(Problem::new(ProblemKind::Syntax, "", message).with_span(Some(at..end)))
     }
 
     fn space(&mut self) {
