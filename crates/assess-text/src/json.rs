@@ -908,10 +908,13 @@ fn to_serde(v: &Node<'_>) -> serde_json::Value {
 #[macro_export]
 macro_rules! json_struct {
     ($unknown:ident $ty:ident { $($f:ident: $k:literal $(= $def:expr)?),* $(,)? }) => {
+        impl $crate::Keys for $ty {
+            const KEYS: &'static [&'static str] = &[$($k),*];
+        }
         impl $crate::json::FromJson for $ty {
             #[allow(non_snake_case)]
             fn from_json(v: &$crate::json::Node<'_>) -> $crate::json::JsonResult<Self> {
-                const KEYS: &[&str] = &[$($k),*];
+                const KEYS: &[&str] = <$ty as $crate::Keys>::KEYS;
                 $(let mut $f = None;)*
                 for (k, val) in v.object()? {
                     match &*k.text {

@@ -46,6 +46,15 @@ pub mod toml;
 pub use problem::{Error, Problem, ProblemKind};
 pub use spanned::Sp;
 
+/// The keys a struct reads, in declaration order: implemented by
+/// `from_de_struct!` (TOML) and `json_struct!` (JSON), so that tests can
+/// prove other lists of a format's keys (hints, schemas, TypeScript
+/// declarations) agree with what the readers accept.
+pub trait Keys {
+    /// The keys.
+    const KEYS: &'static [&'static str];
+}
+
 /// Most problems reported for one document; the rest are summarised.
 pub const MAX_PROBLEMS: usize = 500;
 

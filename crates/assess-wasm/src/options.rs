@@ -132,3 +132,36 @@ impl RecommendOptions {
             .accommodations_for(&groups.iter().map(String::as_str).collect::<Vec<_>>())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use assess_text::Keys;
+    use tsify::Tsify;
+
+    /// The keys of a TypeScript interface declaration (`name?: type;`).
+    fn declared(decl: &str) -> BTreeSet<&str> {
+        decl.lines()
+            .filter_map(|l| l.trim().split_once(':'))
+            .map(|(name, _)| name.trim_end_matches('?').trim())
+            .filter(|name| !name.is_empty() && !name.contains(' '))
+            .collect()
+    }
+
+    /// Each option object's keys are written twice, in serde's attributes
+    /// (for the generated `.d.ts`) and in `json_struct!` (for reading):
+    /// they must be the same keys.
+    #[test]
+    fn the_typescript_declarations_name_the_keys_that_are_read() {
+        fn same<T: Tsify + Keys>() {
+            let read: BTreeSet<&str> = T::KEYS.iter().copied().collect();
+            assert_eq!(declared(T::DECL), read, "{}", T::DECL);
+        }
+        same::<super::ScoreOptions>();
+        same::<super::ItemOptions>();
+        same::<super::RecommendOptions>();
+        // The parser of declarations sees a key that is there.
+        assert!(declared(<super::ScoreOptions as Tsify>::DECL).contains("normGroup"));
+    }
+}

@@ -874,3 +874,59 @@ pub fn catalog_schema() -> serde_json::Value {
     let schema = schemars::schema_for!(RawCatalog);
     serde_json::to_value(&schema).unwrap_or(serde_json::Value::Null)
 }
+
+/// The catalogue's keys are written once per struct (its
+/// `from_de_struct!` line); these tests prove the other lists agree.
+#[cfg(test)]
+mod keys {
+    #![allow(clippy::unwrap_used)]
+
+    use std::collections::BTreeSet;
+
+    use assess_text::Keys;
+
+    use super::*;
+
+    fn read_keys() -> BTreeSet<&'static str> {
+        let all: [&[&str]; 6] = [
+            RawCatalog::KEYS,
+            RawCatalogMeta::KEYS,
+            RawFamily::KEYS,
+            RawInterests::KEYS,
+            RawAptitudeNeed::KEYS,
+            RawTraining::KEYS,
+        ];
+        let source = include_str!("catalog.rs");
+        assert_eq!(
+            source.matches("\nfrom_de_struct!(").count(),
+            all.len(),
+            "a raw struct is missing from this test"
+        );
+        all.into_iter().flatten().copied().collect()
+    }
+
+    #[test]
+    fn the_hint_list_is_the_keys_the_reader_accepts() {
+        let hints: BTreeSet<&str> = KNOWN_KEYS.iter().copied().collect();
+        assert_eq!(hints, read_keys());
+    }
+
+    #[cfg(feature = "schema")]
+    #[test]
+    fn the_schema_names_the_keys_the_reader_accepts() {
+        let schema = catalog_schema();
+        let mut named = BTreeSet::new();
+        for def in schema["$defs"]
+            .as_object()
+            .unwrap()
+            .values()
+            .chain([&schema])
+        {
+            if let Some(props) = def["properties"].as_object() {
+                named.extend(props.keys().cloned());
+            }
+        }
+        let read: BTreeSet<String> = read_keys().into_iter().map(str::to_owned).collect();
+        assert_eq!(named, read);
+    }
+}

@@ -482,3 +482,78 @@ impl FromDe for NumberOrList {
         }
     }
 }
+
+/// The format's keys are written once per struct (its `from_de_struct!`
+/// line); these tests prove the other lists of them agree.
+#[cfg(test)]
+mod keys {
+    #![allow(clippy::unwrap_used)]
+
+    use std::collections::BTreeSet;
+
+    use assess_text::Keys;
+
+    use super::*;
+
+    /// Every key that some raw struct reads.
+    fn read_keys() -> BTreeSet<&'static str> {
+        let all: [&[&str]; 18] = [
+            RawDocument::KEYS,
+            RawMeta::KEYS,
+            RawFormat::KEYS,
+            RawScale::KEYS,
+            RawMissing::KEYS,
+            RawReliability::KEYS,
+            RawBand::KEYS,
+            RawNorm::KEYS,
+            RawNormRow::KEYS,
+            RawItem::KEYS,
+            RawOption::KEYS,
+            RawFigure::KEYS,
+            RawIrt::KEYS,
+            RawForm::KEYS,
+            RawQuality::KEYS,
+            RawIrtSettings::KEYS,
+            RawQuadrature::KEYS,
+            RawPrior::KEYS,
+        ];
+        // No struct left out of the list above.
+        let source = include_str!("raw.rs");
+        assert_eq!(
+            source.matches("\nfrom_de_struct!(").count(),
+            all.len(),
+            "a raw struct is missing from this test"
+        );
+        all.into_iter().flatten().copied().collect()
+    }
+
+    #[test]
+    fn the_hint_list_is_the_keys_the_reader_accepts() {
+        let hints: BTreeSet<&str> = crate::instrument::validate::KNOWN_KEYS
+            .iter()
+            .copied()
+            .collect();
+        assert_eq!(hints, read_keys());
+    }
+
+    /// The JSON Schema (`assess schema`) names exactly the keys the reader
+    /// reads (the languages of localised texts are not keys of the format).
+    #[cfg(feature = "schema")]
+    #[test]
+    fn the_schema_names_the_keys_the_reader_accepts() {
+        let schema = crate::instrument_schema();
+        let mut named = BTreeSet::new();
+        for def in schema["$defs"]
+            .as_object()
+            .unwrap()
+            .values()
+            .chain([&schema])
+        {
+            if let Some(props) = def["properties"].as_object() {
+                named.extend(props.keys().cloned());
+            }
+        }
+        let read: BTreeSet<String> = read_keys().into_iter().map(str::to_owned).collect();
+        assert_eq!(named, read);
+    }
+}

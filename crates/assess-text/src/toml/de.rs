@@ -338,7 +338,9 @@ pub fn for_each_entry<T: FromDe>(
 /// Implements [`FromDe`] for a raw struct: the required fields (in
 /// declaration order, which is the order missing keys are reported in),
 /// then the optional ones, each with its key in the file. Keys not listed
-/// are recorded as unknown.
+/// are recorded as unknown. The keys are also the struct's
+/// [`crate::Keys`], so that a test can compare them with other lists of
+/// the format's keys.
 ///
 /// Each struct's reader, like each validation pass of instruments and
 /// catalogues, is `#[inline(never)]`: in the WebAssembly build, link-time
@@ -350,6 +352,9 @@ pub fn for_each_entry<T: FromDe>(
 #[macro_export]
 macro_rules! from_de_struct {
     ($ty:ident { $($req:ident: $rk:literal),* $(,)? } { $($opt:ident: $ok:literal),* $(,)? }) => {
+        impl $crate::Keys for $ty {
+            const KEYS: &'static [&'static str] = &[$($rk,)* $($ok,)*];
+        }
         impl $crate::toml::de::FromDe for $ty {
             #[allow(non_snake_case)]
             #[inline(never)] // one WebAssembly function per struct (see above)
@@ -357,7 +362,7 @@ macro_rules! from_de_struct {
                 v: &$crate::toml::de::Value<'_>,
                 cx: &mut $crate::toml::de::Cx<'_>,
             ) -> $crate::toml::de::DeResult<Self> {
-                const KEYS: &[&str] = &[$($rk,)* $($ok,)*];
+                const KEYS: &[&str] = <$ty as $crate::Keys>::KEYS;
                 $(let mut $req = None;)*
                 $(let mut $opt = None;)*
                 // The keys are matched by `Cx::fields` (not generic); each
