@@ -32,6 +32,8 @@ mod meta;
 mod norms;
 mod quality;
 mod scales;
+#[cfg(test)]
+mod tests;
 
 use crate::support::sorted::SortedSet;
 
