@@ -58,14 +58,14 @@ impl<'a> Rule<'a> {
     pub(crate) fn apply(&self, x: f64) -> Option<f64> {
         match self {
             Rule::Linear { min, max, a, b } => {
-                if x < *min || x > *max || x.fract() != 0.0 {
+                if x < *min || x > *max || !is_whole(x) {
                     None
                 } else {
                     Some(a + b * x)
                 }
             }
             Rule::Table(options) => {
-                if x < 0.0 || x.fract() != 0.0 {
+                if x < 0.0 || !is_whole(x) {
                     return None;
                 }
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -88,6 +88,17 @@ impl<'a> Rule<'a> {
             (Rule::Linear { .. }, Value::Option(_)) => f64::NAN,
         }
     }
+}
+
+/// Whether `x` is a whole number, as `x.fract() == 0.0` says for the
+/// values a rule accepts, without the call to `trunc` that `fract` makes
+/// (one per answer of a batch): a value beyond `i64` saturates the cast and
+/// counts as not whole, and such a value is out of every item's range.
+#[inline]
+fn is_whole(x: f64) -> bool {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+    let back = (x as i64) as f64;
+    back == x
 }
 
 /// The scoring rule of every item of `instrument`, in item order.
