@@ -36,7 +36,7 @@
 //! use assess_core::cat::{CatConfig, ItemBank, start, step};
 //! use assess_core::{Answer, Instrument};
 //!
-//! let inst = Instrument::from_toml(include_str!("../../../../instruments/aptitude.toml"))?;
+//! let inst = Instrument::from_toml(include_str!("../../../../../instruments/aptitude.toml"))?;
 //! let bank = ItemBank::from_instrument(&inst)?;
 //! let mut out = start(&bank, CatConfig::new().max_items(8).target_se(0.5), 42)?;
 //! while let Some(next) = out.next.clone() {
@@ -1314,7 +1314,7 @@ fn pending_index(bank: &ItemBank, s: &CatSession) -> Result<usize, Error> {
 ///
 /// ```
 /// use assess_core::cat::{ItemBank, start_json, step_json};
-/// let inst = assess_core::Instrument::from_toml(include_str!("../../../../instruments/aptitude.toml"))?;
+/// let inst = assess_core::Instrument::from_toml(include_str!("../../../../../instruments/aptitude.toml"))?;
 /// let bank = ItemBank::from_instrument(&inst)?;
 /// let out: serde_json::Value = serde_json::from_str(&start_json(&bank, r#"{"max_items": 10}"#, 7)?).unwrap();
 /// let first = out["next"]["id"].as_str().unwrap();
