@@ -31,6 +31,9 @@
 //! | `session.rs` | the simulator's loop, one step at a time | [`CatSession`] and its JSON, the checks of a stored session, [`step`], [`step_with`], [`step_category`], [`start_json`], [`step_json`] |
 //! | `simulation.rs` | simulation | [`simulate`], [`calibrate_sympson_hetter`], [`synthetic_bank`] |
 //!
+//! `tests/` holds unit tests of each part, one file per part, on a small
+//! hand-made 2PL bank.
+//!
 //! - Selection: maximum Fisher information at the current θ (Lord 1980),
 //!   with exposure control by the randomesque method (choose at random among
 //!   the n most informative; Kingsbury & Zara 1989) or by Sympson & Hetter
@@ -71,6 +74,8 @@ mod select;
 mod session;
 mod simulation;
 mod stop;
+#[cfg(test)]
+mod tests;
 
 pub use bank::{BankItem, BankRef, ItemBank};
 pub use config::{CatConfig, Content, Exposure};
