@@ -18,7 +18,7 @@
 //! | item response theory | [`irt`] | IRT models and θ estimation; adaptive testing ([`cat`]) |
 //! | interest profiles | [`riasec`] | Holland code, consistency, differentiation, congruence |
 //! | reports | `report` | [`score`]: a respondent's [`Report`]; the fast batch paths ([`score_matrix`], [`CsvRowScorer`]) |
-//! | careers | `careers` | the job-family [`Catalog`] and [`recommend`]ations |
+//! | careers | `careers` | the job-family [`Catalog`] and [`recommend()`]ations for a person's results ([`PersonResults`]) |
 //! | analysis | [`analysis`] | reliability, item analysis, DIF and local norms from collected responses |
 //!
 //! In more detail:
@@ -49,11 +49,11 @@
 //!
 //! The core knows nothing of files, terminals, browsers or clocks: text in,
 //! values out. All transcendental arithmetic goes through [`math`], so the
-//! same input gives the same bytes on every platform. JSON comes in through
-//! [`json`] (response sets, adaptive-test state, options: every problem
-//! with its key path, line and column) and goes out through
-//! [`json::to_string`]; numbers in messages and explanations are written by
-//! [`num::Num`].
+//! same input gives the same bytes on every platform. Text is read and
+//! written by the `assess-text` crate: JSON comes in as response sets
+//! ([`ResponseSet::from_json`], [`ResponseSet::batch_from_json`]),
+//! adaptive-test configurations and sessions ([`cat`]), every problem with
+//! its key path, line and column; results serialise with serde.
 
 #![deny(missing_docs)]
 

@@ -1204,7 +1204,7 @@ fn dif_scale(
 /// everybody (group `info.group`) and, with `by_group`, one per label of
 /// the grouping column with at least `options.min_n` respondents (group
 /// `<info.group>-<label>`). Scale scores are computed by the same rules as
-/// [`crate::report::score`] on the full form.
+/// [`crate::score()`] on the full form.
 ///
 /// # Errors
 ///

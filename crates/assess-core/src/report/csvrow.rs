@@ -1,18 +1,18 @@
 //! Lean scoring of CSV rows for wide batch output.
 //!
-//! [`crate::report::score`] builds a full [`crate::Report`] per respondent: names,
+//! [`crate::score()`] builds a full [`crate::Report`] per respondent: names,
 //! labels, interpretations, norms, the instrument reference, the RIASEC
 //! profile with its alternatives. A wide CSV of a batch keeps only each
 //! scale's score, POMP and band, the Holland code, the flags and the row's
 //! status. [`CsvRowScorer`] computes exactly those from a CSV record's
 //! cells, with the column → item indices and item rules worked out once,
-//! by the same rules and arithmetic as [`crate::report::score`] (the equality is a
+//! by the same rules and arithmetic as [`crate::score()`] (the equality is a
 //! property test in `tests/properties.rs`).
 //!
 //! It handles the common row: every answer valid, the full form, no
 //! timings. Any other row (a bad answer, a form, `seconds.` timings, a
 //! wrong number of cells) is declined, and the caller scores it with
-//! [`CsvLayout::read`] and [`crate::report::score`], which report its problems.
+//! [`CsvLayout::read`] and [`crate::score()`], which report its problems.
 
 use crate::instrument::{BandBasis, Instrument, InstrumentKind};
 use crate::report::matrix::{DenseScale, Rule, dense_scales, rules};

@@ -1,6 +1,6 @@
 //! Dense scoring: many respondents at once, for batch work and analysis.
 //!
-//! The per-respondent [`crate::report::score`] builds a full [`crate::Report`] with
+//! The per-respondent [`crate::score()`] builds a full [`crate::Report`] with
 //! labels and flags. When only the scale scores of many respondents are
 //! needed (building norms, reliability, a province's intake in memory),
 //! [`score_matrix`] applies the same scoring kernel ([`crate::scoring`]):
@@ -77,7 +77,7 @@ impl ScaleMatrix {
 }
 
 /// Scores every row of `answers` on the full form, by the same rules as
-/// [`crate::report::score`]; the column of each scale holds its `score` field.
+/// [`crate::score()`]; the column of each scale holds its `score` field.
 pub fn score_matrix(instrument: &Instrument, answers: &AnswerMatrix<'_>) -> ScaleMatrix {
     let n_items = instrument.items().len();
     let rules = rules(instrument);
@@ -112,7 +112,7 @@ pub fn score_matrix(instrument: &Instrument, answers: &AnswerMatrix<'_>) -> Scal
     }
 }
 
-/// One scale's numbers on the full form, as [`crate::report::score`] gives them.
+/// One scale's numbers on the full form, as [`crate::score()`] gives them.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct DenseScale {
     /// Complete, partial or not scorable.
@@ -125,10 +125,10 @@ pub(crate) struct DenseScale {
 
 /// Scores one respondent on the full form from their item scores (reverse
 /// keying applied, `NaN` when missing) with the scoring kernel
-/// ([`crate::scoring`]) that [`crate::report::score`] uses, so that the
+/// ([`crate::scoring`]) that [`crate::score()`] uses, so that the
 /// numbers are bit-identical. `out` gets one entry per scale (`None` only
 /// for a composite that names a later composite, as
-/// [`crate::report::score`] leaves it out too).
+/// [`crate::score()`] leaves it out too).
 pub(crate) fn dense_scales(
     instrument: &Instrument,
     item_scores: &[f64],
