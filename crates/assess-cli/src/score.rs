@@ -52,7 +52,7 @@ pub enum OutputFormat {
 
 /// Counts for the closing summary.
 #[derive(Default, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Counts {
+pub(crate) struct Counts {
     pub scored: usize,
     pub partial: usize,
     pub rejected: usize,
@@ -69,7 +69,7 @@ impl Counts {
 }
 
 /// Guesses the input format from the file name.
-pub fn input_format_of(path: &Path) -> InputFormat {
+pub(crate) fn input_format_of(path: &Path) -> InputFormat {
     match path.extension().and_then(|e| e.to_str()) {
         Some("csv") => InputFormat::Csv,
         Some("jsonl" | "ndjson") => InputFormat::Jsonl,
@@ -106,7 +106,7 @@ impl Encoder {
     }
 
     /// The wide CSV's header line (with its newline).
-    pub fn csv_header(&self) -> Vec<u8> {
+    pub(crate) fn csv_header(&self) -> Vec<u8> {
         let mut h = vec!["row".to_owned(), "respondent_id".into(), "status".into()];
         for id in &self.scale_ids {
             for f in ["score", "pomp", "band"] {
@@ -131,7 +131,7 @@ impl Encoder {
 
     /// Appends `rec` to `out`: the record alone for JSON (the writer adds
     /// separators), with its line end for JSON Lines and CSV.
-    pub fn encode(&self, rec: &BatchRecord, out: &mut Vec<u8>) -> std::io::Result<()> {
+    pub(crate) fn encode(&self, rec: &BatchRecord, out: &mut Vec<u8>) -> std::io::Result<()> {
         match self.format {
             OutputFormat::Jsonl => {
                 serde_json::to_writer(&mut *out, rec)?;
@@ -270,7 +270,7 @@ fn cell(out: &mut Vec<u8>, c: &str) {
 }
 
 /// The snake_case name of a flag kind, as in the JSON report.
-pub fn flag_name(kind: FlagKind) -> &'static str {
+pub(crate) fn flag_name(kind: FlagKind) -> &'static str {
     match kind {
         FlagKind::LowCompletion => "low_completion",
         FlagKind::Longstring => "longstring",
@@ -281,7 +281,7 @@ pub fn flag_name(kind: FlagKind) -> &'static str {
 }
 
 /// Encoded records of one chunk, in input order.
-pub struct Encoded {
+pub(crate) struct Encoded {
     seq: usize,
     bytes: Vec<u8>,
     /// Each record's status and end offset in `bytes`.
@@ -289,7 +289,7 @@ pub struct Encoded {
 }
 
 /// Writes encoded chunks in order, with the layout's header and separators.
-pub struct Sink<W: Write> {
+pub(crate) struct Sink<W: Write> {
     out: W,
     format: OutputFormat,
     first: bool,
@@ -301,7 +301,7 @@ pub struct Sink<W: Write> {
 impl<W: Write> Sink<W> {
     /// A sink for `encoder`'s layout. `resumed`: the file already holds
     /// records (and, for CSV, the header), counted in `counts`.
-    pub fn new(out: W, encoder: &Encoder, resumed: Option<Counts>) -> Self {
+    pub(crate) fn new(out: W, encoder: &Encoder, resumed: Option<Counts>) -> Self {
         Sink {
             out,
             format: encoder.format,
@@ -335,7 +335,7 @@ impl<W: Write> Sink<W> {
     /// # Errors
     ///
     /// When the output cannot be written.
-    pub fn finish(mut self) -> std::io::Result<Counts> {
+    pub(crate) fn finish(mut self) -> std::io::Result<Counts> {
         if self.format == OutputFormat::Json {
             self.out
                 .write_all(if self.first { b"[]\n" } else { b"\n]\n" })?;
@@ -487,7 +487,7 @@ impl Job<'_> {
 }
 
 /// How to run a batch.
-pub struct Settings {
+pub(crate) struct Settings {
     /// Worker threads (1: score on the reading thread).
     pub jobs: usize,
     /// Skip input rows up to this number (kept from an earlier run).
@@ -505,7 +505,7 @@ pub struct Settings {
 /// JSON document is not JSON, a CSV file has no header, the output cannot
 /// be written. Problems of single rows become rejected records. Rows read
 /// before a stopping problem are written.
-pub fn run<W: Write + Send>(
+pub(crate) fn run<W: Write + Send>(
     job: &Job<'_>,
     input: &Path,
     format: InputFormat,
@@ -659,7 +659,7 @@ pub fn run<W: Write + Send>(
 /// Set by Ctrl-C (SIGINT): the batch stops at the next chunk boundary,
 /// writes what it has read and closes its output, so the file holds only
 /// complete records and `--resume` can continue it.
-pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+pub(crate) static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 fn interrupted() -> Error {
     Error::single(Problem::new(ProblemKind::Io, "", "interrupted"))
@@ -863,7 +863,7 @@ pub(crate) fn csv_error(path: &Path, e: &csv::Error) -> Error {
 /// # Errors
 ///
 /// When the file cannot be created or truncated.
-pub fn open_output(
+pub(crate) fn open_output(
     out: Option<&PathBuf>,
     keep: Option<u64>,
 ) -> std::io::Result<Box<dyn Write + Send>> {
@@ -896,7 +896,7 @@ fn last_byte(path: &Path) -> std::io::Result<(u64, bool)> {
 
 /// Where an interrupted run stops and how to go on from it.
 #[derive(Debug, Default)]
-pub struct Resume {
+pub(crate) struct Resume {
     /// The last input row with a complete record in the output.
     pub last_row: usize,
     /// Complete records kept, by status.
@@ -915,7 +915,7 @@ pub struct Resume {
 /// When the layout cannot be continued (a JSON array), or the file is not
 /// the output of `assess score` in this layout (a complete line that is not
 /// a record, a CSV header that differs from this run's).
-pub fn resume_point(path: &Path, encoder: &Encoder) -> Result<Resume, String> {
+pub(crate) fn resume_point(path: &Path, encoder: &Encoder) -> Result<Resume, String> {
     let name = path.display();
     let file = File::open(path).map_err(|e| format!("cannot read `{name}`: {e}"))?;
     let mut reader = BufReader::with_capacity(1 << 16, file);
@@ -1031,6 +1031,10 @@ pub struct Batch<'a> {
 
 /// Runs `assess score`: prepares the output (refusing to replace a file
 /// unless asked, or resuming it), scores, and prints the closing summary.
+///
+/// Exit codes: 0 every row scored, 1 any row rejected, 2 the run could not
+/// start or its output could not be written, 130 interrupted with Ctrl-C
+/// (the output then holds complete records only).
 pub fn main(b: &Batch<'_>) -> std::process::ExitCode {
     use std::process::ExitCode;
     let mut resumed = None;
