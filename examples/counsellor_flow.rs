@@ -1,5 +1,6 @@
 //! The whole flow for a counsellor and for programme staff, on the shipped
-//! sample data, with the same code as the `assess` command:
+//! sample data, with the same code as the `assess` command (its library,
+//! `assess_cli`):
 //!
 //! 1. a printable personal report (HTML) for each persona, in Bahasa
 //!    Indonesia and English, from the interest, aptitude and readiness
@@ -18,24 +19,11 @@
 //! browser and print them (A4). Personas are simulated, not real people
 //! (see examples/responses/).
 
-// The command's own modules, compiled into this example so that it runs
-// exactly the code of `assess report`, `assess score` and `assess summary`;
-// the parts of them the example does not call are unused here.
-#![allow(dead_code, clippy::unwrap_used, clippy::panic, missing_docs)]
-
-#[path = "../crates/assess-cli/src/html.rs"]
-mod html;
-#[path = "../crates/assess-cli/src/progress.rs"]
-mod progress;
-#[path = "../crates/assess-cli/src/report.rs"]
-mod report;
-#[path = "../crates/assess-cli/src/score.rs"]
-mod score;
-#[path = "../crates/assess-cli/src/summary.rs"]
-mod summary;
+#![allow(clippy::unwrap_used, clippy::panic, missing_docs)]
 
 use std::path::PathBuf;
 
+use assess_cli::{report, score, summary};
 use assess_core::{Catalog, Instrument, ScoreOptions};
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");

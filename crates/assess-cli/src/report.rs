@@ -42,14 +42,18 @@ pub struct Request<'a> {
 }
 
 /// One instrument's scored results.
-pub struct Scored {
+pub(crate) struct Scored {
     /// The instrument.
     pub instrument: Instrument,
     /// The person's report on it.
     pub report: Report,
 }
 
-/// Runs `assess report`.
+/// Runs `assess report`: scores the chosen respondent on each instrument
+/// and writes the HTML page to `req.out` (standard output when absent).
+/// Problems are printed on standard error. Exit codes: 0 done, 2 the page
+/// could not be made (a file cannot be read, the respondent is not found or
+/// not scored, the page cannot be written).
 pub fn main(req: Request<'_>) -> ExitCode {
     let mut scored = Vec::new();
     for (inst, path) in req.sources {
@@ -179,7 +183,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem}dt{font-we
 ";
 
 /// The whole page, in `lang`, from the scored results.
-pub fn render(scored: &[Scored], recs: Option<&Recommendations>, lang: &str) -> String {
+pub(crate) fn render(scored: &[Scored], recs: Option<&Recommendations>, lang: &str) -> String {
     let id = scored
         .first()
         .map_or("", |s| s.report.respondent_id.as_str());

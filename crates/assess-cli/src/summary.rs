@@ -83,7 +83,7 @@ struct H {
 
 /// Counts of one group.
 #[derive(Default, Clone)]
-pub struct Tally {
+pub(crate) struct Tally {
     /// Records.
     pub n: usize,
     /// By status: scored, partial, rejected.
@@ -177,7 +177,7 @@ impl Keys {
 }
 
 /// A summarised batch.
-pub struct Summary {
+pub(crate) struct Summary {
     /// All records.
     pub all: Tally,
     /// Per requested column: groups by value.
@@ -193,7 +193,7 @@ pub struct Summary {
 ///
 /// When the file cannot be read or a record is not a record of
 /// `assess score` (with its line).
-pub fn summarise(path: &Path, columns: &[String]) -> Result<Summary, String> {
+pub(crate) fn summarise(path: &Path, columns: &[String]) -> Result<Summary, String> {
     let name = path.display();
     let file = File::open(path).map_err(|e| format!("cannot read `{name}`: {e}"))?;
     let mut reader = BufReader::with_capacity(1 << 16, file);
@@ -267,7 +267,7 @@ pub fn summarise(path: &Path, columns: &[String]) -> Result<Summary, String> {
 }
 
 /// Which groups of a column to suppress (the core's rule, by group size).
-fn suppressed(groups: &BTreeMap<String, Tally>, min: usize) -> Vec<bool> {
+pub(crate) fn suppressed(groups: &BTreeMap<String, Tally>, min: usize) -> Vec<bool> {
     let sizes: Vec<usize> = groups.values().map(|g| g.n).collect();
     assess_core::analysis::suppressed(&sizes, min)
 }
@@ -379,7 +379,7 @@ fn csv_row(
 
 /// The summary as CSV: one row for all records, then one per group of each
 /// column; suppressed groups keep their name and `suppressed=yes` only.
-pub fn to_csv(s: &Summary, min: usize) -> String {
+pub(crate) fn to_csv(s: &Summary, min: usize) -> String {
     let mut out = Vec::new();
     let mut w = csv::Writer::from_writer(&mut out);
     let _ = w.write_record(csv_header(s));
@@ -396,7 +396,7 @@ pub fn to_csv(s: &Summary, min: usize) -> String {
 }
 
 /// The summary as a self-contained HTML page in `lang`.
-pub fn to_html(s: &Summary, source: &str, min: usize, lang: &str) -> String {
+pub(crate) fn to_html(s: &Summary, source: &str, min: usize, lang: &str) -> String {
     let title = t(lang, "Ringkasan hasil asesmen", "Assessment batch summary");
     let mut page = Page::new(lang, title)
         .css("td{overflow-wrap:anywhere}td.num{overflow-wrap:normal;white-space:nowrap}figure svg{max-width:34rem}");
@@ -684,7 +684,10 @@ pub struct Request<'a> {
     pub csv: Option<&'a PathBuf>,
 }
 
-/// Runs `assess summary`.
+/// Runs `assess summary`: tallies the records of `req.input` by the
+/// `req.by` columns and writes the CSV table and HTML page asked for (the
+/// CSV on standard output when neither is). Problems are printed on
+/// standard error. Exit codes: 0 done, 2 the summary could not be made.
 pub fn main(req: &Request<'_>) -> ExitCode {
     if req.min_group < MIN_GROUP_FLOOR {
         eprintln!("error[usage]: `--min-group` must be at least {MIN_GROUP_FLOOR}");
