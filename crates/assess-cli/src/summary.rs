@@ -22,6 +22,7 @@ use std::process::ExitCode;
 use serde::Deserialize;
 
 use assess_core::analysis::{MIN_GROUP_FLOOR, shown_count};
+use assess_core::{Names, RowStatus};
 
 use crate::html::{Bar, Page, bar_chart, escape, table};
 
@@ -107,9 +108,9 @@ pub(crate) struct Tally {
 impl Tally {
     fn add(&mut self, rec: &Record, s: &mut Keys) {
         self.n += 1;
-        self.status[match rec.status.as_str() {
-            "scored" => 0,
-            "partial" => 1,
+        self.status[match RowStatus::from_name(&rec.status) {
+            Some(RowStatus::Scored) => 0,
+            Some(RowStatus::Partial) => 1,
             _ => 2,
         }] += 1;
         let Some(r) = &rec.report else { return };
@@ -282,18 +283,12 @@ fn pct(k: usize, n: usize) -> String {
 
 /// The CSV columns after `column,group`.
 fn csv_header(s: &Summary) -> Vec<String> {
-    let mut h: Vec<String> = [
-        "column",
-        "group",
-        "suppressed",
-        "n",
-        "scored",
-        "partial",
-        "rejected",
-    ]
-    .iter()
-    .map(|x| (*x).to_owned())
-    .collect();
+    let mut h: Vec<String> = ["column", "group", "suppressed", "n"]
+        .iter()
+        .copied()
+        .chain([RowStatus::Scored, RowStatus::Partial, RowStatus::Rejected].map(RowStatus::name))
+        .map(str::to_owned)
+        .collect();
     if s.all.coded > 0 {
         for l in "RIASEC".chars() {
             h.push(format!("first_{l}_pct"));

@@ -5,7 +5,7 @@
 
 use std::io::Write;
 
-use assess_core::{BatchRecord, FlagKind, Instrument, Problem, RowScores, RowStatus};
+use assess_core::{BatchRecord, FlagKind, Instrument, Names, Problem, RowScores, RowStatus};
 
 use super::{Counts, OutputFormat};
 
@@ -203,13 +203,7 @@ fn cell(out: &mut Vec<u8>, c: &str) {
 
 /// The snake_case name of a flag kind, as in the JSON report.
 pub(crate) fn flag_name(kind: FlagKind) -> &'static str {
-    match kind {
-        FlagKind::LowCompletion => "low_completion",
-        FlagKind::Longstring => "longstring",
-        FlagKind::LowVariability => "low_variability",
-        FlagKind::TooFast => "too_fast",
-        FlagKind::IdenticalAnswers => "identical_answers",
-    }
+    kind.name()
 }
 
 /// Encoded records of one chunk, in input order.
@@ -278,11 +272,7 @@ impl<W: Write> Sink<W> {
 }
 
 fn status_name(s: RowStatus) -> &'static str {
-    match s {
-        RowStatus::Scored => "scored",
-        RowStatus::Partial => "partial",
-        RowStatus::Rejected => "rejected",
-    }
+    s.name()
 }
 
 fn problem_list(ps: &[Problem]) -> String {

@@ -6,7 +6,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
-use assess_core::RowStatus;
+use assess_core::{Names, RowStatus};
 
 use super::output::Encoder;
 use super::{Counts, OutputFormat};
@@ -101,11 +101,8 @@ pub(crate) fn resume_point(path: &Path, encoder: &Encoder) -> Result<Resume, Str
                 let head: Head = serde_json::from_slice(&line).map_err(|_| {
                     format!("line {n} of `{name}` is not a record of `assess score`; use `--overwrite` to replace the file")
                 })?;
-                r.counts.add(match head.status.as_str() {
-                    "scored" => RowStatus::Scored,
-                    "partial" => RowStatus::Partial,
-                    _ => RowStatus::Rejected,
-                });
+                r.counts
+                    .add(RowStatus::from_name(&head.status).unwrap_or(RowStatus::Rejected));
                 r.last_row = head.row;
                 r.keep += len as u64;
             }
@@ -138,12 +135,10 @@ pub(crate) fn resume_point(path: &Path, encoder: &Encoder) -> Result<Resume, Str
                 let row = std::str::from_utf8(&record[0])
                     .ok()
                     .and_then(|s| s.parse().ok());
-                let status = match &record.get(2) {
-                    Some(b"scored") => Some(RowStatus::Scored),
-                    Some(b"partial") => Some(RowStatus::Partial),
-                    Some(b"rejected") => Some(RowStatus::Rejected),
-                    _ => None,
-                };
+                let status = record
+                    .get(2)
+                    .and_then(|s| std::str::from_utf8(s).ok())
+                    .and_then(RowStatus::from_name);
                 // A record cut off by the interruption lacks cells or its
                 // line end; only the last one can be.
                 let terminated = len as u64 + end < size || ends_with_newline;

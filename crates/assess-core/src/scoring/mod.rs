@@ -98,7 +98,7 @@ impl<'a> Rule<'a> {
 fn is_whole(x: f64) -> bool {
     #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
     let back = (x as i64) as f64;
-    back == x
+    crate::support::prec::exactly(back, x)
 }
 
 /// The scoring rule of every item of `instrument`, in item order.
