@@ -17,7 +17,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use assess_core::simulate::{seeded_rng, simulate_respondent, simulate_with_theta};
+use assess_core::simulate::{
+    SIMULATED_ID_PREFIX, seeded_rng, simulate_respondent, simulate_with_theta,
+};
 use assess_core::{Answer, Instrument, ResponseSet};
 use rand::Rng;
 
@@ -278,9 +280,13 @@ fn main() {
         let disabilities = ["tuli", "netra", "daksa", "intelektual", "psikososial"];
         let mut synth = Vec::with_capacity(synthetic);
         for i in 1..=synthetic {
-            let mut set =
-                simulate_respondent(&inst, &format!("sintetis-{name}-{i:05}"), 0.01, &mut rng)
-                    .responses;
+            let mut set = simulate_respondent(
+                &inst,
+                &format!("{SIMULATED_ID_PREFIX}{name}-{i:05}"),
+                0.01,
+                &mut rng,
+            )
+            .responses;
             let d = districts[rng.random_range(0..districts.len())];
             set.metadata.insert("district".into(), d.into());
             set.metadata.insert(

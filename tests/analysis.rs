@@ -503,3 +503,120 @@ fn kr20_agrees_with_r_psych_on_dichotomised_bfi() {
         }
     }
 }
+
+/// Norms from simulated respondents can never be `validated`, and their
+/// source must say they are simulated: the core applies the rule, whichever
+/// way the data were read (response sets, the CSV reader, a matrix marked
+/// simulated), so a service building norms cannot skip it.
+#[test]
+fn norms_from_simulated_data_are_never_validated() {
+    let inst = Instrument::from_toml(&read("tests/fixtures/valid/mini.toml")).unwrap();
+    let small = NormOptions {
+        min_n: 2,
+        ..NormOptions::default()
+    };
+    let info = |status, source: &str| NormInfo {
+        group: "uji".into(),
+        source: source.into(),
+        population: "none".into(),
+        collected: "2026".into(),
+        status,
+    };
+    let set = |id: &str, x: u8| {
+        ResponseSet::from_json(&format!(
+            r#"{{"respondent_id": "{id}", "answers": {{"R1": {x}, "S1": 3, "R2": 4, "S2": 2, "R3": 2, "S3": {x}}}}}"#
+        ))
+        .unwrap()
+    };
+    let real = [set("a1", 1), set("a2", 5), set("a3", 3)];
+    let simulated = [set("a1", 1), set("sintetis-mini-00002", 5), set("a3", 3)];
+    // Real people: any status.
+    let data = AnalysisData::from_sets(&inst, &real, None).unwrap();
+    assert!(!data.simulated());
+    assert!(
+        build_norms(
+            &inst,
+            &data,
+            false,
+            &info(Status::Validated, "Survey 2026"),
+            &small
+        )
+        .is_ok()
+    );
+    // One simulated id is enough.
+    let data = AnalysisData::from_sets(&inst, &simulated, None).unwrap();
+    assert!(data.simulated());
+    let e = build_norms(
+        &inst,
+        &data,
+        false,
+        &info(Status::Validated, "simulated"),
+        &small,
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.kind(), e.first().path()),
+        (ProblemKind::InvalidValue, "status")
+    );
+    let e = build_norms(
+        &inst,
+        &data,
+        false,
+        &info(Status::Provisional, "Survey 2026"),
+        &small,
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.kind(), e.first().path()),
+        (ProblemKind::InvalidValue, "source")
+    );
+    assert!(
+        build_norms(
+            &inst,
+            &data,
+            false,
+            &info(
+                Status::Provisional,
+                "Simulated respondents; not real people"
+            ),
+            &small
+        )
+        .is_ok()
+    );
+    // The CSV reader finds the ids in `respondent_id`, or in the column it is told.
+    let header = ["id", "R1", "S1", "R2", "S2", "R3", "S3"];
+    let rows = [
+        ["a1", "1", "3", "4", "2", "2", "1"],
+        ["sintetis-x-1", "5", "3", "4", "2", "2", "5"],
+    ];
+    let read_csv = |id_column: Option<&str>| {
+        let mut r = CsvAnalysisReader::new(&inst, &header, None).unwrap();
+        if let Some(c) = id_column {
+            r = r.id_column(c);
+        }
+        for row in &rows {
+            r.push(row);
+        }
+        r.finish()
+    };
+    assert!(
+        !read_csv(None).simulated(),
+        "no `respondent_id` column: ids unknown"
+    );
+    assert!(read_csv(Some("id")).simulated());
+    // A matrix has no ids: its caller says so.
+    let answers = [1.0, 3.0, 4.0, 2.0, 2.0, 1.0, 5.0, 3.0, 4.0, 2.0, 2.0, 5.0];
+    let m = AnswerMatrix::new(&inst, &answers).unwrap();
+    let data = AnalysisData::from_matrix(&inst, &m, None)
+        .unwrap()
+        .mark_simulated();
+    let e = build_norms(
+        &inst,
+        &data,
+        false,
+        &info(Status::Validated, "simulated"),
+        &small,
+    )
+    .unwrap_err();
+    assert_eq!(e.first().path(), "status");
+}

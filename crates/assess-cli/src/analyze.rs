@@ -24,13 +24,10 @@ pub struct Loaded {
     pub data: AnalysisData,
     /// Items of the instrument without a column (CSV only).
     pub absent: Vec<String>,
-    /// Whether any respondent id carries the sample generator's prefix
-    /// (`sintetis-`): the data are simulated.
+    /// Whether the data are simulated (the core's rule,
+    /// `AnalysisData::simulated`).
     pub simulated: bool,
 }
-
-/// The prefix `examples/generate_samples.rs` gives simulated respondents.
-const SIMULATED_PREFIX: &str = "sintetis-";
 
 /// Reads a response file (CSV fast path, or JSON / JSON Lines response
 /// sets) with the labels of `group`.
@@ -52,11 +49,9 @@ pub fn load(
         InputFormat::Csv => {
             let (mut rdr, header) = csv_reader(reader, path)?;
             let refs: Vec<&str> = header.iter().map(String::as_str).collect();
-            let id_col = refs.iter().position(|h| h.trim() == id_column);
-            let mut r = CsvAnalysisReader::new(instrument, &refs, group)?;
+            let mut r = CsvAnalysisReader::new(instrument, &refs, group)?.id_column(id_column);
             let absent = r.absent_items().to_vec();
             let mut record = csv::ByteRecord::new();
-            let mut simulated = false;
             let mut row = 0;
             loop {
                 match rdr.read_byte_record(&mut record) {
@@ -84,18 +79,16 @@ pub fn load(
                                 );
                             }
                         }
-                        if let Some(Some(id)) = id_col.map(|c| cells.get(c)) {
-                            simulated |= id.starts_with(SIMULATED_PREFIX);
-                        }
                         r.push(&cells);
                     }
                     Err(e) => return Err(csv_error(path, &e)),
                 }
             }
+            let data = r.finish();
             Ok(Loaded {
-                data: r.finish(),
+                simulated: data.simulated(),
+                data,
                 absent,
-                simulated,
             })
         }
         InputFormat::Json | InputFormat::Jsonl => {
@@ -124,13 +117,11 @@ pub fn load(
                     .map(|b| b.value)
                     .collect::<Result<Vec<ResponseSet>, _>>()?
             };
-            let simulated = sets
-                .iter()
-                .any(|s| s.respondent_id.starts_with(SIMULATED_PREFIX));
+            let data = AnalysisData::from_sets(instrument, &sets, group)?;
             Ok(Loaded {
-                data: AnalysisData::from_sets(instrument, &sets, group)?,
+                simulated: data.simulated(),
+                data,
                 absent: Vec::new(),
-                simulated,
             })
         }
     }

@@ -2,52 +2,8 @@
 //! them into a copy of the instrument, so that the next scoring run uses
 //! them.
 
+use assess_core::Status;
 use assess_core::analysis::{NormInfo, NormTable};
-use assess_core::{Error, Problem, ProblemKind, Status};
-
-/// Words that say, in the source, that the data are simulated.
-const SIMULATED_WORDS: [&str; 6] = [
-    "simulated",
-    "simulasi",
-    "synthetic",
-    "sintetis",
-    "not real",
-    "bukan orang",
-];
-
-/// Refuses to present simulated data as real: with simulated respondents
-/// the norms must not be `validated` and the source must say so.
-///
-/// # Errors
-///
-/// `invalid_value` with what to change.
-pub fn guard_simulated(info: &NormInfo, simulated: bool) -> Result<(), Error> {
-    if !simulated {
-        return Ok(());
-    }
-    if info.status == Status::Validated {
-        return Err(Error::single(
-            Problem::new(
-                ProblemKind::InvalidValue,
-                "status",
-                "the responses are simulated (ids start with `sintetis-`); norms from them cannot be `validated`",
-            )
-            .with_hint("use `--status provisional` or `--status draft`"),
-        ));
-    }
-    let lower = info.source.to_lowercase();
-    if !SIMULATED_WORDS.iter().any(|w| lower.contains(w)) {
-        return Err(Error::single(
-            Problem::new(
-                ProblemKind::InvalidValue,
-                "source",
-                "the responses are simulated (ids start with `sintetis-`); the source must say so",
-            )
-            .with_hint("for example `--source \"Simulated respondents (examples/responses/…); not real people\"`"),
-        ));
-    }
-    Ok(())
-}
 
 /// A short summary of the tables for standard error.
 pub fn summary(tables: &[NormTable]) -> String {
@@ -148,9 +104,6 @@ pub fn run(args: &Args) -> std::process::ExitCode {
             StatusArg::Validated => Status::Validated,
         },
     };
-    if let Err(e) = guard_simulated(&info, loaded.simulated) {
-        return fail(e, args.input.responses());
-    }
     let options = NormOptions {
         t_score: match args.t_score {
             TArg::Normalized => TScore::Normalized,

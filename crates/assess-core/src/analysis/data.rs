@@ -5,6 +5,7 @@
 
 use crate::instrument::{FormatKind, Instrument};
 use crate::report::matrix::{AnswerMatrix, rules};
+use crate::responses::simulate::is_simulated_id;
 use crate::responses::{Policy, ResponseSet, Value, check};
 use assess_text::problem::{Error, Problem, ProblemKind, backtick_list, did_you_mean};
 
@@ -20,6 +21,8 @@ pub struct AnalysisData {
     pub(super) group: Option<(String, Vec<Option<String>>)>,
     pub(super) invalid: usize,
     problems: Vec<Problem>,
+    /// Some respondent id is a simulated respondent's.
+    pub(super) simulated: bool,
 }
 
 /// At most this many answer problems are kept (all are counted).
@@ -72,7 +75,23 @@ impl AnalysisData {
             group,
             invalid,
             problems,
+            simulated: false,
         }
+    }
+
+    /// Whether the data hold simulated respondents (an id that starts with
+    /// [`crate::simulate::SIMULATED_ID_PREFIX`]): norms built from them can
+    /// never be `validated`, and their source must say they are simulated.
+    pub fn simulated(&self) -> bool {
+        self.simulated
+    }
+
+    /// Marks the data as simulated, for a caller who knows it when the data
+    /// carry no ids ([`AnalysisData::from_matrix`]).
+    #[must_use]
+    pub fn mark_simulated(mut self) -> Self {
+        self.simulated = true;
+        self
     }
 
     /// From an answer matrix ([`AnswerMatrix`] conventions) and, optionally,
@@ -168,9 +187,9 @@ impl AnalysisData {
                 Some((g.to_owned(), labels))
             }
         };
-        Ok(AnalysisData::build(
-            instrument, raw, group, problems, invalid,
-        ))
+        let mut data = AnalysisData::build(instrument, raw, group, problems, invalid);
+        data.simulated = sets.iter().any(|s| is_simulated_id(&s.respondent_id));
+        Ok(data)
     }
 
     /// Number of respondents.
@@ -251,6 +270,12 @@ pub struct CsvAnalysisReader<'i> {
     rows: usize,
     /// Item ids without a column.
     absent: Vec<String>,
+    /// The column of respondent ids (`respondent_id` unless told).
+    id_col: Option<usize>,
+    /// Some id was a simulated respondent's.
+    simulated: bool,
+    /// The column names, to find another id column.
+    header: Vec<String>,
 }
 
 impl<'i> CsvAnalysisReader<'i> {
@@ -324,12 +349,26 @@ impl<'i> CsvAnalysisReader<'i> {
             invalid: 0,
             rows: 0,
             absent,
+            id_col: header.iter().position(|h| h.trim() == "respondent_id"),
+            header: header.iter().map(|h| h.trim().to_owned()).collect(),
+            simulated: false,
         })
+    }
+
+    /// Takes respondent ids from the column `name` instead of
+    /// `respondent_id` (ids only tell whether the data are simulated).
+    #[must_use]
+    pub fn id_column(mut self, name: &str) -> Self {
+        self.id_col = self.header.iter().position(|h| h == name.trim());
+        self
     }
 
     /// Reads one record (cells in header order; a short record's missing
     /// cells are missing answers).
     pub fn push(&mut self, cells: &[&str]) {
+        if let Some(id) = self.id_col.and_then(|c| cells.get(c)) {
+            self.simulated |= is_simulated_id(id);
+        }
         let n = self.instrument.items().len();
         let base = self.raw.len();
         self.raw.resize(base + n, f64::NAN);
@@ -399,12 +438,14 @@ impl<'i> CsvAnalysisReader<'i> {
     /// The data read.
     pub fn finish(self) -> AnalysisData {
         let group = self.group_name.map(|g| (g, self.labels));
-        AnalysisData::build(
+        let mut data = AnalysisData::build(
             self.instrument,
             self.raw,
             group,
             self.problems,
             self.invalid,
-        )
+        );
+        data.simulated = self.simulated;
+        data
     }
 }

@@ -51,7 +51,9 @@ pub use dif::{
 };
 pub use disclosure::{DEFAULT_MIN_GROUP, MIN_GROUP_FLOOR, shown_count, suppressed};
 pub use items::{AnswerCount, Distractors, ItemAnalysis, ItemFlag, OptionGroups};
-pub use norms::{NormInfo, NormOptions, NormTable, TScore, insert_norms, norm_rows};
+pub use norms::{
+    NormInfo, NormOptions, NormTable, TScore, guard_simulated, insert_norms, norm_rows,
+};
 pub use options::{AnalysisOptions, Missing, Thresholds};
 pub use reliability::{Interval, ScaleReliability};
 pub use result::{
@@ -394,6 +396,9 @@ pub fn analyze(
 ///
 /// # Errors
 ///
+/// `invalid_value` at `status` when the data are simulated
+/// ([`AnalysisData::simulated`]) and `info.status` is `validated`, at
+/// `source` when the source does not say they are simulated;
 /// `empty` without responses; `invalid_value` when fewer than
 /// `options.min_n` respondents have a score on a scale, or a scale has
 /// more distinct scores than a norm table may hold.
@@ -404,6 +409,7 @@ pub fn build_norms(
     info: &NormInfo,
     options: &NormOptions,
 ) -> Result<Vec<NormTable>, Error> {
+    guard_simulated(info, data.simulated)?;
     if data.rows == 0 {
         return Err(Error::single(Problem::new(
             ProblemKind::Empty,

@@ -153,6 +153,52 @@ pub struct NormInfo {
     pub status: Status,
 }
 
+/// Words that say, in the source, that the data are simulated.
+const SIMULATED_WORDS: [&str; 6] = [
+    "simulated",
+    "simulasi",
+    "synthetic",
+    "sintetis",
+    "not real",
+    "bukan orang",
+];
+
+/// Refuses to present simulated data as real: with simulated respondents
+/// the norms must not be `validated` and their source must say so.
+/// [`super::build_norms`] applies it; it is public for a caller that checks
+/// before reading the data.
+///
+/// # Errors
+///
+/// `invalid_value` with what to change.
+pub fn guard_simulated(info: &NormInfo, simulated: bool) -> Result<(), Error> {
+    if !simulated {
+        return Ok(());
+    }
+    if info.status == Status::Validated {
+        return Err(Error::single(
+            Problem::new(
+                ProblemKind::InvalidValue,
+                "status",
+                "the responses are simulated (ids start with `sintetis-`); norms from them cannot be `validated`",
+            )
+            .with_hint("use `--status provisional` or `--status draft`"),
+        ));
+    }
+    let lower = info.source.to_lowercase();
+    if !SIMULATED_WORDS.iter().any(|w| lower.contains(w)) {
+        return Err(Error::single(
+            Problem::new(
+                ProblemKind::InvalidValue,
+                "source",
+                "the responses are simulated (ids start with `sintetis-`); the source must say so",
+            )
+            .with_hint("for example `--source \"Simulated respondents (examples/responses/…); not real people\"`"),
+        ));
+    }
+    Ok(())
+}
+
 /// Turns a grouping value into an identifier part: lowercase ASCII
 /// letters and digits, other characters as `-`.
 pub(crate) fn slug(value: &str) -> String {

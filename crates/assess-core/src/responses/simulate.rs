@@ -25,6 +25,17 @@ use crate::responses::{Answer, Answers, ResponseSet};
 use crate::support::math::{exp, logistic};
 pub use crate::support::random::{seeded_rng, standard_normal};
 
+/// The start of every simulated respondent's id (`sintetis-riasec-00001`):
+/// data whose ids start with it are simulated, never answers of real
+/// people, and norms built from them can never be marked `validated`
+/// (`analysis::build_norms`).
+pub const SIMULATED_ID_PREFIX: &str = "sintetis-";
+
+/// Whether `respondent_id` is the id of a simulated respondent.
+pub fn is_simulated_id(respondent_id: &str) -> bool {
+    respondent_id.starts_with(SIMULATED_ID_PREFIX)
+}
+
 /// A simulated respondent: the latent traits and the responses they gave.
 #[derive(Clone, Debug)]
 pub struct Simulee {
