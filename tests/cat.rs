@@ -449,3 +449,46 @@ fn a_polytomous_bank_runs_adaptively() {
     assert!(out.estimate.theta > 1.0, "{:?}", out.estimate);
     assert!(out.session.administered.len() <= 10);
 }
+
+/// A configuration refuses keys it does not read, like every other input,
+/// at the top and inside `exposure` and `content` (the path names the
+/// object, the message the key): a typo such as
+/// `max_item` must not silently fall back to the default.
+#[test]
+fn configurations_refuse_unknown_keys() {
+    let cases = [
+        (
+            r#"{"max_item": 10}"#,
+            "config",
+            "unknown field `max_item`, expected one of `estimator`, `min_items`, `max_items`, `target_se`, `start_theta`, `exposure`, `content`",
+        ),
+        (
+            r#"{"exposure": {"method": "randomesque", "candidates": 3, "rate": 0.2}}"#,
+            "config.exposure",
+            "unknown field `rate`, expected `method` or `candidates`",
+        ),
+        (
+            r#"{"content": {"method": "equal", "shares": {}}}"#,
+            "config.content",
+            "unknown field `shares`, expected `method`",
+        ),
+    ];
+    for (text, path, message) in cases {
+        let e = assess_core::cat::CatConfig::from_json(text).unwrap_err();
+        assert_eq!(
+            (e.kind(), e.first().path(), e.first().message()),
+            (ProblemKind::UnknownKey, path, message),
+            "{text}"
+        );
+    }
+    // What the engine writes reads back.
+    let config = assess_core::cat::CatConfig::from_json(
+        r#"{"max_items": 12, "exposure": {"method": "randomesque", "candidates": 3}, "content": {"method": "equal"}}"#,
+    )
+    .unwrap();
+    let text = assess_text::json::to_string(&config).unwrap();
+    assert_eq!(
+        assess_core::cat::CatConfig::from_json(&text).unwrap(),
+        config
+    );
+}

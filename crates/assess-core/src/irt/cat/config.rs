@@ -267,6 +267,20 @@ fn method<T: Copy>(v: &Node<'_>, names: &[(&str, T)]) -> JsonResult<T> {
     }
 }
 
+/// Refuses a key of an internally tagged object that its method does not
+/// read (`keys`, besides `method`), as every other input refuses unknown
+/// keys.
+fn only_keys(v: &Node<'_>, keys: &[&str]) -> JsonResult<()> {
+    for (k, _) in v.object()? {
+        if k.text != "method" && !keys.contains(&&*k.text) {
+            let mut expected = vec!["method"];
+            expected.extend_from_slice(keys);
+            return Err(k.unknown_field(&expected));
+        }
+    }
+    Ok(())
+}
+
 /// A field of an internally tagged object.
 fn tagged_field<T: FromJson>(v: &Node<'_>, key: &str) -> JsonResult<T> {
     match v.get(key) {
@@ -279,12 +293,21 @@ impl FromJson for Exposure {
     fn from_json(v: &Node<'_>) -> JsonResult<Self> {
         let names = [("none", 0), ("randomesque", 1), ("sympson_hetter", 2)];
         Ok(match method(v, &names)? {
-            0 => Exposure::None,
-            1 => Exposure::Randomesque {
-                candidates: tagged_field(v, "candidates")?,
-            },
+            0 => {
+                only_keys(v, &[])?;
+                Exposure::None
+            }
+            1 => {
+                only_keys(v, &["candidates"])?;
+                Exposure::Randomesque {
+                    candidates: tagged_field(v, "candidates")?,
+                }
+            }
             _ => Exposure::SympsonHetter {
-                rates: tagged_field(v, "rates")?,
+                rates: {
+                    only_keys(v, &["rates"])?;
+                    tagged_field(v, "rates")?
+                },
             },
         })
     }
@@ -294,16 +317,25 @@ impl FromJson for Content {
     fn from_json(v: &Node<'_>) -> JsonResult<Self> {
         let names = [("none", 0), ("equal", 1), ("targets", 2)];
         Ok(match method(v, &names)? {
-            0 => Content::None,
-            1 => Content::Equal,
+            0 => {
+                only_keys(v, &[])?;
+                Content::None
+            }
+            1 => {
+                only_keys(v, &[])?;
+                Content::Equal
+            }
             _ => Content::Targets {
-                shares: tagged_field(v, "shares")?,
+                shares: {
+                    only_keys(v, &["shares"])?;
+                    tagged_field(v, "shares")?
+                },
             },
         })
     }
 }
 
-json_struct!(ignore CatConfig {
+json_struct!(deny CatConfig {
     estimator: "estimator" = None,
     min_items: "min_items" = CatConfig::default().min_items,
     max_items: "max_items" = CatConfig::default().max_items,
