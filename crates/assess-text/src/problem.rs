@@ -10,14 +10,31 @@
 //! together with the name of the source, and its `Display` shows each one
 //! with the offending source line and a caret underline:
 //!
-//! ```text
-//! error: unknown scale `Q`; expected one of `R`, `I`, `A`
-//!   --> riasec.toml:12:9
-//!    |
-//! 12 | scale = "Q"
-//!    |         ^^^
-//!    = path: items[3].scale
-//!    = hint: did you mean `R`?
+//! ```
+//! use assess_text::{Error, Problem, ProblemKind};
+//!
+//! let text = "[[items]]\nid = \"R1\"\nscale = \"Q\"\n";
+//! let at = text.find("\"Q\"").unwrap();
+//! let problem = Problem::new(
+//!     ProblemKind::UnknownReference,
+//!     "items[0].scale",
+//!     "unknown scale `Q`; expected one of `R`, `S`",
+//! )
+//! .with_span(Some(at..at + 3))
+//! .with_hint("did you mean `R`?");
+//! let err = Error::single(problem).with_source_name("riasec.toml").located(text);
+//! assert_eq!(
+//!     err.to_string(),
+//!     "\
+//! error[unknown_reference]: unknown scale `Q`; expected one of `R`, `S`
+//!  --> riasec.toml:3:9
+//!   |
+//! 3 | scale = \"Q\"
+//!   |         ^^^
+//!   = path: items[0].scale
+//!   = hint: did you mean `R`?
+//! "
+//! );
 //! ```
 
 use std::fmt;

@@ -26,7 +26,8 @@
 //!    text ([`to_json`]).
 //! 3. Take options as `#[wasm_bindgen(unchecked_param_type = "XOptions")]
 //!    options: Option<JsValue>`, read by `convert::options_from` into a
-//!    `#[derive(Default, Deserialize, Tsify)]` struct (see `options.rs`);
+//!    `#[derive(Default, Tsify)]` struct whose keys `json_struct!` reads
+//!    (see `options.rs`; a test checks the two name the same keys);
 //!    a trailing parameter named `options` is made optional (`?`) in the
 //!    `.d.ts` by the build script.
 //! 4. Map every core error with [`to_js_error`]. `tests/js/dts.test.mjs`
