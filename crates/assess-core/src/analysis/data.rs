@@ -377,7 +377,17 @@ impl<'i> CsvAnalysisReader<'i> {
             let Some(Some((i, choice))) = self.items.get(c) else {
                 continue;
             };
-            let cell = cell.trim();
+            // A cell that starts and ends with a visible ASCII character
+            // has nothing to trim (most cells: `4`), so skip `trim`'s
+            // Unicode-aware scan.
+            let b = cell.as_bytes();
+            let cell = if b.first().is_some_and(u8::is_ascii_graphic)
+                && b.last().is_some_and(u8::is_ascii_graphic)
+            {
+                cell
+            } else {
+                cell.trim()
+            };
             if cell.is_empty() || cell == "skipped" {
                 continue;
             }

@@ -189,6 +189,16 @@ pub(crate) fn distractors(
     }
 }
 
+/// An integer that orders as `f64::total_cmp` orders `x` (the bit trick
+/// of its implementation: negative values have their other bits flipped).
+#[inline]
+fn total_order_key(x: f64) -> u64 {
+    let bits = x.to_bits();
+    #[allow(clippy::cast_sign_loss, clippy::cast_possible_wrap)]
+    let flip = (((bits as i64) >> 63) as u64) >> 1;
+    (bits ^ flip) ^ (1 << 63)
+}
+
 /// Score groups by total score: the lowest 27 % (0), the highest 27 % (2)
 /// and the rest (1), ties broken by row order; `None` for rows without a
 /// total.
@@ -198,7 +208,10 @@ pub(crate) fn score_groups(totals: &[Option<f64>]) -> Vec<Option<u8>> {
         .enumerate()
         .filter_map(|(r, t)| t.map(|t| (t, r)))
         .collect();
-    order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    // By total, then row: a total order (every row once), so an unstable
+    // sort gives the one result; on integer keys that order as
+    // `f64::total_cmp` does.
+    order.sort_unstable_by_key(|&(t, r)| (total_order_key(t), r));
     let n = order.len();
     // 27 % of n, rounded to the nearest whole respondent.
     let cut = (n * 27 + 50) / 100;
@@ -267,6 +280,30 @@ pub(crate) fn flags(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_integer_key_orders_as_total_cmp() {
+        let xs = [
+            f64::NEG_INFINITY,
+            -1e300,
+            -2.5,
+            -0.0,
+            0.0,
+            1e-300,
+            2.5,
+            7.0,
+            f64::INFINITY,
+        ];
+        for a in xs {
+            for b in xs {
+                assert_eq!(
+                    total_order_key(a).cmp(&total_order_key(b)),
+                    a.total_cmp(&b),
+                    "{a} {b}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn kelley_groups_take_27_percent_at_each_end() {
