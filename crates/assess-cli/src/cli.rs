@@ -94,8 +94,8 @@ enum Command {
         /// Write here instead of standard output.
         #[arg(long, short)]
         out: Option<PathBuf>,
-        /// Worker threads; 0 for one per core.
-        #[arg(long, short, default_value_t = 1)]
+        /// Worker threads; 0 for one per core; at most 256.
+        #[arg(long, short, default_value_t = 1, value_parser = parse_jobs)]
         jobs: usize,
         /// No progress bar (it is shown only on a terminal anyway).
         #[arg(long, short)]
@@ -347,5 +347,26 @@ pub(crate) fn run() -> ExitCode {
                 }
             }
         }
+    }
+}
+
+/// The most worker threads `--jobs` accepts: far more than the cores of
+/// any machine this runs on, and few enough that each keeps its bounded
+/// queue (thousands of threads abort the process or exhaust memory).
+pub(crate) const MAX_JOBS: usize = 256;
+
+/// `--jobs`: a whole number from 0 (one per core) to [`MAX_JOBS`].
+fn parse_jobs(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "expected a whole number of worker threads from 0 to {MAX_JOBS}"
+        ));
+    }
+    match t.parse::<usize>() {
+        Ok(n) if n <= MAX_JOBS => Ok(n),
+        _ => Err(format!(
+            "at most {MAX_JOBS} worker threads; use 0 for one per core"
+        )),
     }
 }

@@ -427,3 +427,38 @@ fn aptitude_csv_has_the_reports_theta_columns() {
     assert!(problems.starts_with("out_of_range: answers.N01"), "{row}");
     assert_eq!(before.matches(',').count() + 2, header.len(), "{row}");
 }
+
+/// `--jobs` beyond 256 is refused with a message (20,000 threads aborted
+/// the process, and u64::MAX overflowed the queue size: issue 18).
+#[test]
+fn huge_jobs_are_refused_not_a_crash() {
+    for jobs in ["257", "20000", "100000", "18446744073709551615", "1e9"] {
+        let out = assess(&[
+            "score",
+            "-i",
+            "instruments/riasec.toml",
+            "-r",
+            "examples/responses/riasec-personas.json",
+            "--jobs",
+            jobs,
+        ]);
+        assert_eq!(out.status.code(), Some(2), "--jobs {jobs}");
+        let err = text(&out.stderr);
+        assert!(
+            err.contains("worker threads") && err.contains("256"),
+            "--jobs {jobs}: {err}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+    let out = assess(&[
+        "score",
+        "-i",
+        "instruments/riasec.toml",
+        "-r",
+        "examples/responses/riasec-personas.json",
+        "--jobs",
+        "256",
+        "-q",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+}
