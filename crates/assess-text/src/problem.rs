@@ -256,7 +256,7 @@ impl Problem {
         self.column = Some(loc.column);
         self.snippet = Some(Snippet {
             text: loc.line_text,
-            start: loc.column - 1,
+            start: loc.excerpt_column,
             width: loc.width,
         });
     }
@@ -401,16 +401,32 @@ pub struct Location {
     pub line: usize,
     /// 1-based column in characters.
     pub column: usize,
-    /// The whole line, without its line ending.
+    /// The line without its line ending, or, on a line longer than
+    /// [`MAX_EXCERPT_BYTES`] each side of the span, an excerpt around the
+    /// span with `…` where it is cut: a message never echoes a long input.
     pub line_text: String,
-    /// Width of the span on that line, in characters (at least 1).
+    /// Where the span starts in `line_text`, in characters.
+    pub excerpt_column: usize,
+    /// Width of the span on that line, in characters (at least 1; at most
+    /// to the end of the excerpt).
     pub width: usize,
 }
 
+/// How much of a line a message shows each side of a problem's start, in
+/// bytes (rounded to characters): a 100 MB line with an error at its end
+/// is quoted in a few hundred bytes.
+pub const MAX_EXCERPT_BYTES: usize = 240;
+
 /// Maps byte offsets to lines and columns.
+///
+/// Locating problems in the order they stand in the text is linear in the
+/// text however many there are: the column is counted on from the last
+/// location on the same line.
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// The last location: its byte offset and its 0-based column.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -423,7 +439,11 @@ impl<'a> LineIndex<'a> {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| i + 1),
         );
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            last: std::cell::Cell::new((0, 0)),
+        }
     }
 
     /// Location of a byte span. Offsets past the end or inside a multi-byte
@@ -443,13 +463,44 @@ impl<'a> LineIndex<'a> {
             .map_or(self.text.len(), |&next| next - 1);
         let raw_line = &self.text[line_start..line_end];
         let line_text = raw_line.strip_suffix('\r').unwrap_or(raw_line);
-        let column = self.text[line_start..start].chars().count() + 1;
-        let visible_end = end.min(line_start + line_text.len()).max(start);
+        let line_end = line_start + line_text.len();
+        // The column, counted on from the last location when it is earlier
+        // on the same line.
+        let (last_at, last_col) = self.last.get();
+        let column = if (line_start..=start).contains(&last_at) {
+            last_col + self.text[last_at..start].chars().count()
+        } else {
+            self.text[line_start..start].chars().count()
+        };
+        self.last.set((start, column));
+        // The excerpt: the whole line when it is short, else a window.
+        let from = if start - line_start > MAX_EXCERPT_BYTES {
+            floor_char_boundary(self.text, start - MAX_EXCERPT_BYTES)
+        } else {
+            line_start
+        };
+        let to = if line_end.saturating_sub(start) > MAX_EXCERPT_BYTES {
+            floor_char_boundary(self.text, start + MAX_EXCERPT_BYTES)
+        } else {
+            line_end
+        };
+        let (before, after) = (from > line_start, to < line_end);
+        let mut excerpt = String::with_capacity(to - from + 8);
+        if before {
+            excerpt.push('…');
+        }
+        excerpt.push_str(&self.text[from..to].replace('\t', " "));
+        if after {
+            excerpt.push('…');
+        }
+        let excerpt_column = usize::from(before) + self.text[from..start].chars().count();
+        let visible_end = end.min(to).max(start);
         let width = self.text[start..visible_end].chars().count().max(1);
         Location {
             line: line_idx + 1,
-            column,
-            line_text: line_text.replace('\t', " "),
+            column: column + 1,
+            line_text: excerpt,
+            excerpt_column,
             width,
         }
     }
@@ -565,6 +616,52 @@ pub fn backtick_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A message quotes a short excerpt of a long line, not the line: a
+    /// syntax error at the end of a megabyte-long line writes a few hundred
+    /// bytes (issue 18).
+    #[test]
+    fn long_lines_are_quoted_as_an_excerpt() {
+        let text = format!("{}é{}", "a".repeat(1_000_000), "b".repeat(1_000_000));
+        let at = 1_000_000;
+        let e = Error::single(
+            Problem::new(ProblemKind::Syntax, "", "here").with_span(Some(at..at + 2)),
+        )
+        .located(&text);
+        let shown = e.to_string();
+        assert!(shown.len() < 4 * MAX_EXCERPT_BYTES, "{} bytes", shown.len());
+        let p = e.first();
+        assert_eq!((p.line(), p.column()), (Some(1), Some(1_000_001)));
+        let line = shown.lines().nth(3).unwrap();
+        assert!(
+            line.starts_with("1 | …aaa") && line.ends_with("bbb…"),
+            "{line}"
+        );
+        // The caret stands under the `é`.
+        let caret = shown.lines().nth(4).unwrap();
+        assert_eq!(
+            caret.chars().position(|c| c == '^'),
+            line.chars().position(|c| c == 'é')
+        );
+        // A short line is quoted whole.
+        let e = Error::single(Problem::new(ProblemKind::Syntax, "", "x").with_span(Some(2..3)))
+            .located("ab c de");
+        assert!(e.to_string().contains("1 | ab c de\n"));
+    }
+
+    /// Many problems on one long line are located in time linear in the
+    /// text: each column is counted on from the one before.
+    #[test]
+    fn many_problems_on_one_line_are_located_in_order_linearly() {
+        let text = "x".repeat(200_000);
+        let index = LineIndex::new(&text);
+        for at in (0..200_000).step_by(5) {
+            let loc = index.locate(at..at + 1);
+            assert_eq!(loc.column, at + 1);
+        }
+        // Out of order is still right (counted from the line's start).
+        assert_eq!(index.locate(10..11).column, 11);
+    }
 
     #[test]
     fn paths_are_built_from_the_inside_out() {
