@@ -5,6 +5,12 @@
 
 use std::fmt::Write as _;
 
+// The words of the pages. The path is spelt out because
+// `examples/counsellor_flow.rs` includes this file with `#[path]`, which
+// would otherwise look for the module beside this file.
+#[path = "html/text/mod.rs"]
+pub mod text;
+
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
