@@ -15,13 +15,9 @@ use assess_core::{
     ResponseSet, Results, RiasecProfile, ScaleStatus, ScoreOptions, score, status_notice,
 };
 
+use crate::html::text::texts;
 use crate::html::{Bar, Page, bar_chart, escape, hexagon_chart, table};
 use crate::score::{flag_name, input_format_of, read_rows};
-
-/// Picks the Bahasa Indonesia or the English text.
-fn t<'a>(lang: &str, id: &'a str, en: &'a str) -> &'a str {
-    if lang == "en" { en } else { id }
-}
 
 /// What `assess report` was asked to do.
 pub struct Request<'a> {
@@ -187,10 +183,7 @@ pub(crate) fn render(scored: &[Scored], recs: Option<&Recommendations>, lang: &s
     let id = scored
         .first()
         .map_or("", |s| s.report.respondent_id.as_str());
-    let title = format!(
-        "{} — {id}",
-        t(lang, "Laporan hasil asesmen", "Assessment report")
-    );
+    let title = format!("{} — {id}", texts(lang).report_title);
     let mut page = Page::new(lang, &title).css(REPORT_CSS);
     let mut h = String::new();
     let _ = writeln!(h, "<h1>{}</h1>", escape(&title));
@@ -208,12 +201,8 @@ pub(crate) fn render(scored: &[Scored], recs: Option<&Recommendations>, lang: &s
             })
             .collect();
         h.push_str(&table(
-            t(
-                lang,
-                "Data diri (tidak dipakai dalam penilaian)",
-                "About the person (never used in scoring)",
-            ),
-            &[t(lang, "Keterangan", "Field"), t(lang, "Isi", "Value")],
+            texts(lang).report_metadata,
+            &[texts(lang).report_field, texts(lang).report_value],
             &rows,
             &[false, false],
         ));
@@ -233,7 +222,7 @@ fn status_section(h: &mut String, scored: &[Scored], lang: &str) {
     let _ = write!(
         h,
         "<section class=\"status\" aria-labelledby=\"status\"><h2 id=\"status\">{}</h2><ul>",
-        t(lang, "Status instrumen", "Instrument status")
+        texts(lang).report_instrument_status
     );
     for s in scored {
         let _ = write!(
@@ -275,7 +264,7 @@ fn instrument_section(h: &mut String, s: &Scored, lang: &str) {
                     let _ = write!(
                         meaning,
                         "<br><em>{}:</em> {}",
-                        t(lang, "Langkah berikut", "Next step"),
+                        texts(lang).report_next_step,
                         escape(n)
                     );
                 }
@@ -286,7 +275,7 @@ fn instrument_section(h: &mut String, s: &Scored, lang: &str) {
                     "<br><span class=\"flag\">{}</span>",
                     escape(&format!(
                         "{} {}/{}",
-                        t(lang, "Sebagian: dijawab", "Partial: answered"),
+                        texts(lang).report_partial_answered,
                         sc.answered,
                         sc.items
                     ))
@@ -296,7 +285,7 @@ fn instrument_section(h: &mut String, s: &Scored, lang: &str) {
                 let _ = write!(
                     meaning,
                     "<br><span class=\"note\">{} {}–{}</span>",
-                    t(lang, "Rentang 95%:", "95% range:"),
+                    texts(lang).report_95_percent_range,
                     short(sem.lower),
                     short(sem.upper)
                 );
@@ -314,17 +303,13 @@ fn instrument_section(h: &mut String, s: &Scored, lang: &str) {
         .collect();
     h.push_str("<div class=\"scales\">");
     h.push_str(&table(
-        t(
-            lang,
-            "Skala, tingkat dan artinya",
-            "Scales, bands and what they mean",
-        ),
+        texts(lang).report_scales_caption,
         &[
-            t(lang, "Skala", "Scale"),
-            t(lang, "Skor (rentang)", "Score (range)"),
-            t(lang, "% maks.", "% of max."),
-            t(lang, "Tingkat", "Band"),
-            t(lang, "Artinya", "What it means"),
+            texts(lang).scale,
+            texts(lang).report_score_range,
+            texts(lang).report_percent_of_max,
+            texts(lang).report_band,
+            texts(lang).report_what_it_means,
         ],
         &rows,
         &[false, true, true, false, false],
@@ -342,11 +327,7 @@ fn riasec_section(h: &mut String, p: &RiasecProfile, lang: &str) {
     let shown: Vec<String> = p.scores.iter().map(|x| format!("{x:.0}")).collect();
     let axes: [(&str, f64, String); 6] =
         std::array::from_fn(|i| (names[i].as_str(), p.scores[i], shown[i].clone()));
-    let title = t(
-        lang,
-        "Profil minat RIASEC (persen dari maksimum, 0–100)",
-        "RIASEC interest profile (percent of maximum, 0–100)",
-    );
+    let title = texts(lang).report_riasec_profile;
     let bars: Vec<Bar<'_>> = axes
         .iter()
         .map(|(label, v, s)| Bar {
@@ -360,11 +341,7 @@ fn riasec_section(h: &mut String, p: &RiasecProfile, lang: &str) {
         "<div class=\"hex\"><figure>{}<figcaption>{}</figcaption></figure>\
          <figure>{}<figcaption>{}</figcaption></figure></div>",
         hexagon_chart(title, &axes, 100.0),
-        t(
-            lang,
-            "Heksagon Holland: R I A S E C searah jarum jam dari atas.",
-            "Holland's hexagon: R I A S E C clockwise from the top."
-        ),
+        texts(lang).report_hexagon_caption,
         bar_chart(title, &bars, 100.0),
         escape(title)
     );
@@ -378,7 +355,7 @@ fn riasec_section(h: &mut String, p: &RiasecProfile, lang: &str) {
     let _ = write!(
         h,
         "<h3>{}</h3><p><span class=\"code\">{}</span> — {}</p>",
-        t(lang, "Kode Holland", "Holland code"),
+        texts(lang).report_holland_code,
         escape(&p.holland.code),
         escape(&code_names.join(", "))
     );
@@ -386,11 +363,7 @@ fn riasec_section(h: &mut String, p: &RiasecProfile, lang: &str) {
         let _ = write!(
             h,
             "<p>{} {}</p>",
-            t(
-                lang,
-                "Ada skor yang sama; kode lain yang sama sahnya:",
-                "Some scores are tied; other codes that are equally valid:"
-            ),
+            texts(lang).report_tied_codes,
             escape(
                 &p.holland
                     .alternatives
@@ -418,12 +391,8 @@ fn quality_section(h: &mut String, r: &Report, lang: &str) {
     let _ = write!(
         h,
         "<h3>{}</h3><p>{}: {}/{} ({:.0}%)",
-        t(
-            lang,
-            "Catatan kualitas jawaban (untuk konselor)",
-            "Response-quality notes (for the counsellor)"
-        ),
-        t(lang, "Dijawab", "Answered"),
+        texts(lang).report_quality_notes,
+        texts(lang).report_answered,
         q.answered,
         q.presented,
         q.completion * 100.0
@@ -432,20 +401,12 @@ fn quality_section(h: &mut String, r: &Report, lang: &str) {
         let _ = write!(
             h,
             "; {}: {s:.1} s",
-            t(lang, "median detik per butir", "median seconds per item")
+            texts(lang).report_median_seconds_per_item
         );
     }
     h.push_str(".</p>");
     if q.flags.is_empty() && r.warnings.is_empty() {
-        let _ = write!(
-            h,
-            "<p>{}</p>",
-            t(
-                lang,
-                "Tidak ada tanda masalah pada pola jawaban.",
-                "Nothing unusual in the pattern of answers."
-            )
-        );
+        let _ = write!(h, "<p>{}</p>", texts(lang).report_no_flags);
         return;
     }
     h.push_str("<ul>");
@@ -461,31 +422,15 @@ fn quality_section(h: &mut String, r: &Report, lang: &str) {
         let _ = write!(h, "<li>{}</li>", escape(w.message()));
     }
     h.push_str("</ul>");
-    let _ = write!(
-        h,
-        "<p class=\"note\">{}</p>",
-        t(
-            lang,
-            "Tanda ini tidak mengubah skor; bicarakan dengan peserta sebelum memakai hasilnya.",
-            "Flags never change a score; talk them through with the person before using the results."
-        )
-    );
+    let _ = write!(h, "<p class=\"note\">{}</p>", texts(lang).report_flags_note);
 }
 
 fn families_section(h: &mut String, recs: &Recommendations, lang: &str) {
     let _ = writeln!(
         h,
         "<section aria-labelledby=\"families\"><h2 id=\"families\">{}</h2><p class=\"note\">{}</p>",
-        t(
-            lang,
-            "Kelompok pekerjaan yang cocok untuk dijelajahi",
-            "Job families worth exploring"
-        ),
-        t(
-            lang,
-            "Saran untuk dibicarakan, diurutkan menurut kecocokan minat; bukan keputusan.",
-            "Suggestions to talk about, ranked by interest fit; not a decision."
-        )
+        texts(lang).report_families,
+        texts(lang).report_families_note
     );
     for f in &recs.families {
         let _ = write!(
@@ -493,9 +438,9 @@ fn families_section(h: &mut String, recs: &Recommendations, lang: &str) {
             "<section class=\"card\"><h3>{}. {} <span class=\"note\">({} {}, {} {:.0}/100)</span></h3><p>{}</p><p>{}</p>",
             f.rank,
             escape(&f.name),
-            t(lang, "kode", "code"),
+            texts(lang).report_code,
             escape(&f.family_code),
-            t(lang, "kecocokan", "fit"),
+            texts(lang).report_fit,
             f.score,
             escape(&f.description),
             escape(&f.explanation)
@@ -504,7 +449,7 @@ fn families_section(h: &mut String, recs: &Recommendations, lang: &str) {
             let _ = write!(
                 h,
                 "<p><strong>{}:</strong></p><ul>",
-                t(lang, "Jalur pelatihan", "Training routes")
+                texts(lang).report_training_routes
             );
             for tr in &f.training {
                 let kind = serde_json::to_value(tr.kind)
@@ -523,7 +468,7 @@ fn families_section(h: &mut String, recs: &Recommendations, lang: &str) {
             let _ = write!(
                 h,
                 "<p><strong>{}:</strong> {}</p>",
-                t(lang, "Langkah berikut", "Next steps"),
+                texts(lang).report_next_steps,
                 escape(&f.next_steps.join("; "))
             );
         }
@@ -531,7 +476,7 @@ fn families_section(h: &mut String, recs: &Recommendations, lang: &str) {
             let _ = write!(
                 h,
                 "<p class=\"note\"><strong>{}:</strong> {}</p>",
-                t(lang, "Aksesibilitas", "Accessibility"),
+                texts(lang).report_accessibility,
                 escape(&f.accessibility)
             );
         }
@@ -544,7 +489,7 @@ fn footer(h: &mut String, scored: &[Scored], recs: Option<&Recommendations>, lan
     let _ = write!(
         h,
         "<footer class=\"note\"><h2>{}</h2><ul>",
-        t(lang, "Asal hasil ini", "Where these results come from")
+        texts(lang).report_provenance
     );
     for s in scored {
         let i = &s.report.instrument;
@@ -554,7 +499,7 @@ fn footer(h: &mut String, scored: &[Scored], recs: Option<&Recommendations>, lan
             escape(&i.id),
             escape(&i.version),
             escape(i.status.as_str()),
-            t(lang, "formulir", "form"),
+            texts(lang).report_form,
             escape(&i.form),
             escape(&i.hash)
         );
@@ -563,7 +508,7 @@ fn footer(h: &mut String, scored: &[Scored], recs: Option<&Recommendations>, lan
         let _ = write!(
             h,
             "<li>{} {} {} ({}), {}</li>",
-            t(lang, "Katalog", "Catalogue"),
+            texts(lang).report_catalogue,
             escape(&r.catalog.id),
             escape(&r.catalog.version),
             escape(r.catalog.status.as_str()),

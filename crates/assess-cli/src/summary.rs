@@ -22,13 +22,11 @@ use std::process::ExitCode;
 use serde::Deserialize;
 
 use assess_core::analysis::{MIN_GROUP_FLOOR, shown_count};
+use assess_core::messages::fill;
 use assess_core::{Names, RowStatus};
 
+use crate::html::text::texts;
 use crate::html::{Bar, Page, bar_chart, escape, table};
-
-fn t<'a>(lang: &str, id: &'a str, en: &'a str) -> &'a str {
-    if lang == "en" { en } else { id }
-}
 
 /// The group of records whose metadata lacks the column.
 const UNKNOWN: &str = "(?)";
@@ -392,7 +390,7 @@ pub(crate) fn to_csv(s: &Summary, min: usize) -> String {
 
 /// The summary as a self-contained HTML page in `lang`.
 pub(crate) fn to_html(s: &Summary, source: &str, min: usize, lang: &str) -> String {
-    let title = t(lang, "Ringkasan hasil asesmen", "Assessment batch summary");
+    let title = texts(lang).summary_title;
     let mut page = Page::new(lang, title)
         .css("td{overflow-wrap:anywhere}td.num{overflow-wrap:normal;white-space:nowrap}figure svg{max-width:34rem}");
     let mut h = String::new();
@@ -400,47 +398,24 @@ pub(crate) fn to_html(s: &Summary, source: &str, min: usize, lang: &str) -> Stri
         h,
         "<h1>{}</h1><p>{} <code>{}</code>: {} {}.</p>",
         escape(title),
-        t(lang, "Sumber", "Source"),
+        texts(lang).summary_source,
         escape(source),
         s.all.n,
-        t(lang, "baris", "rows"),
+        texts(lang).summary_rows,
     );
     let _ = write!(
         h,
         "<section class=\"status\"><p><strong>{}</strong> {}</p></section>",
-        t(lang, "Perlindungan privasi:", "Privacy protection:"),
-        escape(&if lang == "en" {
-            format!(
-                "groups with fewer than {min} people are not shown (marked “suppressed”), nor are other groups whose figures would reveal them by subtraction; a full Holland code is listed only when at least {min} people in the group share it."
-            )
-        } else {
-            format!(
-                "kelompok dengan kurang dari {min} orang tidak ditampilkan (ditandai “disembunyikan”), begitu juga kelompok lain yang angkanya dapat membuka kelompok kecil itu lewat pengurangan; kode Holland lengkap hanya dicantumkan bila dimiliki sedikitnya {min} orang dalam kelompok."
-            )
-        })
+        texts(lang).summary_privacy_protection,
+        escape(&fill(texts(lang).summary_privacy_rule, &[("min", &min)]))
     );
     if s.all.n < min {
-        let _ = write!(
-            h,
-            "<p>{}</p>",
-            t(
-                lang,
-                "Data terlalu sedikit untuk diringkas tanpa membuka identitas.",
-                "Too few records to summarise without singling people out."
-            )
-        );
+        let _ = write!(h, "<p>{}</p>", texts(lang).summary_too_few);
     } else {
-        let all = BTreeMap::from([(t(lang, "Semua", "All").to_owned(), s.all.clone())]);
-        group_tables(
-            &mut h,
-            s,
-            t(lang, "Semua data", "All records"),
-            &all,
-            min,
-            lang,
-        );
+        let all = BTreeMap::from([(texts(lang).all.to_owned(), s.all.clone())]);
+        group_tables(&mut h, s, texts(lang).summary_all_records, &all, min, lang);
         for (col, groups) in &s.by {
-            let heading = format!("{} {col}", t(lang, "Menurut", "By"));
+            let heading = format!("{} {col}", texts(lang).summary_by);
             group_tables(&mut h, s, &heading, groups, min, lang);
         }
     }
@@ -483,7 +458,7 @@ fn group_tables(
 ) {
     let hide = suppressed(groups, min);
     let _ = write!(h, "<section><h2>{}</h2>", escape(heading));
-    let gone = t(lang, "disembunyikan", "suppressed");
+    let gone = texts(lang).summary_suppressed;
     let shown: Vec<(&String, &Tally)> = groups
         .iter()
         .zip(&hide)
@@ -500,17 +475,13 @@ fn group_tables(
         ]
     });
     h.push_str(&table(
-        &format!(
-            "{} — {}",
-            heading,
-            t(lang, "jumlah dan status", "counts and status")
-        ),
+        &format!("{} — {}", heading, texts(lang).summary_counts_and_status),
         &[
-            t(lang, "Kelompok", "Group"),
+            texts(lang).group,
             "n",
-            t(lang, "% dinilai", "% scored"),
-            t(lang, "% sebagian", "% partial"),
-            t(lang, "% ditolak", "% rejected"),
+            texts(lang).summary_percent_scored,
+            texts(lang).summary_percent_partial,
+            texts(lang).summary_percent_rejected,
         ],
         &rows,
         &[false, true, true, true, true],
@@ -533,16 +504,9 @@ fn group_tables(
     }
     if s.all.coded > 0 {
         let letters = assess_core::riasec::Type::ALL;
-        let mut header = vec![t(lang, "Kelompok", "Group").to_owned()];
+        let mut header = vec![texts(lang).group.to_owned()];
         header.extend(letters.iter().map(|l| format!("% {}", l.letter())));
-        header.push(
-            t(
-                lang,
-                "Kode tersering (≥ batas)",
-                "Most common codes (≥ threshold)",
-            )
-            .to_owned(),
-        );
+        header.push(texts(lang).summary_common_codes.to_owned());
         let rows = group_rows(groups, &hide, gone, |g| {
             let mut r: Vec<String> = g.first.iter().map(|k| pct(*k, g.coded)).collect();
             r.push(escape(&most_common(g, min, 10)));
@@ -553,15 +517,7 @@ fn group_tables(
         numeric.extend([true; 6]);
         numeric.push(false);
         h.push_str(&table(
-            &format!(
-                "{} — {}",
-                heading,
-                t(
-                    lang,
-                    "huruf pertama kode Holland",
-                    "first letter of the Holland code"
-                )
-            ),
+            &format!("{} — {}", heading, texts(lang).summary_first_letter),
             &header_refs,
             &rows,
             &numeric,
@@ -585,15 +541,7 @@ fn group_tables(
                 h,
                 "<figure>{}</figure>",
                 bar_chart(
-                    &format!(
-                        "{} — {}",
-                        name,
-                        t(
-                            lang,
-                            "huruf pertama kode Holland",
-                            "first letter of the Holland code"
-                        )
-                    ),
+                    &format!("{} — {}", name, texts(lang).summary_first_letter),
                     &bars,
                     max
                 )
@@ -610,7 +558,7 @@ fn group_tables(
             .filter(|(_, (sc, _, _))| *sc == scale)
             .map(|(i, (_, _, label))| (i, label.as_str()))
             .collect();
-        let mut header = vec![t(lang, "Kelompok", "Group")];
+        let mut header = vec![texts(lang).group];
         header.extend(bands.iter().map(|(_, l)| *l));
         let rows = group_rows(groups, &hide, gone, |g| {
             let d = g.banded.get(&scale).copied().unwrap_or(0);
@@ -629,10 +577,7 @@ fn group_tables(
         ));
     }
     if !s.flag_kinds.is_empty() {
-        let mut header = vec![
-            t(lang, "Kelompok", "Group"),
-            t(lang, "% ada tanda", "% any flag"),
-        ];
+        let mut header = vec![texts(lang).group, texts(lang).summary_percent_any_flag];
         header.extend(s.flag_kinds.iter().map(String::as_str));
         let rows = group_rows(groups, &hide, gone, |g| {
             let mut r = vec![pct(g.flagged, g.scored())];
@@ -646,15 +591,7 @@ fn group_tables(
         let mut numeric = vec![false];
         numeric.extend(std::iter::repeat_n(true, s.flag_kinds.len() + 1));
         h.push_str(&table(
-            &format!(
-                "{} — {}",
-                heading,
-                t(
-                    lang,
-                    "tanda kualitas jawaban (% dari yang dinilai)",
-                    "response-quality flags (% of scored)"
-                )
-            ),
+            &format!("{} — {}", heading, texts(lang).summary_quality_flags),
             &header,
             &rows,
             &numeric,

@@ -94,6 +94,16 @@ fn analyze_in_english_and_disability_against_all_others() {
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(page.contains("Differential item functioning (DIF) by"));
+    // The English page states the DIF rules in the words of the JSON.
+    let rules = v["dif"]["rules"].as_str().unwrap();
+    assert!(
+        page.contains(
+            &rules
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        )
+    );
     assert!(page.contains("These data are simulated"));
 }
 

@@ -11,7 +11,7 @@
 //! | stage | module | what it does |
 //! |---|---|---|
 //! | text formats | the `assess-text` crate | TOML and JSON readers with located problems, the JSON writer, numbers |
-//! | support | `support` | arithmetic with identical bytes everywhere ([`math`]), tolerances ([`prec`]), [`limits`], localised text, seeded randomness |
+//! | support | `support` | arithmetic with identical bytes everywhere ([`math`]), tolerances ([`prec`]), [`limits`], localised text, the engine's [`messages`] in each language, seeded randomness |
 //! | instrument | `instrument` | the instrument model, its reading from TOML and its validation |
 //! | responses | `responses` | response sets, checking them against an instrument, item views for a respondent ([`view`]), simulated respondents ([`simulate`]) |
 //! | scoring kernel | `scoring` | item scores, proration, POMP, norms, bands, response quality: the rules every scoring path shares |
@@ -71,7 +71,7 @@ mod scoring;
 pub use careers::recommend;
 pub use irt::cat;
 pub use responses::{simulate, view};
-pub use support::{limits, math, prec};
+pub use support::{limits, math, messages, prec};
 
 pub use assess_text::json::{Batched, Names};
 pub use assess_text::{Error, Problem, ProblemKind};

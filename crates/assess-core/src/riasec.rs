@@ -17,6 +17,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::support::messages::{fill, messages};
 use assess_text::num::{Num, whole};
 
 /// The six types, in hexagon order.
@@ -58,17 +59,18 @@ impl Type {
             .find(|t| t.letter() == c.to_ascii_uppercase())
     }
 
-    /// Name in Bahasa Indonesia (`id`) or English (any other language).
+    /// The type's name in `lang` (see [`crate::messages`] for the
+    /// languages and the fallback).
     pub fn name(self, lang: &str) -> &'static str {
-        let (id, en) = match self {
-            Type::R => ("Realistis", "Realistic"),
-            Type::I => ("Investigatif", "Investigative"),
-            Type::A => ("Artistik", "Artistic"),
-            Type::S => ("Sosial", "Social"),
-            Type::E => ("Wirausaha", "Enterprising"),
-            Type::C => ("Konvensional", "Conventional"),
-        };
-        if lang == "en" { en } else { id }
+        let m = messages(lang);
+        match self {
+            Type::R => m.type_realistic,
+            Type::I => m.type_investigative,
+            Type::A => m.type_artistic,
+            Type::S => m.type_social,
+            Type::E => m.type_enterprising,
+            Type::C => m.type_conventional,
+        }
     }
 }
 
@@ -396,18 +398,10 @@ impl RiasecProfile {
         let flat = differentiation.holland < FLAT_PROFILE_POMP;
         let top = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let low = top < LOW_PROFILE_POMP;
-        let en = lang == "en";
+        let m = messages(lang);
         let note = match (flat, low) {
-            (_, true) => Some(if en {
-                "No kind of work stands out as liked yet. Talk about what the person enjoys doing day to day, and try short taster activities before choosing training."
-            } else {
-                "Belum ada jenis pekerjaan yang menonjol disukai. Bicarakan kegiatan sehari-hari yang disukai, dan coba kegiatan singkat sebelum memilih pelatihan."
-            }),
-            (true, false) => Some(if en {
-                "The person likes many kinds of work about equally. Explore two or three families together, and use aptitude and readiness results to narrow the choice."
-            } else {
-                "Minatnya hampir sama kuat untuk banyak jenis pekerjaan. Jelajahi dua atau tiga kelompok pekerjaan bersama, dan gunakan hasil bakat dan kesiapan kerja untuk mempersempit pilihan."
-            }),
+            (_, true) => Some(m.profile_note_low),
+            (true, false) => Some(m.profile_note_flat),
             (false, false) => None,
         }
         .map(str::to_owned);
@@ -424,8 +418,8 @@ impl RiasecProfile {
 }
 
 /// Plain-language explanations of a profile for the person and their
-/// counsellor, in Bahasa Indonesia (`id`) or English (`en`). They are
-/// rules (what a consistency or differentiation level means), so they live
+/// counsellor, in the report's language (their words are in
+/// [`crate::messages`]). They are rules (what a consistency or differentiation level means), so they live
 /// here and every client shows the same words.
 impl RiasecProfile {
     /// What the consistency of the first two letters means (Holland, 1973:
@@ -446,32 +440,19 @@ impl RiasecProfile {
             ),
             _ => String::new(),
         };
-        let en = lang == "en";
-        let body = match (self.consistency, en) {
-            (Consistency::High, false) => {
-                "tinggi: kedua minat teratas bertetangga pada heksagon Holland dan saling mendukung, sehingga mudah ditemukan bersama dalam satu jenis pekerjaan."
-            }
-            (Consistency::High, true) => {
-                "high: the two strongest interests sit next to each other on Holland's hexagon and support each other, so one kind of work often satisfies both."
-            }
-            (Consistency::Medium, false) => {
-                "sedang: kedua minat teratas berselang satu pada heksagon; ada pekerjaan yang memadukan keduanya, tetapi perlu dicari bersama."
-            }
-            (Consistency::Medium, true) => {
-                "medium: the two strongest interests are one step apart on the hexagon; some work combines both, but it takes looking for."
-            }
-            (Consistency::Low, false) => {
-                "rendah: kedua minat teratas berseberangan pada heksagon. Ini bukan kekurangan; bicarakan mana yang lebih penting, atau pekerjaan dan kegiatan yang memberi ruang bagi keduanya."
-            }
-            (Consistency::Low, true) => {
-                "low: the two strongest interests sit opposite each other on the hexagon. This is not a weakness; talk about which matters more, or about work and activities that leave room for both."
-            }
+        let m = messages(lang);
+        let meaning = match self.consistency {
+            Consistency::High => m.consistency_high,
+            Consistency::Medium => m.consistency_medium,
+            Consistency::Low => m.consistency_low,
         };
-        let label = if en { "Consistency" } else { "Konsistensi" };
         if names.is_empty() {
-            format!("{label} {body}")
+            fill(m.consistency_without_code, &[("meaning", &meaning)])
         } else {
-            format!("{label} {names}: {body}")
+            fill(
+                m.consistency_with_code,
+                &[("code", &names), ("meaning", &meaning)],
+            )
         }
     }
 
@@ -481,30 +462,14 @@ impl RiasecProfile {
     pub fn differentiation_text(&self, lang: &str) -> String {
         let gap = self.differentiation.holland;
         let shown = whole(gap);
-        let en = lang == "en";
-        match (self.low, self.flat, en) {
-            (true, _, false) => format!(
-                "Diferensiasi: semua minat rendah (tertinggi di bawah {} dari 100). Belum ada bidang yang menonjol.",
-                Num(LOW_PROFILE_POMP)
+        let m = messages(lang);
+        match (self.low, self.flat) {
+            (true, _) => fill(m.differentiation_low, &[("limit", &Num(LOW_PROFILE_POMP))]),
+            (false, true) => fill(
+                m.differentiation_flat,
+                &[("gap", &shown), ("limit", &Num(FLAT_PROFILE_POMP))],
             ),
-            (true, _, true) => format!(
-                "Differentiation: every interest is low (the highest below {} of 100). No field stands out yet.",
-                Num(LOW_PROFILE_POMP)
-            ),
-            (false, true, false) => format!(
-                "Diferensiasi rendah: selisih minat terkuat dan terlemah hanya {shown} poin dari 100 (kurang dari {}); banyak bidang disukai hampir sama kuat.",
-                Num(FLAT_PROFILE_POMP)
-            ),
-            (false, true, true) => format!(
-                "Differentiation is low: the strongest and weakest interests are only {shown} points apart out of 100 (less than {}); many fields are liked about equally.",
-                Num(FLAT_PROFILE_POMP)
-            ),
-            (false, false, false) => format!(
-                "Diferensiasi jelas: selisih minat terkuat dan terlemah {shown} poin dari 100; minat utamanya dapat dijadikan titik awal."
-            ),
-            (false, false, true) => format!(
-                "Differentiation is clear: the strongest and weakest interests are {shown} points apart out of 100; the leading interests are a sound starting point."
-            ),
+            (false, false) => fill(m.differentiation_clear, &[("gap", &shown)]),
         }
     }
 }

@@ -34,6 +34,7 @@ use crate::report::{Report, RowStatus, ScaleStatus};
 use crate::riasec::{
     RiasecProfile, Type, brown_gore_c, iachan_m_mean, parse_code, profile_correlation,
 };
+use crate::support::messages::{fill, messages};
 use assess_text::num::whole;
 use assess_text::problem::{Error, Problem, ProblemKind};
 
@@ -618,7 +619,7 @@ fn explain(
     readiness: Option<Results<'_>>,
     lang: &str,
 ) -> String {
-    let en = lang == "en";
+    let m = messages(lang);
     let top: Vec<&str> = profile
         .holland
         .code
@@ -627,22 +628,15 @@ fn explain(
         .filter_map(Type::from_letter)
         .map(|t| t.name(lang))
         .collect();
-    let and = if en { " and " } else { " dan " };
-    let mut s = if en {
-        format!(
-            "Your strongest interests are {}. This work involves a lot of {}. Interest fit: {} out of 100.",
-            top.join(and),
-            f.activities().get(lang),
-            whole(fit)
-        )
-    } else {
-        format!(
-            "Minat tertinggi Anda adalah {}. Pekerjaan ini banyak {}. Kecocokan minat: {} dari 100.",
-            top.join(and),
-            f.activities().get(lang),
-            whole(fit)
-        )
-    };
+    let and = m.list_and;
+    let mut s = fill(
+        m.explain_interests,
+        &[
+            ("interests", &top.join(and)),
+            ("activities", &f.activities().get(lang)),
+            ("fit", &whole(fit)),
+        ],
+    );
     let scale_name = |r: Option<Results<'_>>, id: &str| -> String {
         r.and_then(|r| r.instrument.scale(id)).map_or_else(
             || id.to_owned(),
@@ -656,11 +650,10 @@ fn explain(
         .collect();
     if !weak_apt.is_empty() {
         s.push(' ');
-        s.push_str(&if en {
-            format!("It helps to practise {} first.", weak_apt.join(and))
-        } else {
-            format!("Sebaiknya latih dulu {}.", weak_apt.join(and))
-        });
+        s.push_str(&fill(
+            m.explain_practise,
+            &[("aptitudes", &weak_apt.join(and))],
+        ));
     }
     let weak_ready: Vec<String> = ready
         .iter()
@@ -669,11 +662,10 @@ fn explain(
         .collect();
     if !weak_ready.is_empty() {
         s.push(' ');
-        s.push_str(&if en {
-            format!("Also strengthen: {}.", weak_ready.join(", "))
-        } else {
-            format!("Kuatkan juga: {}.", weak_ready.join(", "))
-        });
+        s.push_str(&fill(
+            m.explain_strengthen,
+            &[("competencies", &weak_ready.join(", "))],
+        ));
     }
     s
 }

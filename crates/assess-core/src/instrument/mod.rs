@@ -13,6 +13,7 @@ mod validate;
 
 use serde::Serialize;
 
+use crate::support::messages::messages;
 use crate::support::text::Localized;
 use assess_text::problem::Error;
 
@@ -828,27 +829,14 @@ impl std::hash::Hasher for IdHasher {
 }
 
 /// What an instrument's status means for the person reading its results,
-/// in Bahasa Indonesia (`id`) or English (`en`): shown visibly on every
-/// report so that provisional results are not taken for validated ones.
+/// in `lang` (see [`crate::messages`] for the languages and the fallback):
+/// shown visibly on every report so that provisional results are not taken
+/// for validated ones.
 pub fn status_notice(status: Status, lang: &str) -> &'static str {
-    match (status, lang == "en") {
-        (Status::Draft, false) => {
-            "Draf: instrumen ini masih dikembangkan dan belum untuk dipakai dengan responden. Hasilnya hanya untuk uji coba."
-        }
-        (Status::Draft, true) => {
-            "Draft: this instrument is still being developed and is not for use with respondents. Its results are for trials only."
-        }
-        (Status::Provisional, false) => {
-            "Sementara — belum dinormakan pada responden Jawa Tengah. Hasil ini untuk bahan diskusi dengan konselor, bukan untuk menyaring atau memutuskan."
-        }
-        (Status::Provisional, true) => {
-            "Provisional — not yet normed on Central Java respondents. These results are for discussion with a counsellor, not for screening or decisions."
-        }
-        (Status::Validated, false) => {
-            "Tervalidasi pada populasi yang dilayani. Hasil tetap untuk eksplorasi dan konseling, bukan untuk menyaring orang."
-        }
-        (Status::Validated, true) => {
-            "Validated on the population served. Results remain for exploration and counselling, not for screening people out."
-        }
+    let m = messages(lang);
+    match status {
+        Status::Draft => m.status_draft,
+        Status::Provisional => m.status_provisional,
+        Status::Validated => m.status_validated,
     }
 }

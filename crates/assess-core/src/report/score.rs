@@ -26,6 +26,7 @@ use crate::responses::{Checked, Policy, ResponseSet, Value, check};
 use crate::scoring::{
     Tally, band_for, composite_score, item_scale_score, item_score, norm_score, pomp, quality,
 };
+use crate::support::messages::{fill, messages};
 use crate::support::text::Localized;
 use assess_text::problem::Error;
 
@@ -224,15 +225,10 @@ fn item_scale(
     }
     let Some(scored) = item_scale_score(s, &tally, allowed) else {
         r.status = ScaleStatus::NotScorable;
-        r.reason = Some(if lang == "en" {
-            format!(
-                "too many items unanswered: {missing} of {n} missing; at most {allowed} may be missing"
-            )
-        } else {
-            format!(
-                "terlalu banyak butir tidak dijawab: {missing} dari {n} kosong; paling banyak {allowed} boleh kosong"
-            )
-        });
+        r.reason = Some(fill(
+            messages(lang).not_scorable_items,
+            &[("missing", &missing), ("items", &n), ("allowed", &allowed)],
+        ));
         return r;
     };
     r.status = scored.status;
@@ -267,15 +263,14 @@ fn composite_scale(
     let Some((status, score)) = scored else {
         let (missing, allowed) = (n - k, s.missing().max);
         r.status = ScaleStatus::NotScorable;
-        r.reason = Some(if lang == "en" {
-            format!(
-                "too many component scales not scorable: {missing} of {n}; at most {allowed} may be missing"
-            )
-        } else {
-            format!(
-                "terlalu banyak skala komponen tidak dapat dinilai: {missing} dari {n}; paling banyak {allowed} boleh kosong"
-            )
-        });
+        r.reason = Some(fill(
+            messages(lang).not_scorable_components,
+            &[
+                ("missing", &missing),
+                ("components", &n),
+                ("allowed", &allowed),
+            ],
+        ));
         return r;
     };
     r.status = status;

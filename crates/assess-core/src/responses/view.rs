@@ -17,6 +17,7 @@ use rand::Rng;
 use serde::Serialize;
 
 use crate::instrument::{FormatKind, Instrument, InstrumentKind, Status};
+use crate::support::messages::messages;
 use assess_text::problem::Error;
 
 /// An instrument's metadata in one language.
@@ -152,17 +153,14 @@ impl Instrument {
     /// let info = inst.info("en");
     /// assert_eq!(info.title, "Short Work Interest Check");
     /// assert_eq!(info.forms[0].id, "full");
+    /// assert_eq!(info.forms[0].name, "Full form");
+    /// assert_eq!(inst.info("id").forms[0].name, "Bentuk lengkap");
     /// # Ok::<(), assess_core::Error>(())
     /// ```
     pub fn info(&self, lang: &str) -> InstrumentInfo {
         let forms = std::iter::once(FormInfo {
             id: "full".to_owned(),
-            name: if lang == "en" {
-                "Full form"
-            } else {
-                "Bentuk lengkap"
-            }
-            .to_owned(),
+            name: messages(lang).full_form.to_owned(),
             item_count: self.items().len(),
         })
         .chain(self.forms().iter().map(|f| FormInfo {

@@ -22,6 +22,7 @@ use crate::instrument::{
     Status,
 };
 use crate::responses::{Checked, Value};
+use crate::support::messages::{fill, messages};
 use assess_text::num::Num;
 
 /// How one item turns an answer into an item score: the one definition of
@@ -382,7 +383,7 @@ pub fn stanine(z: f64) -> u8 {
 
 pub(crate) fn quality(instrument: &Instrument, checked: &Checked, lang: &str) -> Quality {
     let rules = instrument.quality();
-    let en = lang == "en";
+    let m = messages(lang);
     let items = instrument.items();
     let presented = checked.presented.len();
     let mut answered = 0usize;
@@ -449,12 +450,12 @@ pub(crate) fn quality(instrument: &Instrument, checked: &Checked, lang: &str) ->
         }
     });
     let mut flags = Vec::new();
-    let mut flag = |kind, value, threshold, id: String, en_msg: String| {
+    let mut flag = |kind, value, threshold, message: String| {
         flags.push(Flag {
             kind,
             value,
             threshold,
-            message: if en { en_msg } else { id },
+            message,
         });
     };
     if let Some(min) = rules.min_completion {
@@ -463,8 +464,10 @@ pub(crate) fn quality(instrument: &Instrument, checked: &Checked, lang: &str) ->
                 FlagKind::LowCompletion,
                 completion,
                 min,
-                format!("hanya {answered} dari {presented} butir dijawab"),
-                format!("only {answered} of {presented} items were answered"),
+                fill(
+                    m.flag_low_completion,
+                    &[("answered", &answered), ("presented", &presented)],
+                ),
             );
         }
     }
@@ -474,12 +477,7 @@ pub(crate) fn quality(instrument: &Instrument, checked: &Checked, lang: &str) ->
                 FlagKind::Longstring,
                 f64::from(longest),
                 f64::from(max),
-                format!(
-                    "{longest} jawaban sama berturut-turut; tanyakan apakah pertanyaan dibaca dengan teliti"
-                ),
-                format!(
-                    "{longest} identical answers in a row; ask whether the questions were read carefully"
-                ),
+                fill(m.flag_longstring, &[("run", &longest)]),
             );
         }
     }
@@ -489,8 +487,7 @@ pub(crate) fn quality(instrument: &Instrument, checked: &Checked, lang: &str) ->
                 FlagKind::LowVariability,
                 v,
                 min,
-                "jawaban hampir tidak bervariasi".to_owned(),
-                "answers barely vary".to_owned(),
+                m.flag_low_variability.to_owned(),
             );
         }
     }
@@ -500,14 +497,7 @@ pub(crate) fn quality(instrument: &Instrument, checked: &Checked, lang: &str) ->
                 FlagKind::TooFast,
                 med,
                 min,
-                format!(
-                    "rata-rata (median) {} detik per butir; mungkin dijawab terlalu cepat",
-                    Num(med)
-                ),
-                format!(
-                    "median {} seconds per item; answers may have been given too quickly",
-                    Num(med)
-                ),
+                fill(m.flag_too_fast, &[("seconds", &Num(med))]),
             );
         }
     }
@@ -516,8 +506,7 @@ pub(crate) fn quality(instrument: &Instrument, checked: &Checked, lang: &str) ->
             FlagKind::IdenticalAnswers,
             likert.len() as f64,
             5.0,
-            "semua jawaban sama".to_owned(),
-            "every answer is the same".to_owned(),
+            m.flag_identical_answers.to_owned(),
         );
     }
     Quality {
