@@ -600,6 +600,10 @@ pub struct Args {
     /// Also write a readable HTML report here.
     #[arg(long)]
     html: Option<std::path::PathBuf>,
+    /// Replace `--out` and `--html` if they exist (without it, an existing
+    /// file is never overwritten).
+    #[arg(long)]
+    overwrite: bool,
 }
 
 /// Missing-data handling.
@@ -645,6 +649,14 @@ pub fn report_problems(loaded: &Loaded) {
 
 /// Runs `assess analyze`. Exit codes: 0 done, 2 could not run.
 pub fn run(args: &Args) -> std::process::ExitCode {
+    if let Err(msg) = crate::files::check_outputs(
+        &[args.out.as_deref(), args.html.as_deref()],
+        &[args.input.instrument(), args.input.responses()],
+        args.overwrite,
+    ) {
+        eprintln!("error[io]: {msg}");
+        return std::process::ExitCode::from(2);
+    }
     use assess_core::analysis::{AnalysisOptions, Missing, analyze};
     if !has_texts(&args.lang) {
         eprintln!(
@@ -678,7 +690,7 @@ pub fn run(args: &Args) -> std::process::ExitCode {
     };
     let write = |path: Option<&std::path::PathBuf>, text: &str| -> bool {
         let r = match path {
-            Some(p) => std::fs::write(p, text),
+            Some(p) => crate::files::write_whole(p, text.as_bytes()),
             None => {
                 use std::io::Write as _;
                 let mut out = std::io::stdout().lock();

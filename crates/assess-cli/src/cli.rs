@@ -1,7 +1,7 @@
 //! The `assess` command line: its subcommands and flags (clap), and the
 //! dispatch of each subcommand to its module.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use assess_core::{Instrument, Policy, ScoreOptions};
@@ -140,6 +140,10 @@ enum Command {
         /// Write here instead of standard output.
         #[arg(long, short)]
         out: Option<PathBuf>,
+        /// Replace `--out` if it exists (without it, an existing file is
+        /// never overwritten).
+        #[arg(long, requires = "out")]
+        overwrite: bool,
     },
     /// Summarise a scored batch by metadata columns (district, gender,
     /// disability, age group…) for programme staff: counts, first letters
@@ -163,6 +167,10 @@ enum Command {
         /// Write the CSV table here.
         #[arg(long)]
         csv: Option<PathBuf>,
+        /// Replace `--html` and `--csv` if they exist (without it, an
+        /// existing file is never overwritten).
+        #[arg(long)]
+        overwrite: bool,
     },
     /// Analyse an instrument from collected responses: reliability, item
     /// analysis, distractors and (with `--group`) DIF; JSON and an HTML
@@ -249,6 +257,14 @@ pub(crate) fn run() -> ExitCode {
                     .max_schooling(schooling)
                     .sectors(&sectors),
             });
+            if let Some(o) = &out {
+                let mut inputs = vec![instrument.as_path(), responses.as_path()];
+                inputs.extend(recommend.as_deref());
+                if let Err(msg) = crate::files::not_an_input(o, &inputs) {
+                    eprintln!("error[io]: {msg}");
+                    return ExitCode::from(2);
+                }
+            }
             let input_format = input_format.unwrap_or_else(|| score::input_format_of(&responses));
             let encoder = score::Encoder::new(format, &inst);
             let run = score::Batch {
@@ -279,7 +295,18 @@ pub(crate) fn run() -> ExitCode {
             lang,
             id_column,
             out,
+            overwrite,
         } => {
+            let inputs: Vec<&Path> = instrument
+                .iter()
+                .chain(&responses)
+                .chain(&catalog)
+                .map(PathBuf::as_path)
+                .collect();
+            if let Err(msg) = crate::files::check_outputs(&[out.as_deref()], &inputs, overwrite) {
+                eprintln!("error[io]: {msg}");
+                return ExitCode::from(2);
+            }
             if instrument.len() != responses.len() {
                 eprintln!(
                     "error[usage]: {} instruments but {} responses files; give them in pairs (`-i` then `-r`)",
@@ -321,14 +348,25 @@ pub(crate) fn run() -> ExitCode {
             lang,
             html,
             csv,
-        } => summary::main(&summary::Request {
-            input: &input,
-            by: &by,
-            min_group,
-            lang: &lang,
-            html: html.as_ref(),
-            csv: csv.as_ref(),
-        }),
+            overwrite,
+        } => {
+            if let Err(msg) = crate::files::check_outputs(
+                &[html.as_deref(), csv.as_deref()],
+                &[&input],
+                overwrite,
+            ) {
+                eprintln!("error[io]: {msg}");
+                return ExitCode::from(2);
+            }
+            summary::main(&summary::Request {
+                input: &input,
+                by: &by,
+                min_group,
+                lang: &lang,
+                html: html.as_ref(),
+                csv: csv.as_ref(),
+            })
+        }
         Command::Simulate(args) => simulate::run(args),
         Command::Schema { catalog } => {
             let schema = if catalog {

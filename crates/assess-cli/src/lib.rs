@@ -32,6 +32,7 @@ use std::process::ExitCode;
 mod analyze;
 mod check;
 mod cli;
+mod files;
 mod html;
 mod norms;
 mod progress;

@@ -64,6 +64,10 @@ pub struct Args {
     /// Also write the tables as JSON here.
     #[arg(long)]
     json: Option<std::path::PathBuf>,
+    /// Replace `--out` and `--json` if they exist (without it, an existing
+    /// file is never overwritten).
+    #[arg(long)]
+    overwrite: bool,
 }
 
 /// Norm status.
@@ -88,6 +92,14 @@ pub enum TArg {
 
 /// Runs `assess norms`. Exit codes: 0 done, 2 could not run.
 pub fn run(args: &Args) -> std::process::ExitCode {
+    if let Err(msg) = crate::files::check_outputs(
+        &[args.out.as_deref(), args.json.as_deref()],
+        &[args.input.instrument(), args.input.responses()],
+        args.overwrite,
+    ) {
+        eprintln!("error[io]: {msg}");
+        return std::process::ExitCode::from(2);
+    }
     use crate::analyze::fail;
     use assess_core::analysis::{NormOptions, TScore, build_norms, insert_norms};
     let Some((text, inst, loaded)) = args.input.read(args.group.as_deref()) else {
@@ -121,7 +133,7 @@ pub fn run(args: &Args) -> std::process::ExitCode {
         Err(e) => return fail(e, args.input.instrument()),
     };
     let written = match &args.out {
-        Some(p) => std::fs::write(p, &normed),
+        Some(p) => crate::files::write_whole(p, normed.as_bytes()),
         None => {
             use std::io::Write as _;
             std::io::stdout().lock().write_all(normed.as_bytes())
@@ -133,7 +145,7 @@ pub fn run(args: &Args) -> std::process::ExitCode {
     }
     if let Some(p) = &args.json {
         let json = serde_json::to_string_pretty(&tables).unwrap_or_default();
-        if let Err(e) = std::fs::write(p, json) {
+        if let Err(e) = crate::files::write_whole(p, json.as_bytes()) {
             eprintln!("error[io]: cannot write `{}`: {e}", p.display());
             return std::process::ExitCode::from(2);
         }

@@ -82,7 +82,7 @@ pub fn main(req: Request<'_>) -> ExitCode {
     }
     let html = render(&scored, recs.as_ref(), req.lang);
     let written = match req.out {
-        Some(p) => std::fs::write(p, html),
+        Some(p) => crate::files::write_whole(p, html.as_bytes()),
         None => {
             use std::io::Write;
             std::io::stdout().lock().write_all(html.as_bytes())

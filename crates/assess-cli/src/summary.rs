@@ -641,10 +641,10 @@ pub fn main(req: &Request<'_>) -> ExitCode {
             req.min_group,
             req.lang,
         );
-        result = result.and(std::fs::write(p, html));
+        result = result.and(crate::files::write_whole(p, html.as_bytes()));
     }
     match req.csv {
-        Some(p) => result = result.and(std::fs::write(p, &csv)),
+        Some(p) => result = result.and(crate::files::write_whole(p, csv.as_bytes())),
         None if req.html.is_none() => print!("{csv}"),
         None => {}
     }

@@ -1,0 +1,247 @@
+//! No output ever replaces an input, and no existing file is replaced
+//! without `--overwrite` (issue 18): each probe failed before, and the
+//! input must come out byte for byte as it went in.
+
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{assess, root, text};
+
+/// A fresh folder with a copy of the sample responses and instruments.
+fn workdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("assess-outputs-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (from, to) in [
+        ("examples/responses/synthetic-riasec.csv", "an.csv"),
+        ("examples/responses/riasec-personas.json", "personas.json"),
+        ("instruments/riasec.toml", "riasec.toml"),
+    ] {
+        std::fs::copy(root().join(from), dir.join(to)).unwrap();
+    }
+    dir
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// Runs `args`, expects exit 2 with `says` on stderr, and `kept` unchanged.
+fn refused(args: &[&str], says: &str, kept: &Path) {
+    let before = std::fs::read(kept).unwrap();
+    let out = assess(args);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{args:?}: {}",
+        text(&out.stderr)
+    );
+    let err = text(&out.stderr);
+    assert!(err.contains(says), "{args:?}: {err}");
+    assert_eq!(
+        std::fs::read(kept).unwrap(),
+        before,
+        "{args:?} changed {}",
+        kept.display()
+    );
+}
+
+#[test]
+fn an_output_that_is_an_input_is_refused_for_every_command() {
+    let d = workdir("same");
+    let (an, inst, personas) = (
+        d.join("an.csv"),
+        d.join("riasec.toml"),
+        d.join("personas.json"),
+    );
+    // score -o X with X the input, even with --overwrite (it truncated it).
+    refused(
+        &[
+            "score",
+            "-i",
+            s(&inst),
+            "-r",
+            s(&an),
+            "-o",
+            s(&an),
+            "--overwrite",
+            "--format",
+            "csv",
+        ],
+        "is the input",
+        &an,
+    );
+    // ... or the instrument.
+    refused(
+        &[
+            "score",
+            "-i",
+            s(&inst),
+            "-r",
+            s(&an),
+            "-o",
+            s(&inst),
+            "--overwrite",
+        ],
+        "is the input",
+        &inst,
+    );
+    // A link to the input is the input.
+    #[cfg(unix)]
+    {
+        let link = d.join("link.csv");
+        std::os::unix::fs::symlink(&an, &link).unwrap();
+        refused(
+            &[
+                "score",
+                "-i",
+                s(&inst),
+                "-r",
+                s(&an),
+                "-o",
+                s(&link),
+                "--overwrite",
+                "--format",
+                "csv",
+            ],
+            "is the input",
+            &an,
+        );
+    }
+    // analyze -r an.csv -o an.csv replaced a 3,000-row CSV with JSON.
+    refused(
+        &[
+            "analyze",
+            "-i",
+            s(&inst),
+            "-r",
+            s(&an),
+            "-o",
+            s(&an),
+            "--overwrite",
+        ],
+        "is the input",
+        &an,
+    );
+    refused(
+        &[
+            "norms",
+            "-i",
+            s(&inst),
+            "-r",
+            s(&an),
+            "--norm-group",
+            "g",
+            "--source",
+            "simulated",
+            "--population",
+            "p",
+            "--collected",
+            "2026",
+            "-o",
+            s(&inst),
+            "--overwrite",
+        ],
+        "is the input",
+        &inst,
+    );
+    refused(
+        &[
+            "report",
+            "-i",
+            s(&inst),
+            "-r",
+            s(&personas),
+            "--respondent",
+            "adi",
+            "-o",
+            s(&personas),
+            "--overwrite",
+        ],
+        "is the input",
+        &personas,
+    );
+    refused(
+        &[
+            "summary",
+            s(&personas),
+            "--csv",
+            s(&personas),
+            "--overwrite",
+        ],
+        "is the input",
+        &personas,
+    );
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn existing_files_are_replaced_only_with_overwrite() {
+    let d = workdir("exists");
+    let (an, inst) = (d.join("an.csv"), d.join("riasec.toml"));
+    let old = d.join("old.txt");
+    std::fs::write(&old, "keep me").unwrap();
+    let scored = d.join("scored.jsonl");
+    let out = assess(&[
+        "score",
+        "-i",
+        s(&inst),
+        "-r",
+        s(&an),
+        "-o",
+        s(&scored),
+        "--format",
+        "jsonl",
+        "-q",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    for args in [
+        vec!["analyze", "-i", s(&inst), "-r", s(&an), "-o", s(&old)],
+        vec!["analyze", "-i", s(&inst), "-r", s(&an), "--html", s(&old)],
+        vec![
+            "norms",
+            "-i",
+            s(&inst),
+            "-r",
+            s(&an),
+            "--norm-group",
+            "g",
+            "--source",
+            "simulated respondents",
+            "--population",
+            "p",
+            "--collected",
+            "2026",
+            "-o",
+            s(&old),
+        ],
+        vec!["summary", s(&scored), "--html", s(&old)],
+        vec!["summary", s(&scored), "--csv", s(&old)],
+    ] {
+        refused(&args, "pass `--overwrite`", &old);
+        // With --overwrite the file is replaced, whole.
+        let mut with = args.clone();
+        with.push("--overwrite");
+        let out = assess(&with);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{with:?}: {}",
+            text(&out.stderr)
+        );
+        assert_ne!(std::fs::read(&old).unwrap(), b"keep me", "{with:?}");
+        std::fs::write(&old, "keep me").unwrap();
+    }
+    // No temporary file is left beside the outputs.
+    let left: Vec<String> = std::fs::read_dir(&d)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    std::fs::remove_dir_all(&d).unwrap();
+}
