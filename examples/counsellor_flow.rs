@@ -135,6 +135,7 @@ fn main() {
             lang,
             html: Some(&html),
             csv: Some(&csv),
+            formula_guard: true,
         });
         assert_eq!(code, std::process::ExitCode::SUCCESS);
         println!("   {}", html.display());

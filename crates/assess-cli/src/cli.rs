@@ -109,6 +109,11 @@ enum Command {
         /// never overwritten).
         #[arg(long, requires = "out")]
         overwrite: bool,
+        /// CSV: write text cells exactly, even those a spreadsheet would run
+        /// as formulas (by default a cell starting with `=`, `+`, `-`, `@`,
+        /// a tab or a carriage return gets a `'` in front). For pipelines.
+        #[arg(long)]
+        csv_formulas: bool,
     },
     /// One respondent's results as a printable, self-contained HTML page
     /// (interest, aptitude and readiness, whichever are given).
@@ -171,6 +176,10 @@ enum Command {
         /// existing file is never overwritten).
         #[arg(long)]
         overwrite: bool,
+        /// CSV: write text cells exactly, even those a spreadsheet would run
+        /// as formulas (see `assess score --csv-formulas`).
+        #[arg(long)]
+        csv_formulas: bool,
     },
     /// Analyse an instrument from collected responses: reliability, item
     /// analysis, distractors and (with `--group`) DIF; JSON and an HTML
@@ -218,6 +227,7 @@ pub(crate) fn run() -> ExitCode {
             quiet,
             resume,
             overwrite,
+            csv_formulas,
         } => {
             let Some(inst) = load(&instrument, Instrument::from_toml) else {
                 return ExitCode::from(2);
@@ -266,7 +276,7 @@ pub(crate) fn run() -> ExitCode {
                 }
             }
             let input_format = input_format.unwrap_or_else(|| score::input_format_of(&responses));
-            let encoder = score::Encoder::new(format, &inst);
+            let encoder = score::Encoder::new(format, &inst).formula_guard(!csv_formulas);
             let run = score::Batch {
                 job: score::Job {
                     instrument: &inst,
@@ -349,6 +359,7 @@ pub(crate) fn run() -> ExitCode {
             html,
             csv,
             overwrite,
+            csv_formulas,
         } => {
             if let Err(msg) = crate::files::check_outputs(
                 &[html.as_deref(), csv.as_deref()],
@@ -365,6 +376,7 @@ pub(crate) fn run() -> ExitCode {
                 lang: &lang,
                 html: html.as_ref(),
                 csv: csv.as_ref(),
+                formula_guard: !csv_formulas,
             })
         }
         Command::Simulate(args) => simulate::run(args),

@@ -372,16 +372,27 @@ fn csv_row(
 
 /// The summary as CSV: one row for all records, then one per group of each
 /// column; suppressed groups keep their name and `suppressed=yes` only.
-pub(crate) fn to_csv(s: &Summary, min: usize) -> String {
+pub(crate) fn to_csv(s: &Summary, min: usize, guard: bool) -> String {
     let mut out = Vec::new();
     let mut w = csv::Writer::from_writer(&mut out);
+    // Group names and codes come from the records' metadata: text that a
+    // spreadsheet must not run as a formula.
+    let safe = |row: Vec<String>| -> Vec<String> {
+        if guard {
+            row.iter()
+                .map(|c| crate::score::formula_safe(c).into_owned())
+                .collect()
+        } else {
+            row
+        }
+    };
     let _ = w.write_record(csv_header(s));
     let hide_all = s.all.n < min;
-    let _ = w.write_record(csv_row(s, "", "", &s.all, hide_all, min));
+    let _ = w.write_record(safe(csv_row(s, "", "", &s.all, hide_all, min)));
     for (col, groups) in &s.by {
         let hide = suppressed(groups, min);
         for ((value, g), h) in groups.iter().zip(hide) {
-            let _ = w.write_record(csv_row(s, col, value, g, h, min));
+            let _ = w.write_record(safe(csv_row(s, col, value, g, h, min)));
         }
     }
     drop(w);
@@ -614,6 +625,8 @@ pub struct Request<'a> {
     pub html: Option<&'a PathBuf>,
     /// CSV table.
     pub csv: Option<&'a PathBuf>,
+    /// Put a `'` before CSV text cells a spreadsheet would run as formulas.
+    pub formula_guard: bool,
 }
 
 /// Runs `assess summary`: tallies the records of `req.input` by the
@@ -632,7 +645,7 @@ pub fn main(req: &Request<'_>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let csv = to_csv(&s, req.min_group);
+    let csv = to_csv(&s, req.min_group, req.formula_guard);
     let mut result = Ok(());
     if let Some(p) = req.html {
         let html = to_html(

@@ -245,3 +245,103 @@ fn existing_files_are_replaced_only_with_overwrite() {
     assert!(left.is_empty(), "{left:?}");
     std::fs::remove_dir_all(&d).unwrap();
 }
+
+/// A respondent id or a group name that a spreadsheet would run as a
+/// formula is written as text (`'` in front, as OWASP recommends), unless
+/// `--csv-formulas` asks for the text exactly; numbers stay numbers.
+#[test]
+fn csv_cells_are_safe_to_open_in_a_spreadsheet() {
+    let d = workdir("formulas");
+    let inst = d.join("riasec.toml");
+    let answers: Vec<String> = ["R", "I", "A", "S", "E", "C"]
+        .iter()
+        .flat_map(|t| (1..=10).map(move |i| format!("\"{t}{i:02}\": 3")))
+        .collect();
+    let set = |id: &str, district: &str| {
+        format!(
+            "{{\"respondent_id\": \"{id}\", \"answers\": {{{}}}, \"metadata\": {{\"district\": \"{district}\"}}}}",
+            answers.join(", ")
+        )
+    };
+    let sets = d.join("sets.jsonl");
+    std::fs::write(
+        &sets,
+        [
+            set("=HYPERLINK(\\\"http://x\\\",\\\"y\\\")", "@SUM(1)"),
+            set("-2", "+cmd"),
+            set("\\tx", "Rembang"),
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "score",
+            "-i",
+            s(&inst),
+            "-r",
+            s(&sets),
+            "--format",
+            "csv",
+            "-q",
+        ];
+        args.extend_from_slice(extra);
+        let out = assess(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let safe = run(&[]);
+    let rows: Vec<&str> = safe.lines().collect();
+    assert!(
+        rows[1].starts_with("1,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",scored,"),
+        "{}",
+        rows[1]
+    );
+    assert!(
+        rows[2].starts_with("2,-2,scored,"),
+        "a number stays a number: {}",
+        rows[2]
+    );
+    assert!(rows[3].starts_with("3,'\tx,scored,"), "{}", rows[3]);
+    let raw = run(&["--csv-formulas"]);
+    assert!(raw.lines().nth(1).unwrap().starts_with("1,\"=HYPERLINK("));
+    // The summary's group names come from metadata: the same rule.
+    let scored = d.join("scored.jsonl");
+    let out = assess(&[
+        "score",
+        "-i",
+        s(&inst),
+        "-r",
+        s(&sets),
+        "--format",
+        "jsonl",
+        "-q",
+        "-o",
+        s(&scored),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = assess(&[
+        "summary",
+        s(&scored),
+        "--by",
+        "district",
+        "--min-group",
+        "2",
+    ]);
+    let csv = text(&out.stdout);
+    assert!(
+        csv.contains("district,'@SUM(1),") && csv.contains("district,'+cmd,"),
+        "{csv}"
+    );
+    let out = assess(&[
+        "summary",
+        s(&scored),
+        "--by",
+        "district",
+        "--min-group",
+        "2",
+        "--csv-formulas",
+    ]);
+    assert!(text(&out.stdout).contains("district,@SUM(1),"));
+    std::fs::remove_dir_all(&d).unwrap();
+}

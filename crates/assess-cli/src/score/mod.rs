@@ -27,7 +27,7 @@ pub use jobs::Job;
 use jobs::{INTERRUPTED, Settings, run};
 pub use output::Encoder;
 use output::Sink;
-pub(crate) use output::flag_name;
+pub(crate) use output::{flag_name, formula_safe};
 use resume::{open_output, resume_point};
 
 /// Recommendations to add to each scored interest record.

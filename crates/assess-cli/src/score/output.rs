@@ -20,6 +20,7 @@ pub struct Encoder {
     scale_ids: Vec<String>,
     interest: bool,
     irt: bool,
+    formula_guard: bool,
 }
 
 impl Encoder {
@@ -34,7 +35,18 @@ impl Encoder {
                 .collect(),
             interest: instrument.kind() == assess_core::InstrumentKind::Interest,
             irt: instrument.irt().is_some(),
+            formula_guard: true,
         }
+    }
+
+    /// Whether CSV text cells that a spreadsheet would run as formulas get
+    /// a `'` in front ([`formula_safe`]); on by default, since counsellors
+    /// open these files in a spreadsheet. Off for pipelines that need the
+    /// text exactly (`assess score --csv-formulas`).
+    #[must_use]
+    pub fn formula_guard(mut self, on: bool) -> Self {
+        self.formula_guard = on;
+        self
     }
 
     /// The wide CSV's header line (with its newline).
@@ -80,7 +92,11 @@ impl Encoder {
     fn encode_csv(&self, rec: &BatchRecord, out: &mut Vec<u8>) -> std::io::Result<()> {
         let _ = write!(out, "{}", rec.row);
         out.push(b',');
-        cell(out, rec.respondent_id.as_deref().unwrap_or_default());
+        cell(
+            out,
+            rec.respondent_id.as_deref().unwrap_or_default(),
+            self.formula_guard,
+        );
         out.push(b',');
         out.extend_from_slice(status_name(rec.status).as_bytes());
         match &rec.report {
@@ -96,18 +112,18 @@ impl Encoder {
                     }
                     out.push(b',');
                     if let Some(b) = &s.band {
-                        cell(out, &b.id);
+                        cell(out, &b.id, self.formula_guard);
                     }
                 }
                 if self.interest {
                     out.push(b',');
                     if let Some(p) = &r.riasec {
-                        cell(out, &p.holland.code);
+                        cell(out, &p.holland.code, self.formula_guard);
                     }
                     out.push(b',');
                     if let Some(x) = &rec.recommendations {
                         let ids: Vec<&str> = x.families.iter().map(|f| f.id.as_str()).collect();
-                        cell(out, &ids.join(";"));
+                        cell(out, &ids.join(";"), self.formula_guard);
                     }
                 }
                 if self.irt {
@@ -130,7 +146,7 @@ impl Encoder {
                     out.extend_from_slice(flag_name(f.kind).as_bytes());
                 }
                 out.push(b',');
-                cell(out, &problem_list(&r.warnings));
+                cell(out, &problem_list(&r.warnings), self.formula_guard);
             }
             None => {
                 let blanks = self.scale_ids.len() * 3
@@ -139,7 +155,7 @@ impl Encoder {
                     + 1;
                 out.extend(std::iter::repeat_n(b',', blanks));
                 out.push(b',');
-                cell(out, &problem_list(&rec.problems));
+                cell(out, &problem_list(&rec.problems), self.formula_guard);
             }
         }
         out.push(b'\n');
@@ -154,7 +170,7 @@ impl Encoder {
     pub(super) fn encode_lean(&self, row: usize, id: &str, r: &RowScores<'_>, out: &mut Vec<u8>) {
         let _ = write!(out, "{row}");
         out.push(b',');
-        cell(out, id);
+        cell(out, id, self.formula_guard);
         out.push(b',');
         out.extend_from_slice(status_name(r.status).as_bytes());
         let number = |out: &mut Vec<u8>, x: Option<f64>| {
@@ -169,13 +185,13 @@ impl Encoder {
             number(out, s.pomp);
             out.push(b',');
             if let Some(b) = s.band {
-                cell(out, b);
+                cell(out, b, self.formula_guard);
             }
         }
         if self.interest {
             out.push(b',');
             if let Some(code) = &r.holland {
-                cell(out, code);
+                cell(out, code, self.formula_guard);
             }
             out.push(b',');
         }
@@ -190,8 +206,24 @@ impl Encoder {
     }
 }
 
-/// One CSV cell, quoted when it holds a separator, quote or line end.
-fn cell(out: &mut Vec<u8>, c: &str) {
+/// A text cell that a spreadsheet would run as a formula (it starts with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return), with a `'` in front, as
+/// OWASP recommends against CSV injection: a respondent id
+/// `=HYPERLINK(…)` opens as text. A cell that is a number (`-1.5`) is no
+/// formula and stays as it is.
+pub(crate) fn formula_safe(c: &str) -> std::borrow::Cow<'_, str> {
+    let risky = c.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && assess_text::num::parse_f64(c).is_none_or(|x| !x.is_finite()) {
+        std::borrow::Cow::Owned(format!("'{c}"))
+    } else {
+        std::borrow::Cow::Borrowed(c)
+    }
+}
+
+/// One CSV cell, quoted when it holds a separator, quote or line end;
+/// made [`formula_safe`] when `guard` is set.
+fn cell(out: &mut Vec<u8>, c: &str, guard: bool) {
+    let c = if guard { formula_safe(c) } else { c.into() };
     if c.contains([',', '"', '\n', '\r']) {
         out.push(b'"');
         out.extend_from_slice(c.replace('"', "\"\"").as_bytes());
@@ -293,7 +325,7 @@ fn write_csv_row<'a>(out: &mut Vec<u8>, cells: impl Iterator<Item = &'a str>) {
         if i > 0 {
             out.push(b',');
         }
-        cell(out, c);
+        cell(out, c, true);
     }
     out.push(b'\n');
 }
