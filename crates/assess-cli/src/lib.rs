@@ -22,6 +22,7 @@
 //!     lang: "en",
 //!     html: None,
 //!     csv: Some(&csv),
+//!     formula_guard: true,
 //! });
 //! assert_eq!(code, ExitCode::SUCCESS);
 //! ```
