@@ -896,7 +896,7 @@ mod keys {
             RawAptitudeNeed::KEYS,
             RawTraining::KEYS,
         ];
-        let source = include_str!("catalog.rs");
+        let source = include_str!("mod.rs");
         assert_eq!(
             source.matches("\nfrom_de_struct!(").count(),
             all.len(),
