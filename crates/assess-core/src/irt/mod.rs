@@ -55,19 +55,14 @@
 //! # Ok::<(), assess_core::Error>(())
 //! ```
 
-// In the order the pieces build on each other: the model's formulas, the
-// estimators, scoring an instrument's responses, the fast batch EAP, and
-// adaptive testing.
-mod model;
-
-mod estimate;
-
-mod score;
-
+// The model's formulas (`model`), the estimators built on them
+// (`estimate`), scoring an instrument's responses (`score`), the fast batch
+// EAP (`batch`) and adaptive testing (`cat`).
 mod batch;
-
 pub mod cat;
-
+mod estimate;
+mod model;
+mod score;
 #[cfg(test)]
 mod tests;
 
