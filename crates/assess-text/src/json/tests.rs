@@ -3,8 +3,11 @@
 //! with located type errors, and property tests of both reading and
 //! writing against `serde_json`.
 
+use super::read::to_serde;
 use super::*;
+use crate::problem::ProblemKind;
 use proptest::prelude::*;
+use std::borrow::Cow;
 
 /// (line, column, message) of the syntax error in `text`.
 fn syntax(text: &str) -> (usize, usize, String) {
