@@ -1,11 +1,12 @@
 //! Item response theory: the pure formulas, as free functions.
 //!
-//! Item parameters are [`IrtParams`], always in slope–intercept form on the
-//! logistic metric with the scaling constant D already applied (the
-//! instrument format accepts a/b or slope–intercept form and says which; see
-//! `docs/instrument-format.md`). A response to an item is its *category*:
-//! 0 or 1 for a dichotomous item, 0 … K−1 for a polytomous one
-//! ([`category_of_score`] maps an item score to its category).
+//! Item parameters are [`IrtParams`](crate::IrtParams), always in
+//! slope–intercept form on the logistic metric with the scaling constant D
+//! already applied (the instrument format accepts a/b or slope–intercept
+//! form and says which; see `docs/instrument-format.md`). A response to
+//! an item is its *category*: 0 or 1 for a dichotomous item, 0 … K−1 for a
+//! polytomous one ([`category_of_score`] maps an item score to its
+//! category).
 //!
 //! Models (logit z = a·θ + d):
 //! - Rasch/1PL, 2PL, 3PL, 4PL (Birnbaum 1968, in Lord & Novick; Barton &
@@ -32,8 +33,9 @@
 //! search (Illinois regula falsi) on [−[`THETA_BOUND`], [`THETA_BOUND`]],
 //! which needs no second derivatives and cannot diverge. ML is infinite for
 //! all-lowest and all-highest patterns, and ML or WLE may have no root in
-//! the bound; the instrument's [`ExtremePolicy`] then says what to do, and
-//! the [`Estimate`] names the estimator actually used and why.
+//! the bound; the instrument's [`ExtremePolicy`](crate::ExtremePolicy)
+//! then says what to do, and the [`Estimate`] names the estimator actually
+//! used and why.
 //!
 //! Nothing here returns an infinite or NaN estimate or SE: information is
 //! floored at [`prec::MIN_INFORMATION`](crate::support::prec::MIN_INFORMATION).

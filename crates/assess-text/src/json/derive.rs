@@ -68,7 +68,8 @@ macro_rules! json_struct {
 }
 
 /// The names of a unit enum's variants, as they are written in JSON, CSV
-/// and on the command line: one list per enum ([`json_names!`]), which a
+/// and on the command line: one list per enum
+/// ([`json_names!`](crate::json_names)), which a
 /// test compares with what serde writes.
 pub trait Names: Sized + Copy + PartialEq + 'static {
     /// Every variant with its name.
@@ -112,7 +113,8 @@ pub trait Names: Sized + Copy + PartialEq + 'static {
     }
 }
 
-/// Implements [`Names`] and [`FromJson`] for a unit enum from its names.
+/// Implements [`Names`] and [`FromJson`](crate::json::FromJson) for a unit
+/// enum from its names.
 #[macro_export]
 macro_rules! json_names {
     ($ty:ident { $($name:literal => $variant:ident),* $(,)? }) => {
@@ -127,8 +129,9 @@ macro_rules! json_names {
     };
 }
 
-/// Implements `serde::Deserialize` through [`FromJson`], so that serde
-/// users get the same rules and messages as [`read`].
+/// Implements `serde::Deserialize` through
+/// [`FromJson`](crate::json::FromJson), so that serde users get the same
+/// rules and messages as [`read`](crate::json::read()).
 #[macro_export]
 macro_rules! deserialize_via_json {
     ($($ty:ty),* $(,)?) => {$(
