@@ -462,3 +462,40 @@ fn huge_jobs_are_refused_not_a_crash() {
     ]);
     assert_eq!(out.status.code(), Some(0));
 }
+
+/// A JSON or JSON Lines file that starts with a UTF-8 byte-order mark (as
+/// some Windows editors save it) is read whole: the JSON was rejected and
+/// JSON Lines lost its first row (issue 18).
+#[test]
+fn a_byte_order_mark_is_skipped_in_json_and_json_lines() {
+    let dir = std::env::temp_dir().join(format!("assess-bom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let personas =
+        std::fs::read_to_string(root().join("examples/responses/riasec-personas.json")).unwrap();
+    let sets: Vec<serde_json::Value> = serde_json::from_str(&personas).unwrap();
+    let json = dir.join("bom.json");
+    std::fs::write(&json, format!("\u{feff}{personas}")).unwrap();
+    let lines: Vec<String> = sets.iter().map(|s| s.to_string()).collect();
+    let jsonl = dir.join("bom.jsonl");
+    std::fs::write(&jsonl, format!("\u{feff}{}\n", lines.join("\n"))).unwrap();
+    for input in [&json, &jsonl] {
+        let out = assess(&[
+            "score",
+            "-i",
+            "instruments/riasec.toml",
+            "-r",
+            input.to_str().unwrap(),
+            "--format",
+            "csv",
+            "-q",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert_eq!(
+            text(&out.stdout).lines().count(),
+            1 + sets.len(),
+            "{}",
+            input.display()
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -91,7 +91,8 @@ impl<'a> Node<'a> {
     }
 }
 
-/// Parses `text` as one JSON value.
+/// Parses `text` as one JSON value; a UTF-8 byte-order mark before it is
+/// skipped, as the TOML and CSV readers skip it.
 ///
 /// # Errors
 ///
@@ -101,7 +102,9 @@ pub fn parse(text: &str) -> Result<Node<'_>, Error> {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
-        at: 0,
+        // A byte-order mark (which some Windows editors write) is not part
+        // of the value; spans stay offsets into `text`.
+        at: if text.starts_with('\u{feff}') { 3 } else { 0 },
         depth: 0,
         items: Vec::new(),
         entries: Vec::new(),

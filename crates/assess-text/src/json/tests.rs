@@ -442,3 +442,17 @@ proptest! {
         }
     }
 }
+
+/// A byte-order mark before the value is skipped (a file saved by some
+/// Windows editors), and spans stay offsets into the text given.
+#[test]
+fn a_byte_order_mark_is_skipped() {
+    let node = parse("\u{feff}{\"a\": 1}").unwrap();
+    assert_eq!(node.span(), 3..11);
+    assert!(parse("\u{feff}").is_err());
+    // Only at the start: elsewhere it is not white space.
+    assert!(parse("{\"a\": \u{feff}1}").is_err());
+    let e =
+        read::<std::collections::BTreeMap<String, f64>>("\u{feff}{\"a\": true}", "").unwrap_err();
+    assert_eq!((e.first().line(), e.first().column()), (Some(1), Some(8)));
+}
