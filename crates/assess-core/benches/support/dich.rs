@@ -1,6 +1,6 @@
 //! Reading the shared 0/1 benchmark files (`dich_2pl_16000x60.csv` and
-//! `dich_2pl_true_params.csv`), for the `irt` bench and the `eap_csv`
-//! example.
+//! `dich_2pl_true_params.csv`), for the `irt` bench (`scripts/bench-irt`
+//! times `assess score` on them too).
 
 use assess_core::{IrtModel, IrtParams};
 
