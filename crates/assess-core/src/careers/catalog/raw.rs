@@ -198,46 +198,32 @@ mod keys {
     #[cfg(feature = "schema")]
     use crate::careers::catalog::catalog_schema;
 
-    fn read_keys() -> BTreeSet<&'static str> {
-        let all: [&[&str]; 6] = [
-            RawCatalog::KEYS,
-            RawCatalogMeta::KEYS,
-            RawFamily::KEYS,
-            RawInterests::KEYS,
-            RawAptitudeNeed::KEYS,
-            RawTraining::KEYS,
-        ];
-        let source = include_str!("raw.rs");
-        assert_eq!(
-            source.matches("\nfrom_de_struct!(").count(),
-            all.len(),
-            "a raw struct is missing from this test"
-        );
-        all.into_iter().flatten().copied().collect()
+    fn read_keys() -> BTreeSet<String> {
+        crate::support::keys::read_keys(
+            include_str!("raw.rs"),
+            &[
+                RawCatalog::KEYS,
+                RawCatalogMeta::KEYS,
+                RawFamily::KEYS,
+                RawInterests::KEYS,
+                RawAptitudeNeed::KEYS,
+                RawTraining::KEYS,
+            ],
+        )
     }
 
     #[test]
     fn the_hint_list_is_the_keys_the_reader_accepts() {
-        let hints: BTreeSet<&str> = KNOWN_KEYS.iter().copied().collect();
+        let hints: BTreeSet<String> = KNOWN_KEYS.iter().map(|k| (*k).to_owned()).collect();
         assert_eq!(hints, read_keys());
     }
 
     #[cfg(feature = "schema")]
     #[test]
     fn the_schema_names_the_keys_the_reader_accepts() {
-        let schema = catalog_schema();
-        let mut named = BTreeSet::new();
-        for def in schema["$defs"]
-            .as_object()
-            .unwrap()
-            .values()
-            .chain([&schema])
-        {
-            if let Some(props) = def["properties"].as_object() {
-                named.extend(props.keys().cloned());
-            }
-        }
-        let read: BTreeSet<String> = read_keys().into_iter().map(str::to_owned).collect();
-        assert_eq!(named, read);
+        assert_eq!(
+            crate::support::keys::schema_keys(&catalog_schema()),
+            read_keys()
+        );
     }
 }

@@ -86,6 +86,32 @@ pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
     out
 }
 
+/// Checks a message of a language's table against the same message in
+/// Bahasa Indonesia: not empty, the same placeholders (in any order), and
+/// no `{` that is not a placeholder. The tests of every table (the core's
+/// and the command line's page texts) use it, so a new language cannot
+/// silently drop a value.
+///
+/// # Errors
+///
+/// What is wrong, to be shown with the message's name.
+pub fn check_translation(text: &str, primary: &str) -> Result<(), String> {
+    if text.trim().is_empty() {
+        return Err("is empty".to_owned());
+    }
+    let mut mine: Vec<&str> = placeholders(text).collect();
+    let mut theirs: Vec<&str> = placeholders(primary).collect();
+    mine.sort_unstable();
+    theirs.sort_unstable();
+    if mine != theirs {
+        return Err(format!("has placeholders {mine:?}, expected {theirs:?}"));
+    }
+    if text.matches('{').count() != mine.len() {
+        return Err("has a `{` that is not a placeholder".to_owned());
+    }
+    Ok(())
+}
+
 /// The placeholder names of `template`, in order of appearance.
 pub fn placeholders(template: &str) -> impl Iterator<Item = &str> {
     template.split('{').skip(1).filter_map(|s| {
@@ -213,17 +239,9 @@ mod tests {
     fn every_table_is_complete_and_has_the_same_placeholders() {
         for (code, table) in &TABLES {
             for ((name, text), (_, id_text)) in table.entries().zip(ID.entries()) {
-                assert!(!text.trim().is_empty(), "`{code}`: `{name}` is empty");
-                let mut mine: Vec<&str> = placeholders(text).collect();
-                let mut primary: Vec<&str> = placeholders(id_text).collect();
-                mine.sort_unstable();
-                primary.sort_unstable();
-                assert_eq!(mine, primary, "`{code}`: placeholders of `{name}`");
-                assert_eq!(
-                    text.matches('{').count(),
-                    mine.len(),
-                    "`{code}`: `{name}` has a `{{` that is not a placeholder"
-                );
+                if let Err(e) = check_translation(text, id_text) {
+                    panic!("`{code}`: `{name}` {e}");
+                }
             }
         }
     }
