@@ -245,3 +245,33 @@ fn ten_megabyte_answers_and_ids_are_refused_with_short_messages() {
     assert!(err.first().message().starts_with("unknown field `BBB"));
     assert!(err.first().message().len() < 300);
 }
+
+/// Dotted keys and headers 100,000 deep (200 KB) aborted `assess check`
+/// with a stack overflow (exit 134), and 10,000 threw `RangeError` in the
+/// WebAssembly build; a key repeated 400,000 times in an inline table took
+/// minutes. Each is now one located problem, found at once, in the
+/// instrument and the catalogue loaders alike (issue 18).
+#[test]
+fn deep_dotted_keys_headers_and_repeated_inline_keys_are_located_errors() {
+    let deep = vec!["a"; 100_000].join(".");
+    for text in [
+        format!("{deep} = 1"),
+        format!("[{deep}]\n"),
+        format!("[[{deep}]]\n"),
+    ] {
+        for err in [
+            assess_core::Instrument::from_toml(&text).unwrap_err(),
+            assess_core::Catalog::from_toml(&text).unwrap_err(),
+        ] {
+            assert_eq!(err.kind(), assess_core::ProblemKind::Syntax);
+            assert_eq!(
+                err.first().message(),
+                "keys and tables are nested more than 80 deep"
+            );
+            assert_eq!(err.first().line(), Some(1));
+        }
+    }
+    let repeated = format!("x = {{{}}}\n", vec!["k=1"; 400_000].join(","));
+    let err = assess_core::Instrument::from_toml(&repeated).unwrap_err();
+    assert_eq!(err.problems().len(), assess_core::limits::MAX_PROBLEMS);
+}

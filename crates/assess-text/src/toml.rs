@@ -42,9 +42,13 @@ pub use tree::{Entry, Integer, Kind, Table, Value};
 /// Byte offsets into the text.
 pub type Span = Range<usize>;
 
-/// Arrays and inline tables nested deeper than this are an error, as in
-/// the `toml` crate: the reader recurses, and hostile input must not
-/// overflow the stack.
+/// Tables, arrays and inline tables nested deeper than this are an error,
+/// counting every level a value sits under: the keys of its table header,
+/// the segments of its dotted key, and the arrays and inline tables around
+/// it (`[a.b]` then `c.d = [{ e = 1 }]` puts `e` 6 deep). The reader
+/// recurses on arrays and inline tables, and the tree it builds is walked
+/// and dropped level by level, so hostile input (`a.a.a.…a = 1`, 100,000
+/// segments) must not make it deep enough to overflow the stack.
 pub const MAX_DEPTH: u32 = 80;
 
 /// Reads `text` into its root table (a [`Value`] spanning `0..0`), with
@@ -58,7 +62,10 @@ pub fn parse(text: &str, max_errors: usize) -> (Value<'_>, Vec<SyntaxError>) {
         errors: Errors {
             text,
             list: Vec::new(),
+            max: max_errors.max(1),
+            index: None,
         },
+        table_depth: 0,
     };
     let root = p.document(max_errors.max(1));
     let mut errors = p.errors.list;

@@ -28,21 +28,39 @@ pub(super) type R<T> = Result<T, SyntaxError>;
 pub(super) struct Errors<'i> {
     pub(super) text: &'i str,
     pub(super) list: Vec<SyntaxError>,
+    /// Errors past this many are dropped: an inline table of 400,000
+    /// repeated keys gives `max` problems, not 400,000.
+    pub(super) max: usize,
+    /// The text's lines, indexed once when a line number is first needed.
+    pub(super) index: Option<crate::problem::LineIndex<'i>>,
 }
 
 impl Errors<'_> {
-    fn push(&mut self, span: Span, message: String) {
-        self.list.push(SyntaxError { message, span });
+    pub(super) fn push(&mut self, span: Span, message: String) {
+        if self.list.len() < self.max {
+            self.list.push(SyntaxError { message, span });
+        }
+    }
+
+    /// Whether no more errors are kept.
+    pub(super) fn full(&self) -> bool {
+        self.list.len() >= self.max
     }
 
     /// `name` (a key or a header's key) defined again at `at`; `first` is
     /// the span of its first definition when it is known.
     #[inline(never)]
     pub(super) fn defined_twice(&mut self, at: Span, what: &str, name: &str, first: Option<&Span>) {
+        if self.full() {
+            return;
+        }
         let name = crate::problem::shown(name);
         let message = match first {
             Some(first) => {
-                let line = crate::problem::LineIndex::new(self.text)
+                let text = self.text;
+                let line = self
+                    .index
+                    .get_or_insert_with(|| crate::problem::LineIndex::new(text))
                     .locate(first.clone())
                     .line;
                 format!("{what} `{name}` is defined twice (first on line {line})")
@@ -84,6 +102,14 @@ pub(super) struct Reader<'i> {
     pub(super) b: &'i [u8],
     pub(super) pos: usize,
     pub(super) errors: Errors<'i>,
+    /// How many keys the current table header has (0 at the root): the
+    /// depth its key-value pairs start at.
+    pub(super) table_depth: u32,
+}
+
+/// How many tables a path of keys opens (at most `u32::MAX`).
+fn nested<T>(path: &[T]) -> u32 {
+    u32::try_from(path.len()).unwrap_or(u32::MAX)
 }
 
 fn is_bare(c: u8) -> bool {
@@ -172,17 +198,20 @@ impl<'i> Reader<'i> {
                 b'\r' => self.newline(),
                 b'#' => self.comment(),
                 b'[' => self.header().and_then(|h| {
+                    self.table_depth = nested(&h.path).saturating_add(1);
                     st.finish_table(&mut self.errors);
                     st.start_table(h, &mut self.errors);
                     self.end_of_line("the table header")
                 }),
-                _ => self.keyval(0, false).and_then(|(path, key, value)| {
-                    st.keyval(path, key, value, &mut self.errors);
-                    self.end_of_line("the value")
-                }),
+                _ => self
+                    .keyval(self.table_depth, false)
+                    .and_then(|(path, key, value)| {
+                        st.keyval(path, key, value, &mut self.errors);
+                        self.end_of_line("the value")
+                    }),
             };
             if let Err(e) = r {
-                self.errors.list.push(e);
+                self.errors.push(e.span, e.message);
                 self.recover();
             }
             if self.errors.list.len() >= max_errors {
@@ -290,7 +319,9 @@ impl<'i> Reader<'i> {
     }
 
     /// `a.b.c`: the path to the table (`a`, `b`) and the last key (`c`).
-    fn dotted_key(&mut self) -> R<(Vec<Key<'i>>, Key<'i>)> {
+    /// `depth`: how many tables the key already sits under; a key that would
+    /// nest its value deeper than [`MAX_DEPTH`] is an error.
+    fn dotted_key(&mut self, depth: u32) -> R<(Vec<Key<'i>>, Key<'i>)> {
         let mut path = Vec::new();
         let mut key = self.simple_key()?;
         loop {
@@ -300,6 +331,12 @@ impl<'i> Reader<'i> {
                 self.pos += 1;
                 self.ws();
                 path.push(key);
+                if depth.saturating_add(nested(&path)) > MAX_DEPTH {
+                    return Self::error(
+                        self.here(),
+                        format!("keys and tables are nested more than {MAX_DEPTH} deep"),
+                    );
+                }
                 key = self.simple_key()?;
             } else {
                 self.pos = save;
@@ -313,7 +350,7 @@ impl<'i> Reader<'i> {
         let is_array = self.peek_at(1) == Some(b'[');
         self.pos += if is_array { 2 } else { 1 };
         self.ws();
-        let (path, key) = self.dotted_key()?;
+        let (path, key) = self.dotted_key(0)?;
         self.ws();
         let close: &[u8] = if is_array { b"]]" } else { b"]" };
         if !self.b[self.pos..].starts_with(close) {
@@ -336,14 +373,14 @@ impl<'i> Reader<'i> {
     /// comments may come before and after the `=`, as the `toml` crate
     /// allows (TOML 1.1 itself allows them only between pairs).
     fn keyval(&mut self, depth: u32, inline: bool) -> R<(Vec<Key<'i>>, Key<'i>, Value<'i>)> {
-        let (path, key) = self.dotted_key()?;
+        let (path, key) = self.dotted_key(depth)?;
         self.space(inline)?;
         if self.peek() != Some(b'=') {
             return Err(self.expected("`=` after the key"));
         }
         self.pos += 1;
         self.space(inline)?;
-        let value = self.value(depth)?;
+        let value = self.value(depth.saturating_add(nested(&path)))?;
         Ok((path, key, value))
     }
 

@@ -519,6 +519,69 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     agree(&format!("a = {}{}", "[".repeat(81), "]".repeat(81)));
 }
 
+/// Dotted keys and table headers count towards the depth too: 100,000
+/// segments (a 200 KB file) aborted the process when the tree was dropped,
+/// and 10,000 threw `RangeError` in the WebAssembly build (issue 18).
+#[test]
+fn deep_dotted_keys_and_headers_are_an_error_not_a_stack_overflow() {
+    let deep = vec!["a"; 100_000].join(".");
+    for text in [
+        format!("{deep} = 1"),
+        format!("[{deep}]"),
+        format!("[[{deep}]]"),
+        format!("x = {{ {deep} = 1 }}"),
+    ] {
+        let (_, errors) = parse(&text, 100);
+        assert_eq!(errors.len(), 1, "{}", &text[..20]);
+        assert_eq!(
+            errors[0].message,
+            "keys and tables are nested more than 80 deep",
+            "{}",
+            &text[..20]
+        );
+    }
+    // Each table counts once, wherever it comes from: under a header of 40
+    // keys (40 tables), a dotted key of 41 segments opens 40 more (80 in
+    // all) and is allowed; one more segment is too many.
+    let header = vec!["h"; 40].join(".");
+    let key = |n: usize| vec!["k"; n].join(".");
+    assert!(
+        parse(&format!("[{header}]\n{} = 1", key(41)), 100)
+            .1
+            .is_empty()
+    );
+    let (_, errors) = parse(&format!("[{header}]\n{} = 1", key(42)), 100);
+    assert_eq!(
+        errors[0].message,
+        "keys and tables are nested more than 80 deep"
+    );
+    // ... and an array or inline table below those 80 is one too many.
+    let (_, errors) = parse(&format!("[{header}]\n{} = [1]", key(41)), 100);
+    assert!(
+        errors[0].message.contains("nested more than 80 deep"),
+        "{errors:?}"
+    );
+    assert!(
+        parse(&format!("[{header}]\n{} = [1]", key(40)), 100)
+            .1
+            .is_empty()
+    );
+}
+
+/// A key repeated in an inline table is one error each, up to the cap, and
+/// the time is linear: 400,000 repeats (1.6 MB) did not finish in 120 s,
+/// because each one indexed the lines of the whole text again (issue 18).
+#[test]
+fn repeated_keys_in_an_inline_table_are_capped_and_linear() {
+    let text = format!("x = {{{}}}", vec!["k=1"; 400_000].join(","));
+    let (_, errors) = parse(&text, 500);
+    assert_eq!(errors.len(), 500);
+    assert_eq!(
+        errors[0].message,
+        "key `k` is defined twice (first on line 1)"
+    );
+}
+
 /// Lines a random document is made of: keys, headers and values that
 /// meet and clash in every way TOML's table rules care about, and a few
 /// broken ones.
