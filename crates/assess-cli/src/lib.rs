@@ -85,18 +85,30 @@ pub(crate) fn load<T>(
 
 /// Reads a file as UTF-8, with a message a person can act on.
 pub(crate) fn read_text(path: &PathBuf) -> Result<String, String> {
-    let meta =
-        std::fs::metadata(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-    if meta.len() > assess_core::limits::MAX_DOCUMENT_BYTES as u64 {
-        return Err(format!(
-            "`{}` is {} bytes; instruments are at most {} bytes",
-            path.display(),
-            meta.len(),
-            assess_core::limits::MAX_DOCUMENT_BYTES
-        ));
+    use std::io::Read as _;
+    let max = assess_core::limits::MAX_DOCUMENT_BYTES;
+    let too_large = |size: String| {
+        format!(
+            "`{}` is {size} bytes; instruments are at most {max} bytes",
+            path.display()
+        )
+    };
+    let file =
+        std::fs::File::open(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    if let Ok(meta) = file.metadata() {
+        if meta.len() > max as u64 {
+            return Err(too_large(meta.len().to_string()));
+        }
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    // Read through a bound: a pipe, a device (`/dev/zero`) or a file that
+    // grows reports no size, and must not fill the memory.
+    let mut bytes = Vec::new();
+    file.take(max as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    if bytes.len() > max {
+        return Err(too_large(format!("more than {max}")));
+    }
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "`{}` is not UTF-8 text (invalid byte at offset {}); save it as UTF-8",

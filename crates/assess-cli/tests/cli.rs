@@ -499,3 +499,18 @@ fn a_byte_order_mark_is_skipped_in_json_and_json_lines() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `check /dev/zero` read until the memory ran out (only `ulimit` stopped
+/// it): files are read through the 2 MiB bound, whatever size they report
+/// (issue 18).
+#[cfg(unix)]
+#[test]
+fn an_endless_file_is_read_through_the_size_bound() {
+    let out = assess(&["check", "/dev/zero"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("is more than 2097152 bytes"),
+        "{}",
+        text(&out.stderr)
+    );
+}
