@@ -275,3 +275,38 @@ fn deep_dotted_keys_headers_and_repeated_inline_keys_are_located_errors() {
     let err = assess_core::Instrument::from_toml(&repeated).unwrap_err();
     assert_eq!(err.problems().len(), assess_core::limits::MAX_PROBLEMS);
 }
+
+/// A metadata key or column given twice kept its last value silently; it
+/// is now a located `duplicate_id` problem (issue 18).
+#[test]
+fn duplicate_metadata_keys_and_columns_are_located_problems() {
+    let e = assess_core::ResponseSet::from_json(
+        r#"{"respondent_id": "a", "answers": {"R1": 4},
+            "metadata": {"district": "Demak", "district": "Rembang"}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.kind(), e.first().path(), e.first().message()),
+        (
+            ProblemKind::DuplicateId,
+            "metadata",
+            "duplicate field `district`"
+        )
+    );
+    assert_eq!((e.first().line(), e.first().column()), (Some(2), Some(47)));
+    let inst = Instrument::from_toml(MINI).unwrap();
+    let header = ["respondent_id", "district", "R1", "district"];
+    let e = assess_core::CsvLayout::new(&inst, &header, "respondent_id").unwrap_err();
+    assert_eq!(
+        (e.kind(), e.first().path(), e.first().message()),
+        (
+            ProblemKind::DuplicateId,
+            "district",
+            "column `district` appears twice in the header (columns 2 and 4)"
+        )
+    );
+    // Items answered twice stay the checker's `duplicate_answer`.
+    assert!(
+        assess_core::CsvLayout::new(&inst, &["respondent_id", "R1", "R1"], "respondent_id").is_ok()
+    );
+}

@@ -40,7 +40,7 @@ impl Encoder {
     }
 
     /// Whether CSV text cells that a spreadsheet would run as formulas get
-    /// a `'` in front ([`formula_safe`]); on by default, since counsellors
+    /// a `'` in front (see `formula_safe`); on by default, since counsellors
     /// open these files in a spreadsheet. Off for pipelines that need the
     /// text exactly (`assess score --csv-formulas`).
     #[must_use]

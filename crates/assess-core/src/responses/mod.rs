@@ -290,7 +290,31 @@ impl CsvLayout {
                     Column::Meta(h.to_owned())
                 }
             })
-            .collect();
+            .collect::<Vec<Column>>();
+        // A column other than an item's given twice would keep its last
+        // cell silently (items answered twice are reported when checking).
+        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+        for (c, (role, h)) in roles.iter().zip(header).enumerate() {
+            if matches!(role, Column::Item { .. }) {
+                continue;
+            }
+            let h = h.trim();
+            if let Some(first) = seen.insert(h, c) {
+                return Err(Error::single(
+                    Problem::new(
+                        ProblemKind::DuplicateId,
+                        h,
+                        format!(
+                            "column `{}` appears twice in the header (columns {} and {})",
+                            shown(h),
+                            first + 1,
+                            c + 1
+                        ),
+                    )
+                    .with_hint("keep one column of each name"),
+                ));
+            }
+        }
         Ok(CsvLayout { roles, id_col })
     }
 

@@ -317,11 +317,16 @@ impl<T: FromJson> FromJson for Vec<T> {
 }
 
 /// A repeated key: the last value wins, as with serde's maps.
+/// A map: a key given twice is refused (`duplicate_id`, at the second),
+/// rather than keeping the last value silently.
 impl<T: FromJson> FromJson for BTreeMap<String, T> {
     fn from_json(v: &Node<'_>) -> JsonResult<Self> {
         let mut out = BTreeMap::new();
         for (k, item) in v.object()? {
-            out.insert(k.text.to_string(), field(&k.text, item)?);
+            let value = field(&k.text, item)?;
+            if out.insert(k.text.to_string(), value).is_some() {
+                return Err(k.duplicate_field());
+            }
         }
         Ok(out)
     }
