@@ -45,6 +45,11 @@ pub fn load(
     id_column: &str,
 ) -> Result<Loaded, Error> {
     let file = File::open(path).map_err(|e| io_error(path, &e))?;
+    // CSV and JSON Lines are read a record at a time: a line is capped.
+    let file: Box<dyn std::io::Read> = match format {
+        InputFormat::Json => Box::new(file),
+        _ => Box::new(crate::files::LineCap::new(file)),
+    };
     let reader = BufReader::with_capacity(1 << 16, file);
     match format {
         InputFormat::Csv => {

@@ -16,6 +16,10 @@ use crate::{OutputFormat, analyze, load, norms, report, score, simulate, summary
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The longest line of a JSON Lines or CSV input, in bytes (a longer
+    /// one stops the run with a message; one response set is far smaller).
+    #[arg(long, global = true, default_value_t = crate::files::DEFAULT_MAX_LINE_BYTES)]
+    max_line_bytes: usize,
 }
 
 #[derive(Subcommand)]
@@ -206,6 +210,7 @@ enum PolicyArg {
 /// Parses the process's arguments and runs the subcommand.
 pub(crate) fn run() -> ExitCode {
     let cli = Cli::parse();
+    crate::files::MAX_LINE_BYTES.store(cli.max_line_bytes, std::sync::atomic::Ordering::Relaxed);
     match cli.command {
         Command::Check { files, format } => crate::check::run(&files, format),
         Command::Score {

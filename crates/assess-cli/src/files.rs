@@ -144,3 +144,55 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
+
+/// The longest line a record-by-record input (JSON Lines, CSV) may have,
+/// in bytes: `--max-line-bytes`, 1 MiB unless raised. A response set of
+/// the largest instrument (2,000 items, with timings) is under 100 KB.
+pub(crate) static MAX_LINE_BYTES: std::sync::atomic::AtomicUsize =
+    std::sync::atomic::AtomicUsize::new(DEFAULT_MAX_LINE_BYTES);
+
+/// The default of [`MAX_LINE_BYTES`].
+pub(crate) const DEFAULT_MAX_LINE_BYTES: usize = 1 << 20;
+
+/// A reader that fails with a clear error when a line grows longer than
+/// [`MAX_LINE_BYTES`], so that one endless line (a 100 MB row took 320–520
+/// MB) cannot fill the memory of a record-by-record reader.
+pub(crate) struct LineCap<R> {
+    inner: R,
+    since_newline: usize,
+    max: usize,
+}
+
+impl<R> LineCap<R> {
+    /// `inner`, with lines capped at the current `--max-line-bytes`.
+    pub(crate) fn new(inner: R) -> Self {
+        LineCap {
+            inner,
+            since_newline: 0,
+            max: MAX_LINE_BYTES.load(std::sync::atomic::Ordering::Relaxed),
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for LineCap<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for part in buf[..n].split_inclusive(|&b| b == b'\n') {
+            if part.last() == Some(&b'\n') {
+                self.since_newline = 0;
+            } else {
+                self.since_newline += part.len();
+            }
+            if self.since_newline > self.max {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!(
+                        "a line is longer than {} bytes; raise the limit with `--max-line-bytes`",
+                        self.max
+                    ),
+                ));
+            }
+        }
+        Ok(n)
+    }
+}

@@ -514,3 +514,56 @@ fn an_endless_file_is_read_through_the_size_bound() {
         text(&out.stderr)
     );
 }
+
+/// One endless line (100 MB took 320–520 MB) stops at `--max-line-bytes`
+/// (1 MiB by default) with a message, in JSON Lines and CSV alike; the
+/// limit can be raised (issue 18).
+#[test]
+fn an_endless_line_stops_at_the_line_cap() {
+    let dir = std::env::temp_dir().join(format!("assess-line-cap-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let jsonl = dir.join("long.jsonl");
+    std::fs::write(
+        &jsonl,
+        format!(
+            "{{\"respondent_id\": \"a\", \"answers\": {{\"R01\": 3}}, \"metadata\": {{\"x\": \"{}\"}}}}\n",
+            "y".repeat(2_000_000)
+        ),
+    )
+    .unwrap();
+    let csv = dir.join("long.csv");
+    std::fs::write(
+        &csv,
+        format!("respondent_id,R01\na,{}\n", "3".repeat(2_000_000)),
+    )
+    .unwrap();
+    let score = |input: &PathBuf, extra: &[&str]| {
+        let mut args = vec![
+            "score",
+            "-i",
+            "instruments/riasec.toml",
+            "-r",
+            input.to_str().unwrap(),
+            "-q",
+            "--format",
+            "jsonl",
+        ];
+        args.extend_from_slice(extra);
+        assess(&args)
+    };
+    let out = score(&jsonl, &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains(
+            "a line is longer than 1048576 bytes; raise the limit with `--max-line-bytes`"
+        )
+    );
+    assert!(text(&out.stderr).len() < 1_000, "the line is not echoed");
+    let out = score(&csv, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("a line is longer than 1048576 bytes"));
+    // Raised, the same file is read.
+    let out = score(&jsonl, &["--max-line-bytes", "3000000"]);
+    assert!(text(&out.stdout).starts_with("{\"row\":1,\"respondent_id\":\"a\","));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

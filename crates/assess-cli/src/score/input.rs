@@ -21,6 +21,11 @@ pub(crate) fn read_rows(
     emit: &mut dyn FnMut(usize, Result<ResponseSet, Error>, u64) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let file = File::open(input).map_err(|e| io_error(input, &e))?;
+    // JSON Lines and CSV are read a record at a time: a line is capped.
+    let file: Box<dyn Read> = match format {
+        InputFormat::Json => Box::new(file),
+        _ => Box::new(crate::files::LineCap::new(file)),
+    };
     let mut reader = BufReader::with_capacity(1 << 16, file);
     match format {
         InputFormat::Jsonl => {

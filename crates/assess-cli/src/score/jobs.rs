@@ -167,7 +167,7 @@ pub(crate) fn run<W: Write + Send>(
     let mut csv = None;
     if format == InputFormat::Csv {
         let file = File::open(input).map_err(|e| io_error(input, &e))?;
-        let reader = BufReader::with_capacity(1 << 16, file);
+        let reader = BufReader::with_capacity(1 << 16, crate::files::LineCap::new(file));
         let (rdr, layout) = csv_input(job.instrument, reader, input, id_column)?;
         // The lean path writes wide CSV rows without recommendations and
         // without an IRT estimate (θ comes from the full report), for sets
