@@ -100,51 +100,6 @@ pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-
-    use super::*;
-
-    #[test]
-    fn outputs_that_are_inputs_or_exist_are_refused() {
-        let dir = std::env::temp_dir().join(format!("assess-files-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let input = dir.join("in.csv");
-        std::fs::write(&input, "respondent_id\n").unwrap();
-        let fresh = dir.join("new.json");
-        assert!(check_outputs(&[Some(&fresh), None], &[&input], false).is_ok());
-        // The input itself, with or without --overwrite.
-        let e = check_outputs(&[Some(&input)], &[&input], true).unwrap_err();
-        assert!(e.contains("is the input"), "{e}");
-        // The input by another name: a link.
-        #[cfg(unix)]
-        {
-            let link = dir.join("link.csv");
-            let _ = std::fs::remove_file(&link);
-            std::os::unix::fs::symlink(&input, &link).unwrap();
-            assert!(check_outputs(&[Some(&link)], &[&input], true).is_err());
-        }
-        // An existing other file: only with --overwrite.
-        let other = dir.join("old.json");
-        std::fs::write(&other, "{}").unwrap();
-        assert!(check_outputs(&[Some(&other)], &[&input], false).is_err());
-        assert!(check_outputs(&[Some(&other)], &[&input], true).is_ok());
-        // Written whole: the content replaced, no temporary file left.
-        write_whole(&other, b"[1]").unwrap();
-        assert_eq!(std::fs::read(&other).unwrap(), b"[1]");
-        let left: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
-            .collect();
-        assert!(left.is_empty());
-        // A folder that does not exist: an error, nothing written.
-        assert!(write_whole(&dir.join("no/such/dir/x.json"), b"x").is_err());
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-}
-
 /// The longest line a record-by-record input (JSON Lines, CSV) may have,
 /// in bytes: `--max-line-bytes`, 1 MiB unless raised. A response set of
 /// the largest instrument (2,000 items, with timings) is under 100 KB.
@@ -194,5 +149,50 @@ impl<R: std::io::Read> std::io::Read for LineCap<R> {
             }
         }
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[test]
+    fn outputs_that_are_inputs_or_exist_are_refused() {
+        let dir = std::env::temp_dir().join(format!("assess-files-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let input = dir.join("in.csv");
+        std::fs::write(&input, "respondent_id\n").unwrap();
+        let fresh = dir.join("new.json");
+        assert!(check_outputs(&[Some(&fresh), None], &[&input], false).is_ok());
+        // The input itself, with or without --overwrite.
+        let e = check_outputs(&[Some(&input)], &[&input], true).unwrap_err();
+        assert!(e.contains("is the input"), "{e}");
+        // The input by another name: a link.
+        #[cfg(unix)]
+        {
+            let link = dir.join("link.csv");
+            let _ = std::fs::remove_file(&link);
+            std::os::unix::fs::symlink(&input, &link).unwrap();
+            assert!(check_outputs(&[Some(&link)], &[&input], true).is_err());
+        }
+        // An existing other file: only with --overwrite.
+        let other = dir.join("old.json");
+        std::fs::write(&other, "{}").unwrap();
+        assert!(check_outputs(&[Some(&other)], &[&input], false).is_err());
+        assert!(check_outputs(&[Some(&other)], &[&input], true).is_ok());
+        // Written whole: the content replaced, no temporary file left.
+        write_whole(&other, b"[1]").unwrap();
+        assert_eq!(std::fs::read(&other).unwrap(), b"[1]");
+        let left: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(left.is_empty());
+        // A folder that does not exist: an error, nothing written.
+        assert!(write_whole(&dir.join("no/such/dir/x.json"), b"x").is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
