@@ -440,7 +440,7 @@ impl RiasecProfile {
             ),
             _ => String::new(),
         };
-        let m = messages(lang);
+        let m = crate::support::messages::notices(lang);
         let meaning = match self.consistency {
             Consistency::High => m.consistency_high,
             Consistency::Medium => m.consistency_medium,
@@ -462,7 +462,7 @@ impl RiasecProfile {
     pub fn differentiation_text(&self, lang: &str) -> String {
         let gap = self.differentiation.holland;
         let shown = whole(gap);
-        let m = messages(lang);
+        let m = crate::support::messages::notices(lang);
         match (self.low, self.flat) {
             (true, _) => fill(m.differentiation_low, &[("limit", &Num(LOW_PROFILE_POMP))]),
             (false, true) => fill(

@@ -20,7 +20,6 @@ pub use scale::{
 
 use serde::Serialize;
 
-use crate::support::messages::messages;
 use crate::support::text::Localized;
 use assess_text::problem::Error;
 
@@ -439,7 +438,7 @@ impl std::hash::Hasher for IdHasher {
 /// shown visibly on every report so that provisional results are not taken
 /// for validated ones.
 pub fn status_notice(status: Status, lang: &str) -> &'static str {
-    let m = messages(lang);
+    let m = crate::support::messages::notices(lang);
     match status {
         Status::Draft => m.status_draft,
         Status::Provisional => m.status_provisional,

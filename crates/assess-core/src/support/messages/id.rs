@@ -1,14 +1,10 @@
 //! Bahasa Indonesia: the primary language, and the fallback for every
 //! language without a table of its own.
 
-use super::Messages;
+use super::{Messages, Notices};
 
 /// The messages in Bahasa Indonesia (`id`).
 pub static ID: Messages = Messages {
-    status_draft: "Draf: instrumen ini masih dikembangkan dan belum untuk dipakai dengan responden. Hasilnya hanya untuk uji coba.",
-    status_provisional: "Sementara — belum dinormakan pada responden Jawa Tengah. Hasil ini untuk bahan diskusi dengan konselor, bukan untuk menyaring atau memutuskan.",
-    status_validated: "Tervalidasi pada populasi yang dilayani. Hasil tetap untuk eksplorasi dan konseling, bukan untuk menyaring orang.",
-
     type_realistic: "Realistis",
     type_investigative: "Investigatif",
     type_artistic: "Artistik",
@@ -18,14 +14,6 @@ pub static ID: Messages = Messages {
 
     profile_note_low: "Belum ada jenis pekerjaan yang menonjol disukai. Bicarakan kegiatan sehari-hari yang disukai, dan coba kegiatan singkat sebelum memilih pelatihan.",
     profile_note_flat: "Minatnya hampir sama kuat untuk banyak jenis pekerjaan. Jelajahi dua atau tiga kelompok pekerjaan bersama, dan gunakan hasil bakat dan kesiapan kerja untuk mempersempit pilihan.",
-    consistency_with_code: "Konsistensi {code}: {meaning}",
-    consistency_without_code: "Konsistensi {meaning}",
-    consistency_high: "tinggi: kedua minat teratas bertetangga pada heksagon Holland dan saling mendukung, sehingga mudah ditemukan bersama dalam satu jenis pekerjaan.",
-    consistency_medium: "sedang: kedua minat teratas berselang satu pada heksagon; ada pekerjaan yang memadukan keduanya, tetapi perlu dicari bersama.",
-    consistency_low: "rendah: kedua minat teratas berseberangan pada heksagon. Ini bukan kekurangan; bicarakan mana yang lebih penting, atau pekerjaan dan kegiatan yang memberi ruang bagi keduanya.",
-    differentiation_low: "Diferensiasi: semua minat rendah (tertinggi di bawah {limit} dari 100). Belum ada bidang yang menonjol.",
-    differentiation_flat: "Diferensiasi rendah: selisih minat terkuat dan terlemah hanya {gap} poin dari 100 (kurang dari {limit}); banyak bidang disukai hampir sama kuat.",
-    differentiation_clear: "Diferensiasi jelas: selisih minat terkuat dan terlemah {gap} poin dari 100; minat utamanya dapat dijadikan titik awal.",
 
     not_scorable_items: "terlalu banyak butir tidak dijawab: {missing} dari {items} kosong; paling banyak {allowed} boleh kosong",
     not_scorable_components: "terlalu banyak skala komponen tidak dapat dinilai: {missing} dari {components}; paling banyak {allowed} boleh kosong",
@@ -42,4 +30,19 @@ pub static ID: Messages = Messages {
     list_and: " dan ",
     explain_practise: "Sebaiknya latih dulu {aptitudes}.",
     explain_strengthen: "Kuatkan juga: {competencies}.",
+};
+
+/// The notices in Bahasa Indonesia (`id`).
+pub static ID_NOTICES: Notices = Notices {
+    status_draft: "Draf: instrumen ini masih dikembangkan dan belum untuk dipakai dengan responden. Hasilnya hanya untuk uji coba.",
+    status_provisional: "Sementara — belum dinormakan pada responden Jawa Tengah. Hasil ini untuk bahan diskusi dengan konselor, bukan untuk menyaring atau memutuskan.",
+    status_validated: "Tervalidasi pada populasi yang dilayani. Hasil tetap untuk eksplorasi dan konseling, bukan untuk menyaring orang.",
+    consistency_with_code: "Konsistensi {code}: {meaning}",
+    consistency_without_code: "Konsistensi {meaning}",
+    consistency_high: "tinggi: kedua minat teratas bertetangga pada heksagon Holland dan saling mendukung, sehingga mudah ditemukan bersama dalam satu jenis pekerjaan.",
+    consistency_medium: "sedang: kedua minat teratas berselang satu pada heksagon; ada pekerjaan yang memadukan keduanya, tetapi perlu dicari bersama.",
+    consistency_low: "rendah: kedua minat teratas berseberangan pada heksagon. Ini bukan kekurangan; bicarakan mana yang lebih penting, atau pekerjaan dan kegiatan yang memberi ruang bagi keduanya.",
+    differentiation_low: "Diferensiasi: semua minat rendah (tertinggi di bawah {limit} dari 100). Belum ada bidang yang menonjol.",
+    differentiation_flat: "Diferensiasi rendah: selisih minat terkuat dan terlemah hanya {gap} poin dari 100 (kurang dari {limit}); banyak bidang disukai hampir sama kuat.",
+    differentiation_clear: "Diferensiasi jelas: selisih minat terkuat dan terlemah {gap} poin dari 100; minat utamanya dapat dijadikan titik awal.",
 };

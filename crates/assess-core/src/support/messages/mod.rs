@@ -31,11 +31,22 @@ use std::fmt::{Display, Write as _};
 mod en;
 mod id;
 
-pub use en::EN;
-pub use id::ID;
+pub use en::{EN, EN_NOTICES};
+pub use id::{ID, ID_NOTICES};
 
 /// The tables, Bahasa Indonesia (the primary language) first.
 pub static TABLES: [(&str, &Messages); 2] = [("id", &ID), ("en", &EN)];
+
+/// The notice tables, in the same languages as [`TABLES`].
+pub static NOTICE_TABLES: [(&str, &Notices); 2] = [("id", &ID_NOTICES), ("en", &EN_NOTICES)];
+
+/// The notices in `lang`, with the fallback of [`messages`].
+pub fn notices(lang: &str) -> &'static Notices {
+    NOTICE_TABLES
+        .iter()
+        .find(|(code, _)| *code == lang)
+        .map_or(&ID_NOTICES, |(_, n)| n)
+}
 
 /// The messages in `lang`, or in Bahasa Indonesia (`id`) when there is no
 /// table for `lang` — the same fallback as [`crate::Localized::get`], whose
@@ -124,20 +135,17 @@ pub fn placeholders(template: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Declares [`Messages`] and [`Messages::entries`] from one list of fields,
-/// so the list the tests walk through cannot drift from the struct.
+/// Declares a table struct and its `entries` from one list of fields, so
+/// the list the tests walk through cannot drift from the struct.
 macro_rules! messages {
-    ($( $(#[doc = $doc:literal])+ $name:ident, )+) => {
-        /// The engine's messages in one language: one field per message,
-        /// templates with `{name}` placeholders where values go (see
-        /// [`fill`]). The doc of each field shows its English text and
-        /// names its placeholders.
+    ($(#[doc = $sdoc:literal])+ $table:ident { $( $(#[doc = $doc:literal])+ $name:ident, )+ }) => {
+        $(#[doc = $sdoc])+
         #[derive(Debug)]
-        pub struct Messages {
+        pub struct $table {
             $( $(#[doc = $doc])+ pub $name: &'static str, )+
         }
 
-        impl Messages {
+        impl $table {
             /// Every message as `(field name, text)`, in declaration order.
             pub fn entries(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
                 [$( (stringify!($name), self.$name), )+].into_iter()
@@ -147,13 +155,10 @@ macro_rules! messages {
 }
 
 messages! {
-    /// Status notice of a draft instrument.
-    status_draft,
-    /// Status notice of a provisional instrument (not yet normed locally).
-    status_provisional,
-    /// Status notice of a validated instrument.
-    status_validated,
-
+    /// The engine's messages in one language that results carry: one field
+    /// per message, templates with `{name}` placeholders where values go
+    /// (see [`fill`]). The doc of each field names its placeholders.
+    Messages {
     /// Name of Holland's Realistic type (R).
     type_realistic,
     /// Name of Holland's Investigative type (I).
@@ -166,11 +171,55 @@ messages! {
     type_enterprising,
     /// Name of Holland's Conventional type (C).
     type_conventional,
-
     /// Counsellor's note when every interest is low.
     profile_note_low,
     /// Counsellor's note when the profile is flat.
     profile_note_flat,
+    /// Why a scale was not scored: `{missing}` of `{items}` items missing,
+    /// at most `{allowed}` allowed.
+    not_scorable_items,
+    /// Why a composite scale was not scored: `{missing}` of `{components}`
+    /// component scales not scorable, at most `{allowed}` allowed.
+    not_scorable_components,
+    /// Quality flag: `{answered}` of `{presented}` items answered.
+    flag_low_completion,
+    /// Quality flag: `{run}` identical answers in a row.
+    flag_longstring,
+    /// Quality flag: answers barely vary.
+    flag_low_variability,
+    /// Quality flag: `{seconds}` median seconds per item.
+    flag_too_fast,
+    /// Quality flag: every answer is the same.
+    flag_identical_answers,
+    /// The name of an instrument's full form (all items).
+    full_form,
+    /// Why a job family is suggested: `{interests}` the two strongest
+    /// interests joined by `list_and`, `{activities}` the family's
+    /// activities, `{fit}` the interest fit out of 100.
+    explain_interests,
+    /// The word joining two names in a list (with its spaces).
+    list_and,
+    /// Aptitudes to practise first: `{aptitudes}`, joined by `list_and`.
+    explain_practise,
+    /// Readiness competencies to strengthen: `{competencies}`, joined by
+    /// commas.
+    explain_strengthen,
+    }
+}
+
+messages! {
+    /// The notices and explanations written on pages for a counsellor
+    /// (status notices, what a profile's consistency and differentiation
+    /// mean), in one language. A table of their own, so that a build that
+    /// renders no page (the front-end WebAssembly package) carries none of
+    /// them.
+    Notices {
+    /// Status notice of a draft instrument.
+    status_draft,
+    /// Status notice of a provisional instrument (not yet normed locally).
+    status_provisional,
+    /// Status notice of a validated instrument.
+    status_validated,
     /// Consistency text with the first two letters: `{code}` is the pair,
     /// `R (Realistic) – I (Investigative)`; `{meaning}` one of the
     /// `consistency_*` meanings.
@@ -193,39 +242,7 @@ messages! {
     differentiation_flat,
     /// Clear differentiation: `{gap}` the gap in POMP points.
     differentiation_clear,
-
-    /// Why a scale was not scored: `{missing}` of `{items}` items missing,
-    /// at most `{allowed}` allowed.
-    not_scorable_items,
-    /// Why a composite scale was not scored: `{missing}` of `{components}`
-    /// component scales not scorable, at most `{allowed}` allowed.
-    not_scorable_components,
-
-    /// Quality flag: `{answered}` of `{presented}` items answered.
-    flag_low_completion,
-    /// Quality flag: `{run}` identical answers in a row.
-    flag_longstring,
-    /// Quality flag: answers barely vary.
-    flag_low_variability,
-    /// Quality flag: `{seconds}` median seconds per item.
-    flag_too_fast,
-    /// Quality flag: every answer is the same.
-    flag_identical_answers,
-
-    /// The name of an instrument's full form (all items).
-    full_form,
-
-    /// Why a job family is suggested: `{interests}` the two strongest
-    /// interests joined by `list_and`, `{activities}` the family's
-    /// activities, `{fit}` the interest fit out of 100.
-    explain_interests,
-    /// The word joining two names in a list (with its spaces).
-    list_and,
-    /// Aptitudes to practise first: `{aptitudes}`, joined by `list_and`.
-    explain_practise,
-    /// Readiness competencies to strengthen: `{competencies}`, joined by
-    /// commas.
-    explain_strengthen,
+    }
 }
 
 #[cfg(test)]
@@ -239,6 +256,15 @@ mod tests {
     fn every_table_is_complete_and_has_the_same_placeholders() {
         for (code, table) in &TABLES {
             for ((name, text), (_, id_text)) in table.entries().zip(ID.entries()) {
+                if let Err(e) = check_translation(text, id_text) {
+                    panic!("`{code}`: `{name}` {e}");
+                }
+            }
+        }
+        let codes: Vec<&str> = NOTICE_TABLES.iter().map(|(c, _)| *c).collect();
+        assert_eq!(codes, ["id", "en"], "the same languages as the messages");
+        for (code, table) in &NOTICE_TABLES {
+            for ((name, text), (_, id_text)) in table.entries().zip(ID_NOTICES.entries()) {
                 if let Err(e) = check_translation(text, id_text) {
                     panic!("`{code}`: `{name}` {e}");
                 }
