@@ -17,7 +17,7 @@ use assess_core::{Error, Instrument, Problem, ResponseSet};
 
 use crate::html::text::{has_texts, languages_list, texts};
 use crate::html::{Bar, Page, bar_chart, escape, table_start};
-use crate::score::{InputFormat, csv_error, csv_reader, io_error, not_utf8};
+use crate::score::{InputFormat, csv_error, csv_reader, io_error, not_utf8, record_cells};
 
 /// Responses read for analysis or norms.
 pub struct Loaded {
@@ -64,27 +64,8 @@ pub fn load(
                     Ok(false) => break,
                     Ok(true) => {
                         row += 1;
-                        // The record's bytes are checked as UTF-8 once;
-                        // fields end at ASCII delimiters, so each field of
-                        // valid text is text. On bad bytes, each field is
-                        // checked to say where, as before.
                         let mut cells: Vec<&str> = Vec::with_capacity(refs.len());
-                        if let Ok(all) = std::str::from_utf8(record.as_slice()) {
-                            // `as_slice` is the fields' bytes, one after another.
-                            let mut start = 0;
-                            for field in &record {
-                                let end = start + field.len();
-                                cells.push(&all[start..end]);
-                                start = end;
-                            }
-                        } else {
-                            for c in &record {
-                                cells.push(
-                                    std::str::from_utf8(c)
-                                        .map_err(|e| not_utf8(row, e.valid_up_to()))?,
-                                );
-                            }
-                        }
+                        record_cells(&record, &mut cells).map_err(|at| not_utf8(row, at))?;
                         r.push(&cells);
                     }
                     Err(e) => return Err(csv_error(path, &e)),

@@ -22,7 +22,7 @@ use assess_core::{Catalog, RecommendOptions, RowStatus};
 
 use crate::progress::Progress;
 
-pub(crate) use input::{csv_error, csv_reader, io_error, not_utf8, read_rows};
+pub(crate) use input::{csv_error, csv_reader, io_error, not_utf8, read_rows, record_cells};
 pub use jobs::Job;
 use jobs::{INTERRUPTED, Settings, run};
 pub use output::Encoder;
