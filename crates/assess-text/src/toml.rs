@@ -67,7 +67,7 @@ pub fn parse(text: &str, max_errors: usize) -> (Value<'_>, Vec<SyntaxError>) {
         },
         table_depth: 0,
     };
-    let root = p.document(max_errors.max(1));
+    let root = p.document();
     let mut errors = p.errors.list;
     errors.truncate(max_errors);
     (

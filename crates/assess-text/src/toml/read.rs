@@ -182,7 +182,7 @@ impl<'i> Reader<'i> {
         })
     }
 
-    pub(super) fn document(&mut self, max_errors: usize) -> Table<'i> {
+    pub(super) fn document(&mut self) -> Table<'i> {
         let mut st = State::default();
         if self.s.starts_with('\u{feff}') {
             self.pos = 3;
@@ -214,7 +214,7 @@ impl<'i> Reader<'i> {
                 self.errors.push(e.span, e.message);
                 self.recover();
             }
-            if self.errors.list.len() >= max_errors {
+            if self.errors.full() {
                 break;
             }
         }
