@@ -18,7 +18,7 @@ use super::{
 use crate::irt::{self, Estimate, add_log_likelihood};
 use crate::responses::Answer;
 use assess_text::json::{self, deserialize_via_json, json_struct};
-use assess_text::problem::{Error, Problem, ProblemKind};
+use assess_text::problem::{Error, Problem, ProblemKind, shown};
 
 /// Version of the session format.
 pub const SESSION_FORMAT: u32 = 1;
@@ -329,29 +329,50 @@ fn pending_index(bank: &ItemBank, s: &CatSession) -> Result<usize, Error> {
             format!("expected {q} finite numbers"),
         );
     }
-    if s.administered
-        .iter()
-        .any(|a| bank.items.get(a.index).is_none_or(|it| it.id != a.item))
-        || s.set_aside.iter().any(|&i| i >= bank.items.len())
-    {
+    // Each item is given at most once: a session that repeats one (edited
+    // by hand, or replayed to try each option of an item) is refused.
+    let mut given = vec![false; bank.items.len()];
+    for (i, a) in s.administered.iter().enumerate() {
+        if bank.items.get(a.index).is_none_or(|it| it.id != a.item) {
+            return bad(
+                &format!("session.administered[{i}]"),
+                format!(
+                    "item `{}` is not item {} of the bank",
+                    shown(&a.item),
+                    a.index
+                ),
+            );
+        }
+        if std::mem::replace(&mut given[a.index], true) {
+            return bad(
+                &format!("session.administered[{i}]"),
+                format!("item `{}` is given twice", shown(&a.item)),
+            );
+        }
+    }
+    if s.set_aside.iter().any(|&i| i >= bank.items.len()) {
         return bad(
-            "session.administered",
-            "an item does not match the bank".into(),
+            "session.set_aside",
+            format!("expected item indices below {}", bank.items.len()),
         );
     }
     match &s.pending {
         Some(p) if bank.items.get(p.index).is_some_and(|it| it.id == p.id) => {
-            if s.administered.iter().any(|a| a.index == p.index) {
+            if given[p.index] {
                 return bad(
                     "session.pending",
-                    format!("item `{}` was already given", p.id),
+                    format!("item `{}` was already given", shown(&p.id)),
                 );
             }
             Ok(p.index)
         }
         Some(p) => bad(
             "session.pending",
-            format!("item `{}` is not item {} of the bank", p.id, p.index),
+            format!(
+                "item `{}` is not item {} of the bank",
+                shown(&p.id),
+                p.index
+            ),
         ),
         None => bad("session.pending", "no item is waiting for an answer".into()),
     }

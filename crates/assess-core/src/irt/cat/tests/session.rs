@@ -78,26 +78,58 @@ fn an_untampered_session_steps() {
 
 #[test]
 fn an_unknown_item_in_the_record_is_refused() {
+    let s = second_step();
+    let first = &s.administered[0];
     let err = tampered(|v| v["administered"][0]["item"] = "NOPE".into()).unwrap_err();
+    let message = format!("item `NOPE` is not item {} of the bank", first.index);
     refused(
         &err,
         ProblemKind::Inconsistent,
-        "session.administered",
-        "an item does not match the bank",
+        "session.administered[0]",
+        &message,
     );
     let err = tampered(|v| v["administered"][0]["index"] = 99.into()).unwrap_err();
+    let message = format!("item `{}` is not item 99 of the bank", first.item);
     refused(
         &err,
         ProblemKind::Inconsistent,
-        "session.administered",
-        "an item does not match the bank",
+        "session.administered[0]",
+        &message,
     );
     let err = tampered(|v| v["set_aside"] = serde_json::json!([7])).unwrap_err();
     refused(
         &err,
         ProblemKind::Inconsistent,
-        "session.administered",
-        "an item does not match the bank",
+        "session.set_aside",
+        "expected item indices below 5",
+    );
+    // A hostile identifier is not echoed whole.
+    let long = "X".repeat(100_000);
+    let err = tampered(|v| v["administered"][0]["item"] = long.clone().into()).unwrap_err();
+    assert!(
+        err.first().message().len() < 200,
+        "{}",
+        err.first().message()
+    );
+}
+
+#[test]
+fn an_item_given_twice_is_refused() {
+    // Copying the record of an answered item, to answer it again with
+    // another option, is refused: each item counts once (issue 18).
+    let s = second_step();
+    let first = &s.administered[0];
+    let err = tampered(|v| {
+        let again = v["administered"][0].clone();
+        v["administered"].as_array_mut().unwrap().push(again);
+    })
+    .unwrap_err();
+    let message = format!("item `{}` is given twice", first.item);
+    refused(
+        &err,
+        ProblemKind::Inconsistent,
+        "session.administered[1]",
+        &message,
     );
 }
 
