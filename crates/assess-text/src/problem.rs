@@ -176,7 +176,7 @@ impl Problem {
         Problem {
             kind,
             message: message.into(),
-            path: path.into(),
+            path: capped(path.into()),
             line: None,
             column: None,
             span: None,
@@ -199,7 +199,7 @@ impl Problem {
         } else {
             "."
         };
-        self.path = format!("{segment}{dot}{}", self.path);
+        self.path = capped(format!("{segment}{dot}{}", self.path));
     }
 
     /// Adds a hint on how to fix the problem.
@@ -570,6 +570,24 @@ fn levenshtein(a: &str, b: &str) -> usize {
     d[a.len() * w + b.len()]
 }
 
+/// The longest key path a problem keeps, in bytes: a path names keys of the
+/// input, and a hostile key may be megabytes long.
+pub const MAX_PATH: usize = 240;
+
+/// `path`, cut to at most [`MAX_PATH`] bytes (at a character boundary) and
+/// marked `…` when cut.
+fn capped(mut path: String) -> String {
+    if path.len() > MAX_PATH {
+        let mut at = MAX_PATH;
+        while !path.is_char_boundary(at) {
+            at -= 1;
+        }
+        path.truncate(at);
+        path.push('…');
+    }
+    path
+}
+
 /// `s` as quoted in a message: at most 60 characters, the rest elided
 /// with `…`, so that a message never echoes a hostile input whole (the
 /// key path and the input itself keep it).
@@ -674,6 +692,21 @@ mod tests {
         p.prefix_path("[3]");
         p.prefix_path("b");
         assert_eq!(p.path(), "b[3][0]");
+    }
+
+    /// A key path names keys of the input; a hostile key of a megabyte
+    /// gives a path of at most [`MAX_PATH`] bytes and a mark, however
+    /// deep (found by the `cat` fuzz target, issue 18).
+    #[test]
+    fn long_paths_are_cut() {
+        let key = "é".repeat(500_000);
+        let mut p = Problem::new(ProblemKind::UnknownItem, format!("answers.{key}"), "m");
+        assert!(p.path().starts_with("answers.éé") && p.path().ends_with('…'));
+        assert!(p.path().len() <= MAX_PATH + '…'.len_utf8());
+        for _ in 0..200 {
+            p.prefix_path(&key);
+        }
+        assert!(p.path().len() <= MAX_PATH + '…'.len_utf8());
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::instrument::EstimatorKind;
 use crate::irt;
 use assess_text::json::{self, FromJson, JsonResult, Node, deserialize_via_json, json_struct};
 use assess_text::num::Num;
-use assess_text::problem::{Error, Problem, ProblemKind};
+use assess_text::problem::{Error, Problem, ProblemKind, shown};
 
 /// Exposure control.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -225,7 +225,11 @@ impl CatConfig {
                     p.push(Problem::new(
                         ProblemKind::UnknownReference,
                         format!("config.exposure.rates.{id}"),
-                        format!("unknown item `{id}` in bank `{}`", bank.reference.id),
+                        format!(
+                            "unknown item `{}` in bank `{}`",
+                            shown(id),
+                            bank.reference.id
+                        ),
                     ));
                 }
             }
@@ -237,7 +241,8 @@ impl CatConfig {
                         ProblemKind::UnknownReference,
                         format!("config.content.shares.{d}"),
                         format!(
-                            "unknown domain `{d}`; expected one of {}",
+                            "unknown domain `{}`; expected one of {}",
+                            shown(d),
                             bank.domains
                                 .iter()
                                 .map(|d| format!("`{d}`"))

@@ -304,9 +304,9 @@ fn pending_index(bank: &ItemBank, s: &CatSession) -> Result<usize, Error> {
             "session.bank",
             format!(
                 "the session belongs to `{}` {} ({}), not to `{}` {} ({})",
-                s.bank.id,
-                s.bank.version,
-                s.bank.hash,
+                shown(&s.bank.id),
+                shown(&s.bank.version),
+                shown(&s.bank.hash),
                 bank.reference.id,
                 bank.reference.version,
                 bank.reference.hash

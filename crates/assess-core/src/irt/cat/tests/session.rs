@@ -167,6 +167,13 @@ fn a_session_of_another_bank_or_format_is_refused() {
         r.hash
     );
     refused(&err, ProblemKind::Inconsistent, "session.bank", &message);
+    // Found by the `cat` fuzz target: a hostile bank reference was echoed
+    // whole in the message (1,061 bytes there, megabytes possible).
+    let long = "9".repeat(100_000);
+    for key in ["id", "version", "hash"] {
+        let err = tampered(|v| v["bank"][key] = long.clone().into()).unwrap_err();
+        assert!(err.first().message().len() < 400, "{key}");
+    }
     let err = tampered(|v| v["format"] = 2.into()).unwrap_err();
     refused(
         &err,
