@@ -5,7 +5,7 @@
 // only renders. The session is plain JSON kept in sessionStorage, so a
 // reload (or a lost connection) resumes at the same question.
 import init, { CatBank, loadInstrument } from "./pkg/web/assess_wasm.js";
-import { $, CHROME, applyChrome, el, radio, savedLanguage, showInstrument } from "./ui.js";
+import { $, CHROME, applyChrome, el, figureImage, radio, savedLanguage, showInstrument } from "./ui.js";
 
 /** The test's rules: 8–15 questions, stop once the SE is 0.4 or less. */
 const CONFIG = JSON.stringify({
@@ -108,12 +108,7 @@ function renderQuestion() {
   $("question-text").textContent = item.text;
   const figure = $("figure");
   figure.replaceChildren();
-  if (item.figure) {
-    // The SVG was sanitised when the instrument was validated.
-    const holder = el("div", { role: "img", "aria-label": item.figure.alt });
-    holder.innerHTML = item.figure.svg;
-    figure.append(holder);
-  }
+  if (item.figure) figure.append(figureImage(item.figure));
   $("answers").replaceChildren(
     ...item.options.map((o) =>
       el("label", { class: "choice" }, radio("answer", o.value, false), el("span", { text: o.label }))),

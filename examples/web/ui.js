@@ -37,6 +37,22 @@ export function el(tag, attrs = {}, ...children) {
   return e;
 }
 
+/**
+ * An item's figure, shown as an image: the SVG (already rewritten by the
+ * engine's allow-list sanitiser when the instrument was loaded) becomes a
+ * `data:` URL of an `<img>`. A browser runs no script of an SVG shown as an
+ * image and fetches nothing it refers to, so even a bad figure that got
+ * through could not act on the page. Never put figure markup in
+ * `innerHTML`.
+ */
+export function figureImage(figure) {
+  return el("img", {
+    class: "figure",
+    src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(figure.svg)}`,
+    alt: figure.alt,
+  });
+}
+
 export function radio(name, value, checked) {
   const input = el("input", { type: "radio", name, value: String(value) });
   input.checked = checked;

@@ -5,10 +5,10 @@
 // scored in the browser; and the browser timings (reported, never
 // asserted).
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { chromium } from "playwright-core";
+import { launch } from "./chromium.mjs";
 import { serve } from "../../examples/web/serve.mjs";
 import {
   INSTRUMENTS,
@@ -20,7 +20,6 @@ import {
   timeScoreAndRecommend,
 } from "../js/common.mjs";
 
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
 const OUT = join(ROOT, "target", "browser");
 let browser;
@@ -28,22 +27,9 @@ let server;
 let base;
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`);
   mkdirSync(OUT, { recursive: true });
   ({ server, url: base } = await serve(0));
-  // Flags that keep Chromium off the network it cannot reach here.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launch();
 });
 
 after(async () => {

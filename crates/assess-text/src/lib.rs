@@ -41,6 +41,7 @@ pub mod json;
 pub mod num;
 pub mod problem;
 pub mod spanned;
+pub mod svg;
 pub mod toml;
 
 pub use problem::{Error, Problem, ProblemKind};

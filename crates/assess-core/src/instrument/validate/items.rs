@@ -129,9 +129,14 @@ impl Validator {
             if let Some(d) = &r.domain {
                 self.id(d, &format!("{path}.domain"));
             }
-            if let Some(fig) = &r.figure {
-                self.figure(fig, &format!("{path}.figure"));
-            }
+            // The figure as the sanitiser wrote it again: what pages show.
+            let figure = r.figure.as_ref().and_then(|fig| {
+                let svg = self.figure(fig, &format!("{path}.figure"))?;
+                Some(Figure {
+                    svg,
+                    alt: fig.value.alt.value.clone(),
+                })
+            });
             let Some(fi) = format_idx else {
                 self.items_incomplete = true;
                 continue;
@@ -190,10 +195,7 @@ impl Validator {
                 domain: r.domain.as_ref().map(|d| d.value.clone()),
                 options,
                 key,
-                figure: r.figure.as_ref().map(|f| Figure {
-                    svg: f.value.svg.value.clone(),
-                    alt: f.value.alt.value.clone(),
-                }),
+                figure,
                 irt,
                 min_score,
                 max_score,

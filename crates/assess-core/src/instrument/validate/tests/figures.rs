@@ -11,7 +11,7 @@ fn figure_not_svg() {
         &[(
             InvalidValue,
             "items[0].figure.svg",
-            "expected inline SVG markup starting with `<svg` and ending with `</svg>`",
+            "expected the figure to start with `<svg` (character 1 of the figure)",
             Some((90, 18)),
         )],
     );
@@ -24,7 +24,7 @@ fn figure_with_event_handler() {
         &[(
             InvalidValue,
             "items[0].figure.svg",
-            "figures may not contain scripts, event handlers or foreign objects",
+            "event handler `onload` is not allowed in a figure (character 6 of the figure)",
             Some((90, 18)),
         )],
     );
@@ -37,7 +37,7 @@ fn figure_with_foreign_object() {
         &[(
             InvalidValue,
             "items[0].figure.svg",
-            "figures may not contain scripts, event handlers or foreign objects",
+            "element <foreignObject> is not allowed in a figure (character 6 of the figure)",
             Some((90, 18)),
         )],
     );
@@ -64,4 +64,29 @@ fn figure_attribute_starting_with_on_is_not_a_handler() {
         "<svg><text font-family=\"none\">one</text></svg>",
         ALT,
     ));
+}
+
+#[test]
+fn an_instrument_keeps_the_figure_as_the_sanitiser_wrote_it() {
+    // The deny-list this replaces let `x="a"onload=…` through (issue 18);
+    // what an instrument keeps, and pages show, is the rewritten markup.
+    let inst = crate::Instrument::from_toml(&with_figure(
+        "<!-- box --><svg viewBox=\"0 0 10 10\"><rect   width=\"5\" height=\"5\"/></svg>",
+        ALT,
+    ))
+    .unwrap();
+    let fig = inst.items()[0].figure().unwrap();
+    assert_eq!(
+        fig.svg(),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"5\" height=\"5\"/></svg>"
+    );
+    check(
+        &with_figure("<svg x=\"a\"onload=\"alert(1)\"></svg>", ALT),
+        &[(
+            InvalidValue,
+            "items[0].figure.svg",
+            "expected white space before the attribute (character 11 of the figure)",
+            Some((90, 18)),
+        )],
+    );
 }
