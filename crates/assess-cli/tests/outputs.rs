@@ -345,3 +345,144 @@ fn csv_cells_are_safe_to_open_in_a_spreadsheet() {
     assert!(text(&out.stdout).contains("district,@SUM(1),"));
     std::fs::remove_dir_all(&d).unwrap();
 }
+
+/// A respondent id given to more than one row (issue 18: scored silently
+/// before): every row is still scored, each repeat is flagged
+/// `duplicate_id` (the CSV flags cell, the JSON record), and the closing
+/// summary warns — the same in every input and output format, on the fast
+/// CSV path and the full one, with one thread or two, and after `--resume`.
+#[test]
+fn repeated_respondent_ids_are_flagged_and_counted() {
+    let d = workdir("duplicates");
+    let personas =
+        std::fs::read_to_string(root().join("examples/responses/riasec-personas.csv")).unwrap();
+    let lines: Vec<&str> = personas.lines().collect();
+    // Rows 1..n, then row 1 again and row 2 twice more.
+    let mut csv = lines.join("\n");
+    for extra in [lines[1], lines[2], lines[2]] {
+        csv.push('\n');
+        csv.push_str(extra);
+    }
+    csv.push('\n');
+    std::fs::write(d.join("dup.csv"), &csv).unwrap();
+    let n = lines.len() - 1;
+    let sets: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("personas.json")).unwrap()).unwrap();
+    let mut sets = sets.as_array().unwrap().clone();
+    for i in [0, 1, 1] {
+        sets.push(sets[i].clone());
+    }
+    std::fs::write(d.join("dup.json"), serde_json::to_string(&sets).unwrap()).unwrap();
+    let jsonl: Vec<String> = sets.iter().map(|s| s.to_string()).collect();
+    std::fs::write(d.join("dup.jsonl"), jsonl.join("\n")).unwrap();
+    let dup_rows = |m: usize| vec![m + 1, m + 2, m + 3];
+    let warning =
+        "warning: 3 rows repeat a respondent id of an earlier row (flagged `duplicate_id`)";
+    let inst = d.join("riasec.toml");
+    for input in ["dup.csv", "dup.json", "dup.jsonl"] {
+        let m = if input == "dup.csv" {
+            n
+        } else {
+            sets.len() - 3
+        };
+        let input_path = d.join(input);
+        // With a catalogue, CSV takes the full path rather than the fast one.
+        let recommend: &[&str] = &["--recommend", "instruments/job-families.toml"];
+        for (format, extra) in [("csv", &[][..]), ("jsonl", &[][..]), ("csv", recommend)] {
+            for jobs in ["1", "2"] {
+                let out_path = d.join(format!("out-{input}-{format}-{jobs}-{}", extra.len()));
+                let mut args = vec![
+                    "score",
+                    "-i",
+                    s(&inst),
+                    "-r",
+                    s(&input_path),
+                    "--format",
+                    format,
+                    "--jobs",
+                    jobs,
+                    "-q",
+                    "-o",
+                    s(&out_path),
+                ];
+                args.extend_from_slice(extra);
+                let out = assess(&args);
+                assert_eq!(
+                    out.status.code(),
+                    Some(0),
+                    "{args:?}: {}",
+                    text(&out.stderr)
+                );
+                let err = text(&out.stderr);
+                assert!(err.starts_with(&format!("{} rows: ", m + 3)), "{err}");
+                assert!(err.contains(warning), "{args:?}: {err}");
+                let written = std::fs::read_to_string(&out_path).unwrap();
+                let flagged: Vec<usize> = if format == "csv" {
+                    written
+                        .lines()
+                        .skip(1)
+                        .filter(|l| l.contains("duplicate_id"))
+                        .map(|l| l.split(',').next().unwrap().parse().unwrap())
+                        .collect()
+                } else {
+                    written
+                        .lines()
+                        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+                        .filter(|r| r["duplicate_id"] == serde_json::Value::Bool(true))
+                        .map(|r| usize::try_from(r["row"].as_u64().unwrap()).unwrap())
+                        .collect()
+                };
+                assert_eq!(flagged, dup_rows(m), "{args:?}");
+            }
+        }
+    }
+    // Resumed after the first repeat: the kept rows' ids are read again, so
+    // the later repeats are still found and all three counted.
+    let full = d.join("out-dup.csv-csv-1-0");
+    let whole = std::fs::read(&full).unwrap();
+    let cut = whole
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'\n')
+        .nth(n + 1)
+        .unwrap()
+        .0
+        + 1;
+    let part = d.join("part.csv");
+    std::fs::write(&part, &whole[..cut]).unwrap();
+    let dup_csv = d.join("dup.csv");
+    let out = assess(&[
+        "score",
+        "-i",
+        s(&inst),
+        "-r",
+        s(&dup_csv),
+        "--format",
+        "csv",
+        "-q",
+        "-o",
+        s(&part),
+        "--resume",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains(warning), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read(&part).unwrap(), whole);
+    // No repeats: no warning, and the output is as before this check.
+    let personas = d.join("personas.json");
+    let out = assess(&[
+        "score",
+        "-i",
+        s(&inst),
+        "-r",
+        s(&personas),
+        "--format",
+        "csv",
+        "-q",
+    ]);
+    assert!(
+        !text(&out.stderr).contains("duplicate"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!text(&out.stdout).contains("duplicate"));
+}

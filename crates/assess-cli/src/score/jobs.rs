@@ -38,8 +38,49 @@ pub struct Job<'a> {
 /// negligible, small enough that memory stays bounded.
 const CHUNK: usize = 256;
 
-/// One input row, read: its 1-based number and what was read.
-type Row = (usize, Input);
+/// One input row, read: its 1-based number, what was read, and whether
+/// its respondent id was given to an earlier row.
+type Row = (usize, Input, bool);
+
+/// How many distinct respondent ids the duplicate check remembers: a
+/// 64-bit fingerprint each, about 19 MB at most; rows after that many
+/// distinct ids are not checked (the closing summary says so).
+pub(crate) const MAX_CHECKED_IDS: usize = (1 << 21) / 8 * 7;
+
+/// Respondent ids seen so far, as fingerprints: a fixed-key SipHash of the
+/// id, so that the same input always gives the same flags. Two different
+/// ids share a fingerprint with a probability of about n²/2⁶⁵ (below one in
+/// 30 million for a million rows).
+#[derive(Default)]
+pub(crate) struct SeenIds {
+    seen: std::collections::HashSet<u64>,
+    /// Rows flagged.
+    pub duplicates: usize,
+    /// Ids not checked because the set was full.
+    pub unchecked: usize,
+}
+
+impl SeenIds {
+    /// Whether `id` was seen before; remembers it.
+    fn repeated(&mut self, id: &str) -> bool {
+        if id.is_empty() {
+            return false;
+        }
+        let mut h = std::hash::DefaultHasher::new();
+        std::hash::Hasher::write(&mut h, id.as_bytes());
+        let f = std::hash::Hasher::finish(&h);
+        if self.seen.contains(&f) {
+            self.duplicates += 1;
+            true
+        } else if self.seen.len() < MAX_CHECKED_IDS {
+            self.seen.insert(f);
+            false
+        } else {
+            self.unchecked += 1;
+            false
+        }
+    }
+}
 
 /// What was read of one input row.
 enum Input {
@@ -93,7 +134,7 @@ impl Job<'_> {
         };
         let mut lean = RowScores::default();
         let mut cells: Vec<&str> = Vec::new();
-        for (row, input) in &mut rows {
+        for (row, input, duplicate) in &mut rows {
             let set = match (input, csv) {
                 // Taken out: an empty set costs no allocation.
                 (Input::Set(set), _) => std::mem::replace(set, Ok(ResponseSet::default())),
@@ -106,7 +147,13 @@ impl Job<'_> {
                                 && scorer.score(&cells, &mut lean)
                             {
                                 let id = scorer.respondent_id(&cells).unwrap_or_default();
-                                self.encoder.encode_lean(*row, id, &lean, &mut out.bytes);
+                                self.encoder.encode_lean(
+                                    *row,
+                                    id,
+                                    &lean,
+                                    *duplicate,
+                                    &mut out.bytes,
+                                );
                                 out.records.push((lean.status, out.bytes.len()));
                                 continue;
                             }
@@ -122,7 +169,8 @@ impl Job<'_> {
                     "a CSV record without its header",
                 ))),
             };
-            let rec = self.record(*row, set);
+            let mut rec = self.record(*row, set);
+            rec.duplicate_id = *duplicate;
             self.encoder.encode(&rec, &mut out.bytes)?;
             out.records.push((rec.status, out.bytes.len()));
         }
@@ -141,7 +189,9 @@ pub(crate) struct Settings {
 }
 
 /// Scores every row of `input` into `sink`, in input order, with
-/// `settings.jobs` threads; memory is bounded by a few chunks per thread.
+/// `settings.jobs` threads; memory is bounded by a few chunks per thread
+/// (and the fingerprints of [`SeenIds`]). Rows whose respondent id was
+/// given to an earlier row are flagged, and counted in `ids`.
 ///
 /// # Errors
 ///
@@ -155,6 +205,7 @@ pub(crate) fn run<W: Write + Send>(
     format: InputFormat,
     id_column: &str,
     settings: Settings,
+    ids: &mut SeenIds,
     sink: &mut Sink<W>,
 ) -> Result<(), Error> {
     let Settings {
@@ -190,8 +241,22 @@ pub(crate) fn run<W: Write + Send>(
     let mut chunks = |dispatch: &mut dyn FnMut(Vec<Row>, usize) -> Result<(), Error>| {
         let mut pending: Vec<Row> = Vec::with_capacity(CHUNK);
         let (mut seq, mut read) = (0, 0usize);
-        let mut each = |row, input, pos| -> Result<(), Error> {
-            pending.push((row, input));
+        let mut each = |row, input: Input, pos| -> Result<(), Error> {
+            // Every row's id is checked in input order, those kept by
+            // `--resume` too: they are read again, then dropped here.
+            let id = match &input {
+                Input::Set(Ok(set)) => Some(set.respondent_id.as_str()),
+                Input::Set(Err(_)) => None,
+                Input::Record(r) => csv
+                    .and_then(|c| r.get(c.layout.id_column()))
+                    .and_then(|b| std::str::from_utf8(b).ok())
+                    .map(str::trim),
+            };
+            let duplicate = id.is_some_and(|id| ids.repeated(id));
+            if row <= skip_through {
+                return Ok(());
+            }
+            pending.push((row, input, duplicate));
             read += 1;
             if pending.len() == CHUNK {
                 dispatch(
@@ -210,7 +275,7 @@ pub(crate) fn run<W: Write + Send>(
             Ok(())
         };
         match records.as_mut() {
-            Some(rdr) => csv_records(rdr, skip_through, &mut |row, record, pos| {
+            Some(rdr) => csv_records(rdr, 0, &mut |row, record, pos| {
                 each(
                     row,
                     match record {
@@ -225,7 +290,7 @@ pub(crate) fn run<W: Write + Send>(
                 input,
                 format,
                 id_column,
-                skip_through,
+                0,
                 &mut |row, set, pos| each(row, Input::Set(set), pos),
             )?,
         }

@@ -24,7 +24,7 @@ use crate::progress::Progress;
 
 pub(crate) use input::{csv_error, csv_reader, io_error, not_utf8, read_rows, record_cells};
 pub use jobs::Job;
-use jobs::{INTERRUPTED, Settings, run};
+use jobs::{INTERRUPTED, SeenIds, Settings, run};
 pub use output::Encoder;
 use output::Sink;
 pub(crate) use output::{flag_name, formula_safe};
@@ -164,12 +164,14 @@ pub fn main(b: &Batch<'_>) -> std::process::ExitCode {
     };
     // A second call (the example runs several batches) keeps the first.
     let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed));
+    let mut ids = SeenIds::default();
     let result = run(
         &b.job,
         b.input,
         b.input_format,
         b.id_column,
         settings,
+        &mut ids,
         &mut sink,
     );
     let finished = sink.finish();
@@ -200,11 +202,12 @@ pub fn main(b: &Batch<'_>) -> std::process::ExitCode {
                 );
             }
             eprintln!(
-                "{} rows: {} scored, {} partially scored, {} rejected",
+                "{} rows: {} scored, {} partially scored, {} rejected{}",
                 c.scored + c.partial + c.rejected,
                 c.scored,
                 c.partial,
-                c.rejected
+                c.rejected,
+                duplicates_note(&ids)
             );
             ExitCode::from(u8::from(c.rejected > 0))
         }
@@ -213,4 +216,29 @@ pub fn main(b: &Batch<'_>) -> std::process::ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The closing summary's warning about repeated respondent ids: empty when
+/// there are none.
+fn duplicates_note(ids: &SeenIds) -> String {
+    let mut note = String::new();
+    if ids.duplicates > 0 {
+        note = format!(
+            "; warning: {} {} a respondent id of an earlier row (flagged `duplicate_id`)",
+            ids.duplicates,
+            if ids.duplicates == 1 {
+                "row repeats"
+            } else {
+                "rows repeat"
+            }
+        );
+    }
+    if ids.unchecked > 0 {
+        note.push_str(&format!(
+            "; {} respondent ids after the first {} distinct ones were not remembered, so their repeats are not flagged",
+            ids.unchecked,
+            jobs::MAX_CHECKED_IDS
+        ));
+    }
+    note
 }

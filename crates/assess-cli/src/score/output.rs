@@ -139,21 +139,21 @@ impl Encoder {
                     }
                 }
                 out.push(b',');
-                for (i, f) in r.quality.flags.iter().enumerate() {
-                    if i > 0 {
-                        out.push(b';');
-                    }
-                    out.extend_from_slice(flag_name(f.kind).as_bytes());
-                }
+                flags(
+                    out,
+                    r.quality.flags.iter().map(|f| f.kind),
+                    rec.duplicate_id,
+                );
                 out.push(b',');
                 cell(out, &problem_list(&r.warnings), self.formula_guard);
             }
             None => {
                 let blanks = self.scale_ids.len() * 3
                     + if self.interest { 2 } else { 0 }
-                    + if self.irt { 3 } else { 0 }
-                    + 1;
+                    + if self.irt { 3 } else { 0 };
                 out.extend(std::iter::repeat_n(b',', blanks));
+                out.push(b',');
+                flags(out, std::iter::empty(), rec.duplicate_id);
                 out.push(b',');
                 cell(out, &problem_list(&rec.problems), self.formula_guard);
             }
@@ -167,7 +167,14 @@ impl Encoder {
     /// One CSV row from the lean path ([`CsvRowScorer`]): the same bytes as
     /// [`Encoder::encode`] gives for the row's full record (a lean row has
     /// no warnings and no recommendations).
-    pub(super) fn encode_lean(&self, row: usize, id: &str, r: &RowScores<'_>, out: &mut Vec<u8>) {
+    pub(super) fn encode_lean(
+        &self,
+        row: usize,
+        id: &str,
+        r: &RowScores<'_>,
+        duplicate: bool,
+        out: &mut Vec<u8>,
+    ) {
         let _ = write!(out, "{row}");
         out.push(b',');
         cell(out, id, self.formula_guard);
@@ -196,12 +203,7 @@ impl Encoder {
             out.push(b',');
         }
         out.push(b',');
-        for (i, &f) in r.flags.iter().enumerate() {
-            if i > 0 {
-                out.push(b';');
-            }
-            out.extend_from_slice(flag_name(f).as_bytes());
-        }
+        flags(out, r.flags.iter().copied(), duplicate);
         out.extend_from_slice(b",\n");
     }
 }
@@ -230,6 +232,21 @@ fn cell(out: &mut Vec<u8>, c: &str, guard: bool) {
         out.push(b'"');
     } else {
         out.extend_from_slice(c.as_bytes());
+    }
+}
+
+/// The flags cell: the response-quality flags' names, then
+/// `duplicate_id` when the row repeats an earlier row's respondent id; `;`
+/// between them.
+fn flags(out: &mut Vec<u8>, kinds: impl Iterator<Item = FlagKind>, duplicate: bool) {
+    let names = kinds
+        .map(flag_name)
+        .chain(duplicate.then_some("duplicate_id"));
+    for (i, name) in names.enumerate() {
+        if i > 0 {
+            out.push(b';');
+        }
+        out.extend_from_slice(name.as_bytes());
     }
 }
 

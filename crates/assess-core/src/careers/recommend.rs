@@ -683,6 +683,12 @@ pub struct BatchRecord {
     /// `scored`, `partial` (scored, with warnings or partial scales) or
     /// `rejected`.
     pub status: RowStatus,
+    /// The respondent id was already given to an earlier row of the same
+    /// input (set by the batch reader, which sees the rows in order; absent
+    /// from JSON when false). Both rows are scored: which is right is for a
+    /// person to decide.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub duplicate_id: bool,
     /// The report, unless rejected.
     pub report: Option<Report>,
     /// Why the row was rejected (the report's warnings otherwise).
@@ -715,6 +721,7 @@ impl BatchRecord {
                     } else {
                         RowStatus::Scored
                     },
+                    duplicate_id: false,
                     problems: Vec::new(),
                     report: Some(report),
                     recommendations: None,
@@ -724,6 +731,7 @@ impl BatchRecord {
                 row,
                 respondent_id,
                 status: RowStatus::Rejected,
+                duplicate_id: false,
                 report: None,
                 problems: e.problems().to_vec(),
                 recommendations: None,

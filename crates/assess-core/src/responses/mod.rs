@@ -318,6 +318,12 @@ impl CsvLayout {
         Ok(CsvLayout { roles, id_col })
     }
 
+    /// The index of the respondent id column (its cell, trimmed, is the
+    /// id [`CsvLayout::read`] gives the set).
+    pub fn id_column(&self) -> usize {
+        self.id_col
+    }
+
     /// Reads one record.
     ///
     /// # Errors
@@ -335,7 +341,10 @@ impl CsvLayout {
                 ),
             );
             if let Some(id) = cells.get(self.id_col) {
-                p = p.with_hint(format!("check the row of respondent `{}`", id.trim()));
+                p = p.with_hint(format!(
+                    "check the row of respondent `{}`",
+                    assess_text::problem::shown(id.trim())
+                ));
             }
             return Err(Error::single(p));
         }
