@@ -39,6 +39,7 @@
 
 pub mod json;
 pub mod num;
+pub mod ops;
 pub mod problem;
 pub mod spanned;
 pub mod svg;
@@ -79,6 +80,9 @@ pub fn lowercase(s: &str) -> String {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod complexity_tests;
 
 #[cfg(test)]
 mod tests {

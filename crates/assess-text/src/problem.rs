@@ -199,6 +199,7 @@ impl Problem {
         } else {
             "."
         };
+        crate::ops::tick(segment.len() + self.path.len());
         self.path = capped(format!("{segment}{dot}{}", self.path));
     }
 
@@ -432,6 +433,7 @@ pub struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     /// Indexes the line starts of `text` (one pass).
     pub fn new(text: &'a str) -> Self {
+        crate::ops::tick(text.len());
         let mut starts = vec![0];
         starts.extend(
             text.bytes()
@@ -473,6 +475,7 @@ impl<'a> LineIndex<'a> {
             self.text[line_start..start].chars().count()
         };
         self.last.set((start, column));
+        crate::ops::tick(start.abs_diff(last_at).min(start - line_start) + 2 * MAX_EXCERPT_BYTES);
         // The excerpt: the whole line when it is short, else a window.
         let from = if start - line_start > MAX_EXCERPT_BYTES {
             floor_char_boundary(self.text, start - MAX_EXCERPT_BYTES)
@@ -516,6 +519,44 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// "Did you mean" hints with a budget: the first [`Hints::BUDGET`] asked
+/// for are computed, later ones are `None`. Each hint compares the name
+/// with every candidate, so a document naming thousands of unknown items
+/// among thousands of known ones would otherwise cost their product
+/// (issue 18's complexity tests found it); a person fixes the first few
+/// anyway.
+#[derive(Debug)]
+pub struct Hints {
+    left: std::cell::Cell<usize>,
+}
+
+impl Default for Hints {
+    fn default() -> Self {
+        Hints {
+            left: std::cell::Cell::new(Self::BUDGET),
+        }
+    }
+}
+
+impl Hints {
+    /// Hints computed per document.
+    pub const BUDGET: usize = 16;
+
+    /// [`did_you_mean`], while the budget lasts.
+    pub fn did_you_mean<'c>(
+        &self,
+        found: &str,
+        candidates: impl IntoIterator<Item = &'c str>,
+    ) -> Option<String> {
+        let left = self.left.get();
+        if left == 0 {
+            return None;
+        }
+        self.left.set(left - 1);
+        did_you_mean(found, candidates)
+    }
+}
+
 /// The closest candidate to `found` by edit distance, for "did you mean"
 /// hints; `None` when nothing is close.
 pub fn did_you_mean<'c>(
@@ -550,6 +591,7 @@ fn levenshtein(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let w = b.len() + 1;
+    crate::ops::tick(a.len() * w);
     let mut d = vec![0usize; (a.len() + 1) * w];
     for (j, cell) in d.iter_mut().enumerate().take(w) {
         *cell = j;

@@ -240,6 +240,7 @@ impl<'a> Parser<'a> {
     }
 
     fn rest(&self) -> &'a [u8] {
+        crate::ops::tick(1);
         &self.b[self.at..]
     }
 
@@ -292,6 +293,7 @@ impl<'a> Parser<'a> {
             // Between tags: text.
             let start = self.at;
             while self.at < self.b.len() && self.b[self.at] != b'<' {
+                crate::ops::tick(1);
                 self.at += 1;
             }
             if self.at > start {
@@ -452,6 +454,7 @@ impl<'a> Parser<'a> {
             self.at += 1;
             let value_start = self.at;
             while self.at < self.b.len() && self.b[self.at] != quote {
+                crate::ops::tick(1);
                 if self.b[self.at] == b'<' {
                     return self.err(self.at, "`<` is not allowed in an attribute value");
                 }
@@ -562,7 +565,9 @@ fn is_local_ref(v: &str) -> bool {
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    let at = hay.windows(needle.len()).position(|w| w == needle);
+    crate::ops::tick(at.unwrap_or(hay.len()));
+    at
 }
 
 /// Replaces the five XML entities and character references in `raw`

@@ -9,7 +9,7 @@ use crate::instrument::Status;
 use crate::support::limits;
 use crate::support::text::{Localized, PRIMARY_LANGUAGE, is_language_code};
 use assess_text::Sp;
-use assess_text::problem::{Problem, ProblemKind, backtick_list, did_you_mean};
+use assess_text::problem::{Problem, ProblemKind, backtick_list};
 
 /// Collects problems while a raw document is turned into a model.
 #[derive(Default)]
@@ -19,6 +19,8 @@ pub(crate) struct Checker {
     /// The languages the document declares (always including `id` once
     /// [`Checker::languages`] ran).
     pub languages: Vec<String>,
+    /// "Did you mean" hints, a few per document.
+    pub hints: assess_text::problem::Hints,
 }
 
 impl Checker {
@@ -116,7 +118,9 @@ impl Checker {
         }
         for (lang, s) in t.value.iter() {
             if !self.languages.iter().any(|l| l == lang) {
-                let hint = did_you_mean(lang, self.languages.iter().map(String::as_str))
+                let hint = self
+                    .hints
+                    .did_you_mean(lang, self.languages.iter().map(String::as_str))
                     .unwrap_or_else(|| {
                         format!("add `{lang}` to `instrument.languages`, or remove it here")
                     });
@@ -171,7 +175,7 @@ impl Checker {
                 ),
             )
             .with_span(s.at())
-            .with_hint_opt(did_you_mean(&s.value, names)),
+            .with_hint_opt(self.hints.did_you_mean(&s.value, names)),
         );
         None
     }

@@ -33,7 +33,9 @@ use assess_text::json::{
     self, Batched, FromJson, JsonResult, Node, deserialize_via_json, json_names, json_struct,
 };
 use assess_text::num::Num;
-use assess_text::problem::{Error, Problem, ProblemKind, backtick_list, did_you_mean, shown};
+use assess_text::problem::{
+    Error, Hints, Problem, ProblemKind, backtick_list, did_you_mean, shown,
+};
 
 /// One answer.
 #[derive(Clone, Debug, PartialEq)]
@@ -261,10 +263,12 @@ impl CsvLayout {
                 .with_hint("the first line must name the columns: `respondent_id,<item ids>…`"),
             ));
         };
+        let hints = Hints::default();
         let roles = header
             .iter()
             .enumerate()
             .map(|(c, h)| {
+                assess_text::ops::tick(1);
                 let h = h.trim();
                 if c == id_col {
                     Column::Id
@@ -281,7 +285,7 @@ impl CsvLayout {
                         name: h.to_owned(),
                         choice,
                     }
-                } else if looks_like_item(instrument, h) {
+                } else if looks_like_item(instrument, h, &hints) {
                     Column::Item {
                         name: h.to_owned(),
                         choice: false,
@@ -396,9 +400,13 @@ impl CsvLayout {
 /// Whether a header that is not an item id still looks like one of this
 /// instrument's items (same shape as its ids), so that a misspelt item
 /// column is reported as an unknown item rather than kept as metadata.
-fn looks_like_item(instrument: &Instrument, h: &str) -> bool {
-    did_you_mean(h, instrument.items().iter().map(|i| i.id())).is_some()
-        && h.bytes().any(|b| b.is_ascii_digit())
+/// Asked of the first [`Hints::BUDGET`] such columns with a digit: each
+/// answer compares the name with every item id.
+fn looks_like_item(instrument: &Instrument, h: &str, hints: &Hints) -> bool {
+    h.bytes().any(|b| b.is_ascii_digit())
+        && hints
+            .did_you_mean(h, instrument.items().iter().map(|i| i.id()))
+            .is_some()
 }
 
 /// What to do with problems found in a response set.
@@ -496,6 +504,9 @@ pub(crate) fn presented_items(
 pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Result<Checked, Error> {
     let n = instrument.items().len();
     let mut problems = Vec::new();
+    // "Did you mean" for the first few unknown items and options only: a
+    // set may name thousands.
+    let hints = Hints::default();
     let (form, presented) = presented_items(instrument, set.form.as_deref())?;
     let mut in_form = vec![false; n];
     for &i in &presented {
@@ -514,7 +525,7 @@ pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Resu
                     path(),
                     format!("unknown item `{}`", shown(id)),
                 )
-                .with_hint_opt(did_you_mean(id, instrument.items().iter().map(|i| i.id()))),
+                .with_hint_opt(hints.did_you_mean(id, instrument.items().iter().map(|i| i.id()))),
             );
             continue;
         };
@@ -580,7 +591,7 @@ pub fn check(instrument: &Instrument, set: &ResponseSet, policy: Policy) -> Resu
                                     backtick_list(keys.iter().copied())
                                 ),
                             )
-                            .with_hint_opt(did_you_mean(k, keys.iter().copied())),
+                            .with_hint_opt(hints.did_you_mean(k, keys.iter().copied())),
                         );
                     }
                 }

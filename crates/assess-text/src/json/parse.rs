@@ -150,11 +150,13 @@ impl<'a> Parser<'a> {
 
     fn space(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
+            crate::ops::tick(1);
             self.at += 1;
         }
     }
 
     fn peek(&self) -> Option<u8> {
+        crate::ops::tick(1);
         self.bytes.get(self.at).copied()
     }
 

@@ -124,10 +124,12 @@ pub(super) fn is_control(c: u8) -> bool {
 
 impl<'i> Reader<'i> {
     pub(super) fn peek(&self) -> Option<u8> {
+        crate::ops::tick(1);
         self.b.get(self.pos).copied()
     }
 
     pub(super) fn peek_at(&self, k: usize) -> Option<u8> {
+        crate::ops::tick(1);
         self.b.get(self.pos + k).copied()
     }
 

@@ -27,6 +27,7 @@ pub(super) fn load(text: &str) -> Result<Catalog, Error> {
     let mut c = Checker {
         problems: unknown,
         languages: Vec::new(),
+        hints: assess_text::problem::Hints::default(),
     };
     let built = build(&mut c, &doc, text);
     match built {

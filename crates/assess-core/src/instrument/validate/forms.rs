@@ -7,7 +7,7 @@ use crate::instrument::{Form, IdMap, Scale, Scoring};
 use crate::support::limits;
 use crate::support::sorted::SortedSet;
 use assess_text::Sp;
-use assess_text::problem::{Problem, ProblemKind, did_you_mean};
+use assess_text::problem::{Problem, ProblemKind};
 
 impl Validator {
     #[inline(never)] // one WebAssembly function per pass (see `document::from_de_struct`)
@@ -56,7 +56,11 @@ impl Validator {
                             format!("unknown item `{}`", id.value),
                         )
                         .with_span(id.at())
-                        .with_hint_opt(did_you_mean(&id.value, index.keys().map(String::as_str))),
+                        .with_hint_opt(
+                            self.c
+                                .hints
+                                .did_you_mean(&id.value, index.keys().map(String::as_str)),
+                        ),
                     ),
                     Some(&x) => {
                         if !seen.insert(x) {

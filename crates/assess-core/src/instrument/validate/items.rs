@@ -17,7 +17,7 @@ use crate::support::sorted::SortedSet;
 use crate::support::text::PRIMARY_LANGUAGE;
 use assess_text::Sp;
 use assess_text::num::Num;
-use assess_text::problem::{Problem, ProblemKind, backtick_list, did_you_mean};
+use assess_text::problem::{Problem, ProblemKind, backtick_list};
 
 impl Validator {
     #[inline(never)] // one WebAssembly function per pass (see `document::from_de_struct`)
@@ -92,7 +92,7 @@ impl Validator {
                         ),
                     )
                     .with_span(r.format.at())
-                    .with_hint_opt(did_you_mean(&r.format.value, names)),
+                    .with_hint_opt(self.c.hints.did_you_mean(&r.format.value, names)),
                 );
             }
             let scale_idx = scales.iter().position(|s| s.scale.id == r.scale.value);
@@ -110,7 +110,7 @@ impl Validator {
                             ),
                         )
                         .with_span(r.scale.at())
-                        .with_hint_opt(did_you_mean(&r.scale.value, names)),
+                        .with_hint_opt(self.c.hints.did_you_mean(&r.scale.value, names)),
                     );
                 }
                 Some(s) if scales[s].scale.scoring == Scoring::Composite => {
@@ -321,7 +321,7 @@ impl Validator {
                                     self.push(
                                     Problem::new(ProblemKind::UnknownReference, format!("{path}.key"), format!("answer key `{}` is not an option; expected one of {}", k.value, backtick_list(names.iter().copied())))
                                         .with_span(k.at())
-                                        .with_hint_opt(did_you_mean(&k.value, names.iter().copied())),
+                                        .with_hint_opt(self.c.hints.did_you_mean(&k.value, names.iter().copied())),
                                 );
                                     None
                                 }

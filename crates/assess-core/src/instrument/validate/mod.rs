@@ -136,6 +136,7 @@ pub(super) fn load(text: &str) -> Result<Instrument, Error> {
         c: Checker {
             problems: unknown,
             languages: Vec::new(),
+            hints: assess_text::problem::Hints::default(),
         },
         items_incomplete: false,
         declared_items: SortedSet::new(),
@@ -173,6 +174,12 @@ impl std::ops::DerefMut for Validator {
 }
 
 impl Validator {
+    /// [`Checker::push`], on the validator itself so that a problem's
+    /// arguments may read the checker (its "did you mean" hints).
+    fn push(&mut self, p: assess_text::Problem) {
+        self.c.push(p);
+    }
+
     /// Runs the checks in their fixed order: the head of the document
     /// (languages first, since every text is checked against them),
     /// formats, IRT settings, scales, items (with their options, figures

@@ -13,7 +13,7 @@ use crate::support::limits;
 use crate::support::sorted::SortedSet;
 use assess_text::Sp;
 use assess_text::num::Num;
-use assess_text::problem::{Problem, ProblemKind, did_you_mean};
+use assess_text::problem::{Problem, ProblemKind};
 
 /// Scale ids and their item counts while items are being assigned.
 pub(super) struct ScaleDraft {
@@ -225,7 +225,7 @@ impl Validator {
                             None => self.push(
                                 Problem::new(ProblemKind::UnknownReference, cp, format!("unknown scale `{}`", comp.value))
                                     .with_span(comp.at())
-                                    .with_hint_opt(did_you_mean(&comp.value, ids.iter().map(String::as_str))),
+                                    .with_hint_opt(self.c.hints.did_you_mean(&comp.value, ids.iter().map(String::as_str))),
                             ),
                             Some(j) if composite[j] => self.problem(ProblemKind::Inconsistent, cp, comp, format!("scale `{}` is itself a composite; composites combine item scales only", comp.value)),
                             Some(j) => {
