@@ -42,10 +42,15 @@ const CHUNK: usize = 256;
 /// its respondent id was given to an earlier row.
 type Row = (usize, Input, bool);
 
-/// How many distinct respondent ids the duplicate check remembers: a
-/// 64-bit fingerprint each, about 19 MB at most; rows after that many
-/// distinct ids are not checked (the closing summary says so).
-pub(crate) const MAX_CHECKED_IDS: usize = (1 << 21) / 8 * 7;
+/// How many distinct respondent ids each of the 256 sets of [`SeenIds`]
+/// remembers: as many as fill a table of 8,192 slots (hashbrown's load
+/// factor is 7/8), so no set ever grows past it: 256 × 8,192 × 9 bytes,
+/// about 19 MB at most. An id whose set is full is not remembered (the
+/// closing summary says how many).
+const MAX_IDS_PER_SET: usize = 8192 / 8 * 7;
+
+/// How many distinct respondent ids the duplicate check remembers at most.
+pub(crate) const MAX_CHECKED_IDS: usize = 256 * MAX_IDS_PER_SET;
 
 /// Respondent ids seen so far, as fingerprints: a fixed-key SipHash of the
 /// id, so that the same input always gives the same flags. Two different
@@ -55,7 +60,6 @@ pub(crate) const MAX_CHECKED_IDS: usize = (1 << 21) / 8 * 7;
 /// them all (a single set doubling at a million ids peaked 8 MB higher).
 pub(crate) struct SeenIds {
     seen: Vec<std::collections::HashSet<u64>>,
-    len: usize,
     /// Rows flagged.
     pub duplicates: usize,
     /// Ids not checked because the set was full.
@@ -66,7 +70,6 @@ impl Default for SeenIds {
     fn default() -> Self {
         SeenIds {
             seen: vec![std::collections::HashSet::new(); 256],
-            len: 0,
             duplicates: 0,
             unchecked: 0,
         }
@@ -86,9 +89,8 @@ impl SeenIds {
         if shard.contains(&f) {
             self.duplicates += 1;
             true
-        } else if self.len < MAX_CHECKED_IDS {
+        } else if shard.len() < MAX_IDS_PER_SET {
             shard.insert(f);
-            self.len += 1;
             false
         } else {
             self.unchecked += 1;

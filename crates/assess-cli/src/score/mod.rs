@@ -235,7 +235,7 @@ fn duplicates_note(ids: &SeenIds) -> String {
     }
     if ids.unchecked > 0 {
         note.push_str(&format!(
-            "; {} respondent ids after the first {} distinct ones were not remembered, so their repeats are not flagged",
+            "; {} respondent ids were not remembered (the check keeps at most {} distinct ones), so their repeats are not flagged",
             ids.unchecked,
             jobs::MAX_CHECKED_IDS
         ));
