@@ -21,8 +21,6 @@
 //! Linear in the input: one pass, an explicit stack (no recursion), at most
 //! [`MAX_SVG_DEPTH`] levels.
 
-use std::fmt::Write as _;
-
 /// How deep elements may nest.
 pub const MAX_SVG_DEPTH: usize = 32;
 
@@ -31,6 +29,8 @@ pub const MAX_SVG_DEPTH: usize = 32;
 pub const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 const XLINK_NS: &str = "http://www.w3.org/1999/xlink";
+
+const _: () = assert!(MAX_SVG_DEPTH == 32, "the depth message says 32");
 
 /// Why a figure was refused, and the byte offset in the figure's text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -311,7 +311,7 @@ impl<'a> Parser<'a> {
                     Some(open) => {
                         return self.err(
                             start,
-                            format!("text is not allowed directly in <{}>", open.name),
+                            ["text is not allowed directly in <", open.name, ">"].concat(),
                         );
                     }
                     None => return self.err(start, "expected nothing after `</svg>`"),
@@ -321,7 +321,7 @@ impl<'a> Parser<'a> {
                 return match stack.last() {
                     Some(open) => self.err(
                         self.at,
-                        format!("<{}> is not closed before the end", open.name),
+                        ["<", open.name, "> is not closed before the end"].concat(),
                     ),
                     None => Ok(self.out),
                 };
@@ -342,12 +342,21 @@ impl<'a> Parser<'a> {
                 self.at += 1;
                 match stack.pop() {
                     Some(open) if open.name == name => {
-                        let _ = write!(self.out, "</{name}>");
+                        self.out.push_str("</");
+                        self.out.push_str(name);
+                        self.out.push('>');
                     }
                     Some(open) => {
                         return self.err(
                             start,
-                            format!("expected `</{}>`, found `</{}>`", open.name, shown(name)),
+                            [
+                                "expected `</",
+                                open.name,
+                                ">`, found `</",
+                                &shown(name),
+                                ">`",
+                            ]
+                            .concat(),
                         );
                     }
                     None => return self.err(start, "a closing tag without an opening tag"),
@@ -368,21 +377,19 @@ impl<'a> Parser<'a> {
             let Some(&(name, extra)) = ELEMENTS.iter().find(|(n, _)| *n == name) else {
                 return self.err(
                     tag_start,
-                    format!("element <{}> is not allowed in a figure", shown(name)),
+                    ["element <", &shown(name), "> is not allowed in a figure"].concat(),
                 );
             };
             if stack.is_empty() != (name == "svg") {
                 return self.err(tag_start, "expected one <svg> element around the figure");
             }
             if stack.len() >= MAX_SVG_DEPTH {
-                return self.err(
-                    tag_start,
-                    format!("elements are nested more than {MAX_SVG_DEPTH} deep"),
-                );
+                return self.err(tag_start, "elements are nested more than 32 deep");
             }
-            let _ = write!(self.out, "<{name}");
+            self.out.push('<');
+            self.out.push_str(name);
             if stack.is_empty() {
-                let _ = write!(self.out, " xmlns=\"{SVG_NS}\"");
+                self.out.push_str(" xmlns=\"http://www.w3.org/2000/svg\"");
             }
             let empty = self.attributes(name, extra)?;
             if empty {
@@ -432,7 +439,10 @@ impl<'a> Parser<'a> {
                     return Ok(true);
                 }
                 [] => {
-                    return self.err(self.at, format!("<{element}> is not closed before the end"));
+                    return self.err(
+                        self.at,
+                        ["<", element, "> is not closed before the end"].concat(),
+                    );
                 }
                 _ => {}
             }
@@ -443,7 +453,10 @@ impl<'a> Parser<'a> {
             let name = self.name()?;
             self.skip_space();
             if self.rest().first() != Some(&b'=') {
-                return self.err(self.at, format!("expected `=` after `{}`", shown(name)));
+                return self.err(
+                    self.at,
+                    ["expected `=` after `", &shown(name), "`"].concat(),
+                );
             }
             self.at += 1;
             self.skip_space();
@@ -466,7 +479,10 @@ impl<'a> Parser<'a> {
             let value = decode(&self.text[value_start..self.at], value_start)?;
             self.at += 1;
             if seen.contains(&name) {
-                return self.err(start, format!("attribute `{}` is given twice", shown(name)));
+                return self.err(
+                    start,
+                    ["attribute `", &shown(name), "` is given twice"].concat(),
+                );
             }
             seen.push(name);
             self.attribute(element, extra, name, &value, start)?;
@@ -483,25 +499,40 @@ impl<'a> Parser<'a> {
         value: &str,
         at: usize,
     ) -> Result<(), SvgError> {
-        let lower = name.to_ascii_lowercase();
-        if lower.starts_with("on") {
+        if name
+            .as_bytes()
+            .get(..2)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"on"))
+        {
             return self.err(
                 at,
-                format!("event handler `{}` is not allowed in a figure", shown(name)),
+                [
+                    "event handler `",
+                    &shown(name),
+                    "` is not allowed in a figure",
+                ]
+                .concat(),
             );
         }
         if !PRESENTATION.contains(&name) && !extra.contains(&name) {
             return self.err(
                 at,
-                format!("attribute `{}` is not allowed on <{element}>", shown(name)),
+                [
+                    "attribute `",
+                    &shown(name),
+                    "` is not allowed on <",
+                    element,
+                    ">",
+                ]
+                .concat(),
             );
         }
         match name {
             "xmlns" if value != SVG_NS => {
-                return self.err(at, format!("expected xmlns=\"{SVG_NS}\""));
+                return self.err(at, "expected xmlns=\"http://www.w3.org/2000/svg\"");
             }
             "xmlns:xlink" if value != XLINK_NS => {
-                return self.err(at, format!("expected xmlns:xlink=\"{XLINK_NS}\""));
+                return self.err(at, "expected xmlns:xlink=\"http://www.w3.org/1999/xlink\"");
             }
             // Written by the canonical form itself.
             "xmlns" | "xmlns:xlink" => return Ok(()),
@@ -524,7 +555,11 @@ impl<'a> Parser<'a> {
         if value.contains('\\') && name != "aria-label" {
             return self.err(at, "`\\` is not allowed in an attribute value");
         }
-        if value.to_ascii_lowercase().contains("url(") {
+        if value
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"url("))
+        {
             let v = value.trim();
             let local = URL_ATTRIBUTES.contains(&name)
                 && v.strip_prefix("url(")
@@ -540,7 +575,9 @@ impl<'a> Parser<'a> {
                 "control characters are not allowed in an attribute value",
             );
         }
-        let _ = write!(self.out, " {name}=\"");
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
         escape_attr(&mut self.out, value);
         self.out.push('"');
         Ok(())
@@ -607,7 +644,7 @@ fn decode(raw: &str, base: usize) -> Result<std::borrow::Cow<'_, str>, SvgError>
             Some(c) => out.push(c),
             None => {
                 return Err(SvgError {
-                    message: format!("unknown or disallowed entity `&{};`", shown(entity)),
+                    message: ["unknown or disallowed entity `&", &shown(entity), ";`"].concat(),
                     at,
                 });
             }

@@ -139,7 +139,10 @@ pub enum OptionValue {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct FigureView {
-    /// SVG markup (from the instrument file).
+    /// SVG markup, as the allow-list sanitiser wrote it again when the
+    /// instrument was loaded (`docs/instrument-format.md`). Show it as an
+    /// image (`<img src="data:image/svg+xml;charset=utf-8,…">`, the
+    /// markup URI-encoded), never with `innerHTML`.
     pub svg: String,
     /// Text alternative for screen readers.
     pub alt: String,
