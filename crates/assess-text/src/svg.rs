@@ -12,11 +12,12 @@
 //! are refused as malformed or as not allowed, not passed through.
 //!
 //! Refused, by construction of the lists: scripts, event handlers (`on…`),
-//! `style` (CSS can fetch and run), links (`<a>`, `href` other than a
-//! `#fragment` on `<use>`), images and other external references
-//! (`url(…)` other than `url(#id)`), `<foreignObject>`, animation
-//! (`<animate>`, `<set>`: they can rewrite links), `<!DOCTYPE>` (entity
-//! definitions), CDATA sections and processing instructions.
+//! `style` (CSS can fetch and run), links and every `href` (`<a>`,
+//! `<use>`, `<image>`: `<use>` could also copy a group into itself
+//! thousands of times over, a "billion laughs" for the renderer), external
+//! references (`url(…)` other than `url(#id)`), `<foreignObject>`,
+//! animation (`<animate>`, `<set>`: they can rewrite links), `<!DOCTYPE>`
+//! (entity definitions), CDATA sections and processing instructions.
 //!
 //! Linear in the input: one pass, an explicit stack (no recursion), at most
 //! [`MAX_SVG_DEPTH`] levels.
@@ -157,8 +158,6 @@ const ELEMENTS: &[(&str, &[&str])] = &[
             "markerUnits",
         ],
     ),
-    ("symbol", &["viewBox", "preserveAspectRatio"]),
-    ("use", &["href", "xlink:href", "x", "y", "width", "height"]),
 ];
 
 /// Elements whose text content is kept (elsewhere only white space may
@@ -536,18 +535,6 @@ impl<'a> Parser<'a> {
             }
             // Written by the canonical form itself.
             "xmlns" | "xmlns:xlink" => return Ok(()),
-            "href" | "xlink:href" => {
-                if !is_local_ref(value) {
-                    return self.err(
-                        at,
-                        "a figure may refer only to its own elements (`#id`), not to other documents or scripts",
-                    );
-                }
-                self.out.push_str(" href=\"");
-                escape_attr(&mut self.out, value);
-                self.out.push('"');
-                return Ok(());
-            }
             _ => {}
         }
         // Presentation attributes are read as CSS, where `\75 rl(` is
