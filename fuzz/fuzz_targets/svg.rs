@@ -26,7 +26,6 @@ const ELEMENTS: &[&str] = &[
     "radialGradient",
     "stop",
     "clipPath",
-    "marker",
 ];
 
 fuzz_target!(|data: &[u8]| {

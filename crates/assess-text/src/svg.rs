@@ -13,8 +13,8 @@
 //!
 //! Refused, by construction of the lists: scripts, event handlers (`on…`),
 //! `style` (CSS can fetch and run), links and every `href` (`<a>`,
-//! `<use>`, `<image>`: `<use>` could also copy a group into itself
-//! thousands of times over, a "billion laughs" for the renderer), external
+//! `<use>`, `<image>`), `<use>` and `<marker>` (which copy content once per
+//! use or per vertex: nested, a "billion laughs" for the renderer), external
 //! references (`url(…)` other than `url(#id)`), `<foreignObject>`,
 //! animation (`<animate>`, `<set>`: they can rewrite links), `<!DOCTYPE>`
 //! (entity definitions), CDATA sections and processing instructions.
@@ -68,9 +68,6 @@ const PRESENTATION: &[&str] = &[
     "letter-spacing",
     "clip-path",
     "clip-rule",
-    "marker-start",
-    "marker-mid",
-    "marker-end",
     "visibility",
     "display",
     "vector-effect",
@@ -145,19 +142,6 @@ const ELEMENTS: &[(&str, &[&str])] = &[
     ),
     ("stop", &["offset", "stop-color", "stop-opacity"]),
     ("clipPath", &["clipPathUnits"]),
-    (
-        "marker",
-        &[
-            "viewBox",
-            "preserveAspectRatio",
-            "markerWidth",
-            "markerHeight",
-            "refX",
-            "refY",
-            "orient",
-            "markerUnits",
-        ],
-    ),
 ];
 
 /// Elements whose text content is kept (elsewhere only white space may
@@ -165,14 +149,7 @@ const ELEMENTS: &[(&str, &[&str])] = &[
 const TEXT_ELEMENTS: &[&str] = &["title", "desc", "text", "tspan"];
 
 /// Attributes whose value may hold a local `url(#id)` reference.
-const URL_ATTRIBUTES: &[&str] = &[
-    "fill",
-    "stroke",
-    "clip-path",
-    "marker-start",
-    "marker-mid",
-    "marker-end",
-];
+const URL_ATTRIBUTES: &[&str] = &["fill", "stroke", "clip-path"];
 
 /// Parses `text` as an SVG figure and writes it again in canonical form,
 /// or says why it is refused and where.
