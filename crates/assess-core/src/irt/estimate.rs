@@ -252,26 +252,7 @@ pub fn estimate(answers: &[Observed<'_>], rule: &ScoringRule, kind: EstimatorKin
             let extreme = extreme_pattern(answers);
             let root = match (kind, extreme) {
                 (EstimatorKind::Ml, Some(_)) => None,
-                _ => {
-                    let wle = kind == EstimatorKind::Wle;
-                    solve(|t| {
-                        let mut g = 0.0;
-                        let (mut info, mut j) = (0.0, 0.0);
-                        for o in answers {
-                            g += log_prob_derivatives(o.params, t, o.category).0;
-                            if wle {
-                                let (i1, j1) = information_and_j(o.params, t);
-                                info += i1;
-                                j += j1;
-                            }
-                        }
-                        if wle {
-                            g + j / (2.0 * info.max(MIN_INFORMATION))
-                        } else {
-                            g
-                        }
-                    })
-                }
+                _ => ml_or_wle(answers, kind == EstimatorKind::Wle),
             };
             match root {
                 Some(theta) => Estimate {
@@ -292,6 +273,84 @@ pub fn estimate(answers: &[Observed<'_>], rule: &ScoringRule, kind: EstimatorKin
             }
         }
     }
+}
+
+/// The ML (or, with `wle`, Warm's weighted ML) estimate on
+/// ±[`THETA_BOUND`], or `None` when there is none inside.
+///
+/// For the 1PL, 2PL, GRM and GPCM the log-likelihood is concave: the
+/// estimating equation's root between the two ends, where it changes sign
+/// there, is the one maximum (WLE: Warm's equation, likewise). With a
+/// lower or upper asymptote (3PL, 4PL) neither holds (issue 22): the
+/// likelihood flattens as θ runs off, so the slope at an end can have
+/// either sign (−3e-8 to −1.6e-3 at −10 in the issue's patterns) while an
+/// interior maximum exists, and it can have several maxima. Then every
+/// place where the equation falls from + to − on a grid of 0.05 is refined,
+/// and the estimate is the one of highest log-likelihood ℓ (WLE: of highest
+/// ℓ + ½ ln I, the likelihood weighted as Warm weights it); for ML only if
+/// it is at least as high as both ends, otherwise the supremum is at an end
+/// and there is no finite estimate (the fallback policy applies).
+fn ml_or_wle(answers: &[Observed<'_>], wle: bool) -> Option<f64> {
+    let g = |t: f64| {
+        let mut g = 0.0;
+        let (mut info, mut j) = (0.0, 0.0);
+        for o in answers {
+            g += log_prob_derivatives(o.params, t, o.category).0;
+            if wle {
+                let (i1, j1) = information_and_j(o.params, t);
+                info += i1;
+                j += j1;
+            }
+        }
+        if wle {
+            g + j / (2.0 * info.max(MIN_INFORMATION))
+        } else {
+            g
+        }
+    };
+    let asymptotes = answers
+        .iter()
+        .any(|o| matches!(o.params, IrtParams::Dichotomous { c, u, .. } if *c > 0.0 || *u < 1.0));
+    if !asymptotes {
+        return solve(g);
+    }
+    let objective = |t: f64| {
+        let l: f64 = answers
+            .iter()
+            .map(|o| log_probability(o.params, t, o.category))
+            .sum();
+        if wle {
+            let info = test_information(answers.iter().map(|o| o.params), t);
+            l + 0.5 * crate::support::math::ln(info.max(MIN_INFORMATION))
+        } else {
+            l
+        }
+    };
+    const STEPS: usize = 400;
+    let at = |i: usize| -THETA_BOUND + 2.0 * THETA_BOUND * i as f64 / STEPS as f64;
+    let mut best: Option<(f64, f64)> = None;
+    let mut g_prev = g(at(0));
+    for i in 1..=STEPS {
+        let g_here = g(at(i));
+        if g_prev > 0.0 && g_here <= 0.0 {
+            let t = if g_here == 0.0 {
+                at(i)
+            } else {
+                solve_in(&g, at(i - 1), at(i))?
+            };
+            let value = objective(t);
+            if best.is_none_or(|(_, v)| value > v) {
+                best = Some((t, value));
+            }
+        }
+        g_prev = g_here;
+    }
+    let (t, value) = best?;
+    if wle {
+        return Some(t);
+    }
+    let ends = objective(-THETA_BOUND).max(objective(THETA_BOUND));
+    (value >= ends).then_some(t)
 }
 
 /// Whether the answers are all in the lowest or all in the highest
@@ -383,7 +442,11 @@ fn map_estimate(answers: &[Observed<'_>], (mean, sd): (f64, f64)) -> Estimate {
 /// negative at +[`THETA_BOUND`] (Illinois regula falsi); `None` when it
 /// does not change sign there.
 fn solve(g: impl Fn(f64) -> f64) -> Option<f64> {
-    let (mut a, mut b) = (-THETA_BOUND, THETA_BOUND);
+    solve_in(&g, -THETA_BOUND, THETA_BOUND)
+}
+
+/// [`solve`] on [a, b].
+fn solve_in(g: &impl Fn(f64) -> f64, mut a: f64, mut b: f64) -> Option<f64> {
     let (mut ga, mut gb) = (g(a), g(b));
     if !(ga > 0.0 && gb < 0.0) {
         return None;
