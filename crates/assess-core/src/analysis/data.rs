@@ -220,7 +220,11 @@ fn located(p: Problem, row: usize, id: &str) -> Problem {
     Problem::new(
         p.kind(),
         path,
-        format!("respondent `{id}`: {}", p.message()),
+        format!(
+            "respondent `{}`: {}",
+            assess_text::problem::shown(id),
+            p.message()
+        ),
     )
 }
 

@@ -10,7 +10,7 @@ use crate::irt::{self, ScoringRule};
 use crate::responses::Answer;
 use assess_text::json::{deserialize_via_json, json_struct};
 use assess_text::num::Num;
-use assess_text::problem::{Error, Problem, ProblemKind};
+use assess_text::problem::{Error, Problem, ProblemKind, shown};
 use serde::Serialize;
 
 /// How an answer to a bank item becomes an IRT category.
@@ -301,7 +301,8 @@ impl ItemBank {
                     None => bad(
                         ProblemKind::OutOfRange,
                         format!(
-                            "unknown option `{k}`; expected one of {}",
+                            "unknown option `{}`; expected one of {}",
+                            shown(k),
                             opts.iter()
                                 .map(|(k, _)| format!("`{k}`"))
                                 .collect::<Vec<_>>()
@@ -337,7 +338,7 @@ impl ItemBank {
             ),
             (Answer::Choice(k), AnswerMap::Numeric { .. }) => bad(
                 ProblemKind::WrongAnswerType,
-                format!("expected a number, found the text `{k}`"),
+                format!("expected a number, found the text `{}`", shown(k)),
             ),
         }
     }

@@ -283,3 +283,32 @@ fn an_answer_that_does_not_fit_is_refused_with_the_item_path() {
         "expected a category from 0 to 1, found 2",
     );
 }
+
+#[test]
+fn a_hostile_answer_is_not_echoed_whole() {
+    // Found by the `cat` fuzz target: an answer of 5,000 characters was
+    // quoted whole in the refusal (the shipped aptitude bank's choice
+    // items and the hand bank's 0/1 items).
+    let long = "Z".repeat(5_000);
+    let b = bank();
+    let out = start(&b, CatConfig::new(), 3).unwrap();
+    let err = step(&b, out.session, &Answer::Choice(long.clone())).unwrap_err();
+    assert_eq!(err.kind(), ProblemKind::WrongAnswerType);
+    assert!(
+        err.first().message().len() < 200,
+        "{}",
+        err.first().message()
+    );
+    let inst =
+        crate::Instrument::from_toml(include_str!("../../../../../../instruments/aptitude.toml"))
+            .unwrap();
+    let apt = crate::cat::ItemBank::from_instrument(&inst).unwrap();
+    let out = start(&apt, CatConfig::new(), 3).unwrap();
+    let err = step(&apt, out.session, &Answer::Choice(long)).unwrap_err();
+    assert_eq!(err.kind(), ProblemKind::OutOfRange);
+    assert!(
+        err.first().message().len() < 300,
+        "{}",
+        err.first().message()
+    );
+}
