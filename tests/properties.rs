@@ -597,6 +597,9 @@ proptest! {
                 prop_assert_eq!(got.pomp.map(f64::to_bits), want.pomp.map(f64::to_bits), "{} pomp", want.id);
                 prop_assert_eq!(got.band, want.band.as_ref().map(|b| b.id.as_str()), "{} band", want.id);
             }
+            // θ from the scorer's EAP tables is the report's θ to the bit.
+            let irt = report.irt.as_ref().map(|e| (e.theta.to_bits(), e.se.to_bits(), e.estimator));
+            prop_assert_eq!(out.irt.map(|e| (e.theta.to_bits(), e.se.to_bits(), e.estimator)), irt);
             prop_assert_eq!(out.status, BatchRecord::new(1, None, Ok(report)).status);
         }
     }

@@ -243,15 +243,13 @@ pub(crate) fn run<W: Write + Send>(
         let file = File::open(input).map_err(|e| io_error(input, &e))?;
         let reader = BufReader::with_capacity(1 << 16, crate::files::LineCap::new(file));
         let (rdr, layout) = csv_input(job.instrument, reader, input, id_column)?;
-        // The lean path writes wide CSV rows without recommendations and
-        // without an IRT estimate (θ comes from the full report), for sets
-        // of the full form (a `--form` applies to every row).
-        let lean = (job.encoder.format == OutputFormat::Csv
-            && job.rec.is_none()
-            && job.form.is_none()
-            && job.instrument.irt().is_none())
-        .then(|| CsvRowScorer::new(job.instrument, &layout, job.options))
-        .flatten();
+        // The lean path writes wide CSV rows without recommendations, for
+        // sets of the full form (a `--form` applies to every row); with an
+        // `[irt]` section, θ from the scorer's EAP tables.
+        let lean =
+            (job.encoder.format == OutputFormat::Csv && job.rec.is_none() && job.form.is_none())
+                .then(|| CsvRowScorer::new(job.instrument, &layout, job.options))
+                .flatten();
         csv = Some((rdr, CsvInput { layout, lean }));
     }
     let (mut records, csv) = match csv {

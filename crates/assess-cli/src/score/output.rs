@@ -202,10 +202,29 @@ impl Encoder {
             }
             out.push(b',');
         }
+        if self.irt {
+            out.push(b',');
+            match &r.irt {
+                Some(e) => {
+                    number_into(out, e.theta);
+                    out.push(b',');
+                    number_into(out, e.se);
+                    out.push(b',');
+                    out.extend_from_slice(e.estimator.as_str().as_bytes());
+                }
+                None => out.extend_from_slice(b",,"),
+            }
+        }
         out.push(b',');
         flags(out, r.flags.iter().copied(), duplicate);
         out.extend_from_slice(b",\n");
     }
+}
+
+/// A finite number as JSON writes it (an estimate is always finite, so
+/// `serde_json` cannot fail on it).
+fn number_into(out: &mut Vec<u8>, x: f64) {
+    let _ = serde_json::to_writer(&mut *out, &x);
 }
 
 /// A text cell that a spreadsheet would run as a formula (it starts with

@@ -64,7 +64,7 @@ mod batch;
 pub mod cat;
 mod estimate;
 mod model;
-mod score;
+pub(crate) mod score;
 #[cfg(test)]
 mod tests;
 

@@ -13,7 +13,12 @@ use crate::instrument::{EstimatorKind, FormatKind, Instrument};
 /// `None` when the item has no such score.
 pub fn category_of_score(instrument: &Instrument, item: usize, score: f64) -> Option<usize> {
     let it = instrument.items().get(item)?;
-    let scores: Vec<f64> = match instrument.format_of(it).kind() {
+    category_in(&possible_scores(instrument, it), score)
+}
+
+/// An item's possible scores, ascending, each once.
+fn possible_scores(instrument: &Instrument, it: &crate::instrument::Item) -> Vec<f64> {
+    match instrument.format_of(it).kind() {
         FormatKind::Binary { .. } | FormatKind::SingleChoice => vec![0.0, 1.0],
         FormatKind::Likert { min, max, .. } => (*min..=*max).map(f64::from).collect(),
         FormatKind::ScoredChoice => {
@@ -22,10 +27,151 @@ pub fn category_of_score(instrument: &Instrument, item: usize, score: f64) -> Op
             s.dedup_by(|a, b| crate::support::prec::same_bound(*a, *b));
             s
         }
-    };
+    }
+}
+
+fn category_in(scores: &[f64], score: f64) -> Option<usize> {
     scores
         .iter()
         .position(|&s| crate::support::prec::same_bound(s, score))
+}
+
+/// At most this many log-probabilities (items × categories × grid points)
+/// are tabulated by [`IrtScorer`]: 8 MB. Larger banks are computed as
+/// answered.
+const MAX_TABULATED: usize = 1 << 20;
+
+/// An instrument's IRT scoring worked out once, for many respondents: the
+/// scoring rule, each item's possible scores and, when asked, ln P(k | θ)
+/// of every category at every grid point, so that an EAP estimate is a sum
+/// of table entries instead of a logistic and a logarithm per item and
+/// point. The sums are those [`estimate`] makes, in the same order, so the
+/// estimate is the same to the bit (tests/properties.rs).
+#[derive(Debug)]
+pub(crate) struct IrtScorer<'a> {
+    instrument: &'a Instrument,
+    settings: &'a crate::instrument::IrtSettings,
+    rule: ScoringRule,
+    items: Vec<Option<ItemIrt<'a>>>,
+    tabulated: bool,
+}
+
+#[derive(Debug)]
+struct ItemIrt<'a> {
+    params: &'a crate::instrument::IrtParams,
+    scores: Vec<f64>,
+    /// ln P(k | θ_i) at `k * points + i`, when tabulated.
+    log_p: Vec<f64>,
+}
+
+impl<'a> IrtScorer<'a> {
+    /// The scorer of `instrument` (`None` without an `[irt]` section);
+    /// `tabulate`: build the EAP tables (worth it for a batch, not for one
+    /// respondent).
+    pub(crate) fn new(instrument: &'a Instrument, tabulate: bool) -> Option<Self> {
+        let settings = instrument.irt()?;
+        let rule = ScoringRule::from_settings(settings);
+        let points = rule.quadrature().theta().len();
+        let size: usize = instrument
+            .items()
+            .iter()
+            .filter_map(|it| it.irt())
+            .map(|p| super::model::categories(p) * points)
+            .sum();
+        let tabulated =
+            tabulate && settings.estimator() == EstimatorKind::Eap && size <= MAX_TABULATED;
+        let items = instrument
+            .items()
+            .iter()
+            .map(|it| {
+                let params = it.irt()?;
+                let log_p = if tabulated {
+                    (0..super::model::categories(params))
+                        .flat_map(|k| {
+                            rule.quadrature()
+                                .theta()
+                                .iter()
+                                .map(move |&t| super::model::log_probability(params, t, k))
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                Some(ItemIrt {
+                    params,
+                    scores: possible_scores(instrument, it),
+                    log_p,
+                })
+            })
+            .collect();
+        Some(IrtScorer {
+            instrument,
+            settings,
+            rule,
+            items,
+            tabulated,
+        })
+    }
+
+    /// The estimate of checked responses and the number of answered items
+    /// with parameters that went into it.
+    pub(crate) fn estimate(&self, checked: &crate::Checked) -> (super::Estimate, usize) {
+        self.estimate_scores(|i| {
+            let v = (*checked.values.get(i)?)?;
+            Some(crate::scoring::item_score(self.instrument, i, v))
+        })
+    }
+
+    /// [`IrtScorer::estimate`] from the item scores already worked out
+    /// (`score_of(i)`: item `i`'s score, `None` when unanswered), as the
+    /// lean CSV path has them.
+    pub(crate) fn estimate_scores(
+        &self,
+        score_of: impl Fn(usize) -> Option<f64>,
+    ) -> (super::Estimate, usize) {
+        let answered = self.items.iter().enumerate().filter_map(|(i, it)| {
+            let it = it.as_ref()?;
+            let k = category_in(&it.scores, score_of(i)?)?;
+            (k < super::model::categories(it.params)).then_some((it, k))
+        });
+        if self.tabulated {
+            let q = self.rule.quadrature();
+            let points = q.theta().len();
+            let mut lp = q.log_prior.clone();
+            let mut n = 0;
+            for (it, k) in answered {
+                // Item by item, in item order: the sums `estimate` makes.
+                for (l, &x) in lp.iter_mut().zip(&it.log_p[k * points..(k + 1) * points]) {
+                    *l += x;
+                }
+                n += 1;
+            }
+            return (super::estimate::eap_from_log_posterior(q.theta(), &lp), n);
+        }
+        let answers: Vec<Observed<'_>> = answered
+            .filter_map(|(it, k)| Observed::new(it.params, k).ok())
+            .collect();
+        (
+            estimate(&answers, &self.rule, self.settings.estimator()),
+            answers.len(),
+        )
+    }
+
+    /// [`IrtScorer::estimate`] as it appears in a report.
+    pub(crate) fn score(&self, checked: &crate::Checked) -> IrtScore {
+        let (e, items) = self.estimate(checked);
+        IrtScore {
+            theta: e.theta,
+            se: e.se,
+            estimator: e.estimator,
+            requested: e.requested,
+            fallback: e.fallback,
+            clamped: e.clamped,
+            items,
+            parameters: self.settings.status(),
+            source: self.settings.source().to_owned(),
+        }
+    }
 }
 
 /// The IRT ability estimate in a [`Report`](crate::Report).
@@ -61,32 +207,5 @@ pub struct IrtScore {
 /// extreme-pattern policy. `None` when the instrument has no `[irt]`
 /// section. The items with parameters are taken to measure one θ.
 pub(crate) fn score_checked(instrument: &Instrument, checked: &crate::Checked) -> Option<IrtScore> {
-    let settings = instrument.irt()?;
-    let answers: Vec<Observed<'_>> = instrument
-        .items()
-        .iter()
-        .enumerate()
-        .filter_map(|(i, it)| {
-            let params = it.irt()?;
-            let v = (*checked.values.get(i)?)?;
-            let k = category_of_score(instrument, i, crate::scoring::item_score(instrument, i, v))?;
-            Observed::new(params, k).ok()
-        })
-        .collect();
-    let e = estimate(
-        &answers,
-        &ScoringRule::from_settings(settings),
-        settings.estimator(),
-    );
-    Some(IrtScore {
-        theta: e.theta,
-        se: e.se,
-        estimator: e.estimator,
-        requested: e.requested,
-        fallback: e.fallback,
-        clamped: e.clamped,
-        items: answers.len(),
-        parameters: settings.status(),
-        source: settings.source().to_owned(),
-    })
+    Some(IrtScorer::new(instrument, false)?.score(checked))
 }

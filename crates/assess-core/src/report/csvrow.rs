@@ -3,9 +3,10 @@
 //! [`crate::score()`] builds a full [`crate::Report`] per respondent: names,
 //! labels, interpretations, norms, the instrument reference, the RIASEC
 //! profile with its alternatives. A wide CSV of a batch keeps only each
-//! scale's score, POMP and band, the Holland code, the flags and the row's
-//! status. [`CsvRowScorer`] computes exactly those from a CSV record's
-//! cells, with the column → item indices and item rules worked out once,
+//! scale's score, POMP and band, the Holland code, the IRT estimate (θ, SE,
+//! estimator), the flags and the row's status. [`CsvRowScorer`] computes
+//! exactly those from a CSV record's cells, with the column → item indices,
+//! item rules and IRT tables worked out once,
 //! by the same rules and arithmetic as [`crate::score()`] (the equality is a
 //! property test in `tests/properties.rs`).
 //!
@@ -48,6 +49,9 @@ pub struct CsvRowScorer<'a> {
     /// Scale indices of R, I, A, S, E and C, for an interest instrument
     /// that has all six.
     riasec: Option<[usize; 6]>,
+    /// The IRT scoring of an instrument with an `[irt]` section, with its
+    /// EAP tables.
+    irt: Option<crate::irt::score::IrtScorer<'a>>,
 }
 
 /// What one column means to the lean path.
@@ -89,6 +93,9 @@ pub struct RowScores<'a> {
     pub holland: Option<String>,
     /// Kinds of the response-quality flags raised, in report order.
     pub flags: Vec<FlagKind>,
+    /// The IRT estimate, for an instrument with an `[irt]` section (the
+    /// report's `irt` θ, SE and estimator).
+    pub irt: Option<crate::irt::Estimate>,
     checked: Option<Checked>,
     item_scores: Vec<f64>,
     dense: Vec<Option<DenseScale>>,
@@ -101,6 +108,7 @@ impl Default for RowScores<'_> {
             scales: Vec::new(),
             holland: None,
             flags: Vec::new(),
+            irt: None,
             checked: None,
             item_scores: Vec::new(),
             dense: Vec::new(),
@@ -152,6 +160,7 @@ impl<'a> CsvRowScorer<'a> {
             id_col: layout.id_col,
             rules: rules(instrument),
             riasec,
+            irt: crate::irt::score::IrtScorer::new(instrument, true),
         })
     }
 
@@ -272,6 +281,11 @@ impl<'a> CsvRowScorer<'a> {
         let quality = crate::scoring::quality(inst, checked, self.options.get_language());
         out.flags.clear();
         out.flags.extend(quality.flags.iter().map(|f| f.kind));
+        let item_scores = &out.item_scores;
+        out.irt = self.irt.as_ref().map(|s| {
+            s.estimate_scores(|i| item_scores.get(i).copied().filter(|x| !x.is_nan()))
+                .0
+        });
         true
     }
 }
