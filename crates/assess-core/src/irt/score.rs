@@ -53,6 +53,9 @@ pub(crate) struct IrtScorer<'a> {
     settings: &'a crate::instrument::IrtSettings,
     rule: ScoringRule,
     items: Vec<Option<ItemIrt<'a>>>,
+    /// The items with parameters, in item order, and whether each is a
+    /// 0/1 item (possible scores 0 and 1, two categories).
+    order: Vec<(usize, bool)>,
     tabulated: bool,
 }
 
@@ -80,7 +83,7 @@ impl<'a> IrtScorer<'a> {
             .sum();
         let tabulated =
             tabulate && settings.estimator() == EstimatorKind::Eap && size <= MAX_TABULATED;
-        let items = instrument
+        let items: Vec<Option<ItemIrt<'a>>> = instrument
             .items()
             .iter()
             .map(|it| {
@@ -104,11 +107,21 @@ impl<'a> IrtScorer<'a> {
                 })
             })
             .collect();
+        let order = items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, it): (usize, &Option<ItemIrt<'_>>)| {
+                let it = it.as_ref()?;
+                let binary = it.scores == [0.0, 1.0] && super::model::categories(it.params) == 2;
+                Some((i, binary))
+            })
+            .collect();
         Some(IrtScorer {
             instrument,
             settings,
             rule,
             items,
+            order,
             tabulated,
         })
     }
@@ -139,8 +152,19 @@ impl<'a> IrtScorer<'a> {
             let points = q.theta().len();
             let mut lp = q.log_prior.clone();
             let mut n = 0;
-            for (it, k) in answered {
-                // Item by item, in item order: the sums `estimate` makes.
+            // Item by item, in item order: the sums `estimate` makes.
+            for &(i, binary) in &self.order {
+                let Some(it) = &self.items[i] else { continue };
+                let Some(score) = score_of(i) else { continue };
+                // A 0/1 item's score is exactly 0 or 1: its category.
+                let k = match (binary, score) {
+                    (true, 0.0) => 0,
+                    (true, 1.0) => 1,
+                    _ => match category_in(&it.scores, score) {
+                        Some(k) if k < super::model::categories(it.params) => k,
+                        _ => continue,
+                    },
+                };
                 for (l, &x) in lp.iter_mut().zip(&it.log_p[k * points..(k + 1) * points]) {
                     *l += x;
                 }
