@@ -377,17 +377,31 @@ impl Error {
     }
 }
 
+/// How many problems an [`Error`] shows as text; the rest are counted (all
+/// stay in [`Error::problems`]). 400,000 repeated keys gave 500 problems,
+/// 408 KB of text, before.
+pub const MAX_SHOWN: usize = 50;
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.problems.iter().enumerate() {
+        for (i, p) in self.problems.iter().take(MAX_SHOWN).enumerate() {
             if i > 0 {
                 writeln!(f)?;
             }
             p.render(f, self.source_name.as_deref())?;
         }
-        if self.problems.len() > 1 {
+        let n = self.problems.len();
+        if n > MAX_SHOWN {
             writeln!(f)?;
-            writeln!(f, "{} problems found", self.problems.len())?;
+            writeln!(
+                f,
+                "… and {} more, not shown: fix these first",
+                n - MAX_SHOWN
+            )?;
+        }
+        if n > 1 {
+            writeln!(f)?;
+            writeln!(f, "{n} problems found")?;
         }
         Ok(())
     }
@@ -739,6 +753,22 @@ mod tests {
     /// A key path names keys of the input; a hostile key of a megabyte
     /// gives a path of at most [`MAX_PATH`] bytes and a mark, however
     /// deep (found by the `cat` fuzz target, issue 18).
+    /// Text shows the first [`MAX_SHOWN`] problems and counts the rest;
+    /// every problem stays in the error.
+    #[test]
+    fn many_problems_show_the_first_fifty() {
+        let e = Error::new(
+            (0..500)
+                .map(|i| Problem::new(ProblemKind::Syntax, format!("k{i}"), "repeated"))
+                .collect(),
+        );
+        let text = e.to_string();
+        assert_eq!(text.matches("error[syntax]").count(), MAX_SHOWN);
+        assert!(text.contains("… and 450 more, not shown: fix these first\n"));
+        assert!(text.ends_with("500 problems found\n"));
+        assert_eq!(e.problems().len(), 500);
+    }
+
     #[test]
     fn long_paths_are_cut() {
         let key = "é".repeat(500_000);
