@@ -174,7 +174,15 @@ fn aptitude_report_carries_the_irt_estimate() {
     assert!(irt.items < 40, "some items were left unanswered");
     let rule = ScoringRule::from_settings(inst.irt().unwrap());
     let e = estimate(&answered, &rule, EstimatorKind::Eap);
-    assert_eq!((irt.theta, irt.se), (e.theta, e.se));
+    // Reports sum the log-likelihood of eight 0/1 items at a time (as the
+    // batch tables do), `estimate` one item at a time: equal to rounding.
+    assert!(
+        (irt.theta - e.theta).abs() < 1e-13,
+        "{} {}",
+        irt.theta,
+        e.theta
+    );
+    assert!((irt.se - e.se).abs() < 1e-13, "{} {}", irt.se, e.se);
     let json = serde_json::to_value(&report).unwrap();
     assert_eq!(json["irt"]["parameters"], "provisional");
     assert_eq!(json["irt"]["estimator"], "eap");

@@ -36,26 +36,35 @@ fn category_in(scores: &[f64], score: f64) -> Option<usize> {
         .position(|&s| crate::support::prec::same_bound(s, score))
 }
 
-/// At most this many log-probabilities (items × categories × grid points)
-/// are tabulated by [`IrtScorer`]: 8 MB. Larger banks are computed as
-/// answered.
+/// At most this many log-probabilities (items × categories × grid points,
+/// and 256 × grid points per block of eight 0/1 items) are tabulated by
+/// [`IrtScorer`]: 8 MB. Larger banks are computed as answered.
 const MAX_TABULATED: usize = 1 << 20;
 
-/// An instrument's IRT scoring worked out once, for many respondents: the
-/// scoring rule, each item's possible scores and, when asked, ln P(k | θ)
-/// of every category at every grid point, so that an EAP estimate is a sum
-/// of table entries instead of a logistic and a logarithm per item and
-/// point. The sums are those [`estimate`] makes, in the same order, so the
-/// estimate is the same to the bit (tests/properties.rs).
+/// 0/1 items summed together: 2⁸ answer patterns per block.
+const BLOCK: usize = 8;
+
+/// An instrument's IRT scoring worked out once, for many respondents.
+///
+/// EAP: ln P(k | θ) of every item, category and grid point and, for each
+/// run of eight 0/1 items (in item order), the sum of their ln P for every
+/// one of the 256 answer patterns, so that a respondent's log posterior is
+/// the prior plus one table row per block and one per other item. A block
+/// whose eight items are not all answered adds its answered items one by
+/// one. Without tables (one respondent) the same sums are made as they are
+/// needed, in the same order, so every path gives the same bits
+/// (tests/properties.rs); they are the sums `irt::eap_dichotomous_batch`
+/// makes, in blocks, and differ from [`estimate`]'s item-by-item sums only
+/// in rounding. MAP, ML and WLE use [`estimate`].
 #[derive(Debug)]
 pub(crate) struct IrtScorer<'a> {
     instrument: &'a Instrument,
     settings: &'a crate::instrument::IrtSettings,
     rule: ScoringRule,
     items: Vec<Option<ItemIrt<'a>>>,
-    /// The items with parameters, in item order, and whether each is a
-    /// 0/1 item (possible scores 0 and 1, two categories).
-    order: Vec<(usize, bool)>,
+    /// The items with parameters, in item order, grouped: runs of
+    /// [`BLOCK`] 0/1 items, and single items.
+    units: Vec<Unit>,
     tabulated: bool,
 }
 
@@ -63,8 +72,20 @@ pub(crate) struct IrtScorer<'a> {
 struct ItemIrt<'a> {
     params: &'a crate::instrument::IrtParams,
     scores: Vec<f64>,
+    /// A 0/1 item: possible scores 0 and 1, two categories.
+    binary: bool,
     /// ln P(k | θ_i) at `k * points + i`, when tabulated.
     log_p: Vec<f64>,
+}
+
+#[derive(Debug)]
+enum Unit {
+    /// One item, by index.
+    Single(usize),
+    /// [`BLOCK`] 0/1 items, by index, and when tabulated the sum of their
+    /// ln P for answer pattern p (item j answered 1 ⇔ bit j) at
+    /// `p * points + i`.
+    Block([usize; BLOCK], Vec<f64>),
 }
 
 impl<'a> IrtScorer<'a> {
@@ -74,54 +95,95 @@ impl<'a> IrtScorer<'a> {
     pub(crate) fn new(instrument: &'a Instrument, tabulate: bool) -> Option<Self> {
         let settings = instrument.irt()?;
         let rule = ScoringRule::from_settings(settings);
-        let points = rule.quadrature().theta().len();
-        let size: usize = instrument
-            .items()
-            .iter()
-            .filter_map(|it| it.irt())
-            .map(|p| super::model::categories(p) * points)
-            .sum();
-        let tabulated =
-            tabulate && settings.estimator() == EstimatorKind::Eap && size <= MAX_TABULATED;
-        let items: Vec<Option<ItemIrt<'a>>> = instrument
+        let theta = rule.quadrature().theta();
+        let points = theta.len();
+        let mut items: Vec<Option<ItemIrt<'a>>> = instrument
             .items()
             .iter()
             .map(|it| {
                 let params = it.irt()?;
-                let log_p = if tabulated {
-                    (0..super::model::categories(params))
-                        .flat_map(|k| {
-                            rule.quadrature()
-                                .theta()
-                                .iter()
-                                .map(move |&t| super::model::log_probability(params, t, k))
-                        })
-                        .collect()
-                } else {
-                    Vec::new()
-                };
+                let scores = possible_scores(instrument, it);
+                let binary = scores == [0.0, 1.0] && super::model::categories(params) == 2;
                 Some(ItemIrt {
                     params,
-                    scores: possible_scores(instrument, it),
-                    log_p,
+                    scores,
+                    binary,
+                    log_p: Vec::new(),
                 })
             })
             .collect();
-        let order = items
+        // Runs of BLOCK 0/1 items, in item order; the rest single.
+        let mut units = Vec::new();
+        let mut run: Vec<usize> = Vec::with_capacity(BLOCK);
+        for (i, it) in items.iter().enumerate() {
+            let Some(it) = it else { continue };
+            if !it.binary {
+                units.extend(run.drain(..).map(Unit::Single));
+                units.push(Unit::Single(i));
+                continue;
+            }
+            run.push(i);
+            if run.len() == BLOCK {
+                let mut block = [0; BLOCK];
+                block.copy_from_slice(&run);
+                run.clear();
+                units.push(Unit::Block(block, Vec::new()));
+            }
+        }
+        units.extend(run.drain(..).map(Unit::Single));
+        let size: usize = items
             .iter()
-            .enumerate()
-            .filter_map(|(i, it): (usize, &Option<ItemIrt<'_>>)| {
-                let it = it.as_ref()?;
-                let binary = it.scores == [0.0, 1.0] && super::model::categories(it.params) == 2;
-                Some((i, binary))
-            })
-            .collect();
+            .flatten()
+            .map(|it| super::model::categories(it.params) * points)
+            .sum::<usize>()
+            + units
+                .iter()
+                .filter(|u| matches!(u, Unit::Block(..)))
+                .count()
+                * (1 << BLOCK)
+                * points;
+        let tabulated =
+            tabulate && settings.estimator() == EstimatorKind::Eap && size <= MAX_TABULATED;
+        if tabulated {
+            for it in items.iter_mut().flatten() {
+                let params = it.params;
+                it.log_p = (0..super::model::categories(params))
+                    .flat_map(|k| {
+                        theta
+                            .iter()
+                            .map(move |&t| super::model::log_probability(params, t, k))
+                    })
+                    .collect();
+            }
+            for unit in &mut units {
+                if let Unit::Block(block, table) = unit {
+                    let rows: Vec<&[f64]> = block
+                        .iter()
+                        .filter_map(|&i| items[i].as_ref().map(|it| it.log_p.as_slice()))
+                        .collect();
+                    *table = Vec::with_capacity((1 << BLOCK) * points);
+                    for p in 0..1usize << BLOCK {
+                        let row = |j: usize| {
+                            let k = (p >> j) & 1;
+                            &rows[j][k * points..(k + 1) * points]
+                        };
+                        let start = table.len();
+                        table.extend_from_slice(row(0));
+                        for j in 1..BLOCK {
+                            for (s, &x) in table[start..].iter_mut().zip(row(j)) {
+                                *s += x;
+                            }
+                        }
+                    }
+                }
+            }
+        }
         Some(IrtScorer {
             instrument,
             settings,
             rule,
             items,
-            order,
+            units,
             tabulated,
         })
     }
@@ -135,6 +197,19 @@ impl<'a> IrtScorer<'a> {
         })
     }
 
+    /// The category answered to item `i` (with parameters), from its score.
+    fn category(&self, i: usize, score: Option<f64>) -> Option<usize> {
+        let it = self.items.get(i)?.as_ref()?;
+        match (it.binary, score?) {
+            // A 0/1 item's score is exactly 0 or 1: its category.
+            (true, 0.0) => Some(0),
+            (true, 1.0) => Some(1),
+            (_, s) => {
+                category_in(&it.scores, s).filter(|&k| k < super::model::categories(it.params))
+            }
+        }
+    }
+
     /// [`IrtScorer::estimate`] from the item scores already worked out
     /// (`score_of(i)`: item `i`'s score, `None` when unanswered), as the
     /// lean CSV path has them.
@@ -142,43 +217,90 @@ impl<'a> IrtScorer<'a> {
         &self,
         score_of: impl Fn(usize) -> Option<f64>,
     ) -> (super::Estimate, usize) {
-        let answered = self.items.iter().enumerate().filter_map(|(i, it)| {
-            let it = it.as_ref()?;
-            let k = category_in(&it.scores, score_of(i)?)?;
-            (k < super::model::categories(it.params)).then_some((it, k))
-        });
-        if self.tabulated {
-            let q = self.rule.quadrature();
-            let points = q.theta().len();
-            let mut lp = q.log_prior.clone();
-            let mut n = 0;
-            // Item by item, in item order: the sums `estimate` makes.
-            for &(i, binary) in &self.order {
-                let Some(it) = &self.items[i] else { continue };
-                let Some(score) = score_of(i) else { continue };
-                // A 0/1 item's score is exactly 0 or 1: its category.
-                let k = match (binary, score) {
-                    (true, 0.0) => 0,
-                    (true, 1.0) => 1,
-                    _ => match category_in(&it.scores, score) {
-                        Some(k) if k < super::model::categories(it.params) => k,
-                        _ => continue,
-                    },
-                };
+        let category = |i: usize| self.category(i, score_of(i));
+        if self.settings.estimator() != EstimatorKind::Eap {
+            let answers: Vec<Observed<'_>> = self
+                .units
+                .iter()
+                .flat_map(|u| match u {
+                    Unit::Single(i) => std::slice::from_ref(i),
+                    Unit::Block(b, _) => b.as_slice(),
+                })
+                .filter_map(|&i| {
+                    let params = self.items[i].as_ref()?.params;
+                    Observed::new(params, category(i)?).ok()
+                })
+                .collect();
+            let e = estimate(&answers, &self.rule, self.settings.estimator());
+            return (e, answers.len());
+        }
+        let q = self.rule.quadrature();
+        let theta = q.theta();
+        let points = theta.len();
+        let mut lp = q.log_prior.clone();
+        let mut n = 0;
+        // ln P(k | θ_i) of item i: from its table, or computed.
+        let add_item = |lp: &mut [f64], i: usize, k: usize| {
+            let Some(it) = &self.items[i] else { return };
+            if self.tabulated {
                 for (l, &x) in lp.iter_mut().zip(&it.log_p[k * points..(k + 1) * points]) {
                     *l += x;
                 }
-                n += 1;
+            } else {
+                for (l, &t) in lp.iter_mut().zip(theta) {
+                    *l += super::model::log_probability(it.params, t, k);
+                }
             }
-            return (super::estimate::eap_from_log_posterior(q.theta(), &lp), n);
+        };
+        for unit in &self.units {
+            match unit {
+                Unit::Single(i) => {
+                    if let Some(k) = category(*i) {
+                        add_item(&mut lp, *i, k);
+                        n += 1;
+                    }
+                }
+                Unit::Block(block, table) => {
+                    let ks = block.map(category);
+                    if ks.iter().all(Option::is_some) {
+                        let p = ks
+                            .iter()
+                            .enumerate()
+                            .fold(0, |p, (j, k)| p | (k.unwrap_or(0) << j));
+                        if self.tabulated {
+                            for (l, &x) in lp.iter_mut().zip(&table[p * points..(p + 1) * points]) {
+                                *l += x;
+                            }
+                        } else {
+                            // The table's sums, made here: item by item
+                            // within the block, then onto the posterior.
+                            for (l, &t) in lp.iter_mut().zip(theta) {
+                                let lprob = |j: usize| {
+                                    let params = self.items[block[j]].as_ref().map(|it| it.params);
+                                    params.map_or(0.0, |pr| {
+                                        super::model::log_probability(pr, t, (p >> j) & 1)
+                                    })
+                                };
+                                let mut s = lprob(0);
+                                for j in 1..BLOCK {
+                                    s += lprob(j);
+                                }
+                                *l += s;
+                            }
+                        }
+                        n += BLOCK;
+                    } else {
+                        for (&i, k) in block.iter().zip(ks) {
+                            if let Some(k) = k {
+                                add_item(&mut lp, i, k);
+                                n += 1;
+                            }
+                        }
+                    }
+                }
+            }
         }
-        let answers: Vec<Observed<'_>> = answered
-            .filter_map(|(it, k)| Observed::new(it.params, k).ok())
-            .collect();
-        (
-            estimate(&answers, &self.rule, self.settings.estimator()),
-            answers.len(),
-        )
+        (super::estimate::eap_from_log_posterior(theta, &lp), n)
     }
 
     /// [`IrtScorer::estimate`] as it appears in a report.
