@@ -89,15 +89,12 @@ enum Unit {
 }
 
 impl<'a> IrtScorer<'a> {
-    /// The scorer of `instrument` (`None` without an `[irt]` section);
-    /// `tabulate`: build the EAP tables (worth it for a batch, not for one
-    /// respondent).
-    pub(crate) fn new(instrument: &'a Instrument, tabulate: bool) -> Option<Self> {
+    /// The scorer of `instrument` (`None` without an `[irt]` section),
+    /// without tables ([`IrtScorer::tabulated`] builds them).
+    pub(crate) fn new(instrument: &'a Instrument) -> Option<Self> {
         let settings = instrument.irt()?;
         let rule = ScoringRule::from_settings(settings);
-        let theta = rule.quadrature().theta();
-        let points = theta.len();
-        let mut items: Vec<Option<ItemIrt<'a>>> = instrument
+        let items: Vec<Option<ItemIrt<'a>>> = instrument
             .items()
             .iter()
             .map(|it| {
@@ -131,61 +128,75 @@ impl<'a> IrtScorer<'a> {
             }
         }
         units.extend(run.drain(..).map(Unit::Single));
-        let size: usize = items
-            .iter()
-            .flatten()
-            .map(|it| super::model::categories(it.params) * points)
-            .sum::<usize>()
-            + units
-                .iter()
-                .filter(|u| matches!(u, Unit::Block(..)))
-                .count()
-                * (1 << BLOCK)
-                * points;
-        let tabulated =
-            tabulate && settings.estimator() == EstimatorKind::Eap && size <= MAX_TABULATED;
-        if tabulated {
-            for it in items.iter_mut().flatten() {
-                let params = it.params;
-                it.log_p = (0..super::model::categories(params))
-                    .flat_map(|k| {
-                        theta
-                            .iter()
-                            .map(move |&t| super::model::log_probability(params, t, k))
-                    })
-                    .collect();
-            }
-            for unit in &mut units {
-                if let Unit::Block(block, table) = unit {
-                    let rows: Vec<&[f64]> = block
-                        .iter()
-                        .filter_map(|&i| items[i].as_ref().map(|it| it.log_p.as_slice()))
-                        .collect();
-                    *table = Vec::with_capacity((1 << BLOCK) * points);
-                    for p in 0..1usize << BLOCK {
-                        let row = |j: usize| {
-                            let k = (p >> j) & 1;
-                            &rows[j][k * points..(k + 1) * points]
-                        };
-                        let start = table.len();
-                        table.extend_from_slice(row(0));
-                        for j in 1..BLOCK {
-                            for (s, &x) in table[start..].iter_mut().zip(row(j)) {
-                                *s += x;
-                            }
-                        }
-                    }
-                }
-            }
-        }
         Some(IrtScorer {
             instrument,
             settings,
             rule,
             items,
             units,
-            tabulated,
+            tabulated: false,
         })
+    }
+
+    /// The scorer with its EAP tables built, for a batch: worth it for
+    /// many respondents, not for one (a separate step, so that builds that
+    /// score one respondent at a time, the WebAssembly package, carry none
+    /// of this code). Unchanged for other estimators and for banks over
+    /// [`MAX_TABULATED`].
+    pub(crate) fn tabulated(mut self) -> Self {
+        let theta = self.rule.quadrature().theta();
+        let points = theta.len();
+        let size: usize = self
+            .items
+            .iter()
+            .flatten()
+            .map(|it| super::model::categories(it.params) * points)
+            .sum::<usize>()
+            + self
+                .units
+                .iter()
+                .filter(|u| matches!(u, Unit::Block(..)))
+                .count()
+                * (1 << BLOCK)
+                * points;
+        if self.settings.estimator() != EstimatorKind::Eap || size > MAX_TABULATED {
+            return self;
+        }
+        let items = &mut self.items;
+        for it in items.iter_mut().flatten() {
+            let params = it.params;
+            it.log_p = (0..super::model::categories(params))
+                .flat_map(|k| {
+                    theta
+                        .iter()
+                        .map(move |&t| super::model::log_probability(params, t, k))
+                })
+                .collect();
+        }
+        for unit in &mut self.units {
+            if let Unit::Block(block, table) = unit {
+                let rows: Vec<&[f64]> = block
+                    .iter()
+                    .filter_map(|&i| items[i].as_ref().map(|it| it.log_p.as_slice()))
+                    .collect();
+                *table = Vec::with_capacity((1 << BLOCK) * points);
+                for p in 0..1usize << BLOCK {
+                    let row = |j: usize| {
+                        let k = (p >> j) & 1;
+                        &rows[j][k * points..(k + 1) * points]
+                    };
+                    let start = table.len();
+                    table.extend_from_slice(row(0));
+                    for j in 1..BLOCK {
+                        for (s, &x) in table[start..].iter_mut().zip(row(j)) {
+                            *s += x;
+                        }
+                    }
+                }
+            }
+        }
+        self.tabulated = true;
+        self
     }
 
     /// The estimate of checked responses and the number of answered items
@@ -353,5 +364,5 @@ pub struct IrtScore {
 /// extreme-pattern policy. `None` when the instrument has no `[irt]`
 /// section. The items with parameters are taken to measure one θ.
 pub(crate) fn score_checked(instrument: &Instrument, checked: &crate::Checked) -> Option<IrtScore> {
-    Some(IrtScorer::new(instrument, false)?.score(checked))
+    Some(IrtScorer::new(instrument)?.score(checked))
 }

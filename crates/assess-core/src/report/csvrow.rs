@@ -160,7 +160,7 @@ impl<'a> CsvRowScorer<'a> {
             id_col: layout.id_col,
             rules: rules(instrument),
             riasec,
-            irt: crate::irt::score::IrtScorer::new(instrument, true),
+            irt: crate::irt::score::IrtScorer::new(instrument).map(|s| s.tabulated()),
         })
     }
 
