@@ -230,17 +230,12 @@ impl<'a> IrtScorer<'a> {
     ) -> (super::Estimate, usize) {
         let category = |i: usize| self.category(i, score_of(i));
         if self.settings.estimator() != EstimatorKind::Eap {
+            // The items with parameters, in item order.
             let answers: Vec<Observed<'_>> = self
-                .units
+                .items
                 .iter()
-                .flat_map(|u| match u {
-                    Unit::Single(i) => std::slice::from_ref(i),
-                    Unit::Block(b, _) => b.as_slice(),
-                })
-                .filter_map(|&i| {
-                    let params = self.items[i].as_ref()?.params;
-                    Observed::new(params, category(i)?).ok()
-                })
+                .enumerate()
+                .filter_map(|(i, it)| Observed::new(it.as_ref()?.params, category(i)?).ok())
                 .collect();
             let e = estimate(&answers, &self.rule, self.settings.estimator());
             return (e, answers.len());
