@@ -196,6 +196,13 @@ enum Command {
     ///
     /// Exits with 0 when done, 2 when the norms could not be built.
     Norms(norms::Args),
+    /// Calibrate item parameters from collected answers (1PL, 2PL, 3PL,
+    /// GRM, GPCM by marginal maximum likelihood), optionally on the scale
+    /// of anchor items held fixed; write them into a copy of the
+    /// instrument with their provenance, a JSON report and an HTML page.
+    ///
+    /// Exits with 0 when done, 2 when the calibration could not run.
+    Calibrate(crate::calibrate::Args),
     /// Simulate an item bank, adaptive and fixed, from a seed: bias, RMSE,
     /// mean test length and item exposure.
     Simulate(simulate::SimulateArgs),
@@ -356,6 +363,7 @@ pub(crate) fn run() -> ExitCode {
         }
         Command::Analyze(args) => analyze::run(&args),
         Command::Norms(args) => norms::run(&args),
+        Command::Calibrate(args) => crate::calibrate::run(&args),
         Command::Summary {
             input,
             by,

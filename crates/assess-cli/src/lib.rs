@@ -31,6 +31,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod analyze;
+mod calibrate;
 mod check;
 mod cli;
 mod files;

@@ -85,10 +85,10 @@ pub use careers::recommend::{
     BatchRecord, PersonResults, RecommendOptions, Recommendations, Results, Scored, recommend,
 };
 pub use instrument::{
-    Band, BandBasis, ChoiceOption, EstimatorKind, ExtremePolicy, FORMAT_VERSION, Figure, Form,
-    Format, FormatKind, Instrument, InstrumentKind, IrtModel, IrtParams, IrtSettings, Item,
-    MissingRule, Norm, NormMethod, NormRow, QualityRules, Reliability, Scale, Scoring, Status,
-    status_notice,
+    Band, BandBasis, CalibrationInfo, ChoiceOption, EstimatorKind, ExtremePolicy, FORMAT_VERSION,
+    Figure, Form, Format, FormatKind, Instrument, InstrumentKind, IrtModel, IrtParams, IrtSettings,
+    Item, MissingRule, Norm, NormMethod, NormRow, QualityRules, Reliability, Scale, Scoring,
+    Status, status_notice,
 };
 pub use report::csvrow::{CsvRowScorer, RowScores, ScaleScores};
 pub use report::matrix::{AnswerMatrix, ScaleMatrix, score_matrix};

@@ -15,9 +15,9 @@ use assess_text::problem::{Error, Problem, ProblemKind, backtick_list, did_you_m
 #[derive(Clone, Debug)]
 pub struct AnalysisData {
     pub(super) raw: Vec<f64>,
-    pub(super) scores: Vec<f64>,
+    pub(crate) scores: Vec<f64>,
     pub(super) rows: usize,
-    pub(super) n_items: usize,
+    pub(crate) n_items: usize,
     pub(super) group: Option<(String, Vec<Option<String>>)>,
     pub(super) invalid: usize,
     problems: Vec<Problem>,

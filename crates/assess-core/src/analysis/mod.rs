@@ -37,6 +37,7 @@ mod data;
 mod dif;
 mod disclosure;
 mod dist;
+pub(crate) use dist::chi2_upper;
 mod grouping;
 mod items;
 mod norms;

@@ -123,6 +123,28 @@ pub struct IrtSettings {
     pub(crate) quadrature: (usize, f64, f64),
     pub(crate) prior: (f64, f64),
     pub(crate) extreme: ExtremePolicy,
+    pub(crate) calibration: Option<CalibrationInfo>,
+}
+
+/// `[irt.calibration]`: where calibrated parameters come from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CalibrationInfo {
+    /// How they were estimated.
+    pub method: String,
+    /// The model calibrated.
+    pub model: String,
+    /// The answer file.
+    pub sample: String,
+    /// Respondents in it.
+    pub respondents: u64,
+    /// When.
+    pub date: String,
+    /// Engine and version.
+    pub engine: String,
+    /// Simulated answers (never `validated`).
+    pub simulated: bool,
+    /// Anchor items held fixed.
+    pub anchors: Vec<String>,
 }
 
 impl IrtSettings {
@@ -153,5 +175,9 @@ impl IrtSettings {
     /// Policy for infinite ML/WLE estimates.
     pub fn extreme(&self) -> ExtremePolicy {
         self.extreme
+    }
+    /// Provenance of calibrated parameters (`[irt.calibration]`).
+    pub fn calibration(&self) -> Option<&CalibrationInfo> {
+        self.calibration.as_ref()
     }
 }

@@ -13,7 +13,7 @@ pub(crate) mod raw;
 mod scale;
 mod validate;
 
-pub use irt::{EstimatorKind, ExtremePolicy, IrtModel, IrtParams, IrtSettings};
+pub use irt::{CalibrationInfo, EstimatorKind, ExtremePolicy, IrtModel, IrtParams, IrtSettings};
 pub use scale::{
     Band, BandBasis, MissingRule, Norm, NormMethod, NormRow, Reliability, Scale, Scoring,
 };

@@ -417,6 +417,35 @@ pub struct RawIrtSettings {
     /// With `extreme = "clamp"`: the θ range, `[-4.0, 4.0]`.
     #[cfg_attr(feature = "schema", serde(default))]
     pub clamp: Option<Sp<Vec<f64>>>,
+    /// Where calibrated parameters come from, as `assess calibrate`
+    /// writes it.
+    #[cfg_attr(feature = "schema", serde(default))]
+    pub calibration: Option<Sp<RawCalibration>>,
+}
+
+/// `[irt.calibration]`: the provenance of calibrated parameters.
+#[derive(Clone, Debug)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct RawCalibration {
+    /// How: `"marginal maximum likelihood (Bock–Aitkin EM)"`.
+    pub method: Sp<String>,
+    /// The model calibrated: `1pl`, `2pl`, `3pl`, `grm` or `gpcm`.
+    pub model: Sp<String>,
+    /// The answer file (its name).
+    pub sample: Sp<String>,
+    /// Respondents in it.
+    pub respondents: Sp<i64>,
+    /// When calibrated (`YYYY-MM-DD`).
+    pub date: Sp<String>,
+    /// The engine and its version (`assess 0.1.0`).
+    pub engine: Sp<String>,
+    /// Whether the answers were simulated: parameters from simulated
+    /// answers are never `validated`.
+    pub simulated: Sp<bool>,
+    /// Items held fixed (anchors), whose scale the others were put on.
+    #[cfg_attr(feature = "schema", serde(default))]
+    pub anchors: Option<Sp<Vec<Sp<String>>>>,
 }
 
 /// A quadrature grid.
@@ -465,7 +494,8 @@ from_de_struct!(RawFigure { svg: "svg", alt: "alt" } {  });
 from_de_struct!(RawIrt { model: "model" } { a: "a", b: "b", d: "d", c: "c", u: "u" });
 from_de_struct!(RawForm { id: "id", name: "name", items: "items" } {  });
 from_de_struct!(RawQuality {  } { min_completion: "min_completion", max_longstring: "max_longstring", min_seconds_per_item: "min_seconds_per_item", min_irv: "min_irv" });
-from_de_struct!(RawIrtSettings { status: "status", source: "source" } { scaling: "scaling", estimator: "estimator", quadrature: "quadrature", prior: "prior", extreme: "extreme", clamp: "clamp" });
+from_de_struct!(RawIrtSettings { status: "status", source: "source" } { scaling: "scaling", estimator: "estimator", quadrature: "quadrature", prior: "prior", extreme: "extreme", clamp: "clamp", calibration: "calibration" });
+from_de_struct!(RawCalibration { method: "method", model: "model", sample: "sample", respondents: "respondents", date: "date", engine: "engine", simulated: "simulated" } { anchors: "anchors" });
 from_de_struct!(RawQuadrature { points: "points", min: "min", max: "max" } {  });
 from_de_struct!(RawPrior { mean: "mean", sd: "sd" } {  });
 
@@ -516,6 +546,7 @@ mod keys {
                 RawForm::KEYS,
                 RawQuality::KEYS,
                 RawIrtSettings::KEYS,
+                RawCalibration::KEYS,
                 RawQuadrature::KEYS,
                 RawPrior::KEYS,
             ],

@@ -61,6 +61,7 @@
 // (`estimate`), scoring an instrument's responses (`score`), the fast batch
 // EAP (`batch`) and adaptive testing (`cat`).
 mod batch;
+pub mod calibrate;
 pub mod cat;
 mod estimate;
 mod model;
@@ -78,4 +79,4 @@ pub use model::{
     log_probability, se_from_information, test_information,
 };
 pub(crate) use score::score_checked;
-pub use score::{IrtScore, category_of_score};
+pub use score::{IrtScore, category_of_score, item_categories};

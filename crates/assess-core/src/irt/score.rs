@@ -17,7 +17,7 @@ pub fn category_of_score(instrument: &Instrument, item: usize, score: f64) -> Op
 }
 
 /// An item's possible scores, ascending, each once.
-fn possible_scores(instrument: &Instrument, it: &crate::instrument::Item) -> Vec<f64> {
+pub(crate) fn possible_scores(instrument: &Instrument, it: &crate::instrument::Item) -> Vec<f64> {
     match instrument.format_of(it).kind() {
         FormatKind::Binary { .. } | FormatKind::SingleChoice => vec![0.0, 1.0],
         FormatKind::Likert { min, max, .. } => (*min..=*max).map(f64::from).collect(),
@@ -360,4 +360,14 @@ pub struct IrtScore {
 /// section. The items with parameters are taken to measure one θ.
 pub(crate) fn score_checked(instrument: &Instrument, checked: &crate::Checked) -> Option<IrtScore> {
     Some(IrtScorer::new(instrument)?.score(checked))
+}
+
+/// Number of answer categories of item `item` (its distinct possible
+/// scores): 2 for a 0/1 item, the points of a Likert item; 0 when there is
+/// no such item.
+pub fn item_categories(instrument: &Instrument, item: usize) -> usize {
+    instrument
+        .items()
+        .get(item)
+        .map_or(0, |it| possible_scores(instrument, it).len())
 }

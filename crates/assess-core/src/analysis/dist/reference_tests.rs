@@ -19,7 +19,7 @@
 use statrs::distribution::{ChiSquared, ContinuousCDF, FisherSnedecor, Normal};
 use statrs::function::beta::beta_reg;
 
-use super::{beta_inc, chi2_1_upper, f_quantile, normal_quantile};
+use super::{beta_inc, chi2_1_upper, chi2_upper, f_quantile, normal_quantile};
 use crate::math::{self, normal_cdf};
 
 const EPS: f64 = f64::EPSILON;
@@ -254,6 +254,52 @@ fn chi_square_tail_matches_statrs_on_401_points() {
         );
     }
     c.done(401);
+}
+
+#[test]
+fn chi_square_tail_with_df_matches_statrs_and_the_one_df_form() {
+    // The S-X² item fit's p-values (irt::calibrate): df from 1 to 300, x
+    // from 0 to 3·df + 60, against statrs 0.18's `ChiSquared::sf`, within
+    // 1e-12 absolute plus 1e-9 relative (p-values are printed to 4
+    // decimals); and df = 1 against `chi2_1_upper` (erfc).
+    let mut bad = Vec::new();
+    let mut n = 0;
+    let mut check = |what: String, got: f64, want: f64, tol: f64| {
+        n += 1;
+        if (got - want).abs().is_nan() || (got - want).abs() > tol {
+            bad.push(format!("{what}: got {got:e}, expected {want:e}"));
+        }
+    };
+    for df in [1.0, 2.0, 3.0, 5.0, 7.5, 10.0, 25.0, 71.0, 100.0, 300.0] {
+        let chi2 = ChiSquared::new(df).unwrap();
+        for i in 0..=60 {
+            let x = (3.0 * df + 60.0) * f64::from(i) / 60.0;
+            let want = chi2.sf(x);
+            check(
+                format!("chi2_upper({x}, {df})"),
+                chi2_upper(x, df),
+                want,
+                1e-12 + 1e-9 * want,
+            );
+        }
+    }
+    for i in 0..=100 {
+        let x = 0.5 * f64::from(i);
+        check(
+            format!("chi2_upper({x}, 1)"),
+            chi2_upper(x, 1.0),
+            chi2_1_upper(x),
+            1e-14,
+        );
+    }
+    assert!(chi2_upper(1.0, 0.0).is_nan());
+    assert_eq!(n, 711);
+    assert!(
+        bad.is_empty(),
+        "{} of {n} out of tolerance:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
 }
 
 #[test]

@@ -8,8 +8,8 @@
 use super::Validator;
 use crate::instrument::raw::{self, NumberOrList, RawIrt};
 use crate::instrument::{
-    ChoiceOption, EstimatorKind, ExtremePolicy, Format, FormatKind, IrtModel, IrtParams,
-    IrtSettings,
+    CalibrationInfo, ChoiceOption, EstimatorKind, ExtremePolicy, Format, FormatKind, IrtModel,
+    IrtParams, IrtSettings, Status,
 };
 use crate::support::prec::same_bound;
 use assess_text::Sp;
@@ -180,6 +180,7 @@ impl Validator {
             }
             (None, _) => None,
         };
+        let calibration = r.calibration.as_ref().map(|c| self.calibration(c, status));
         if self.problems.len() != before {
             return None;
         }
@@ -191,7 +192,61 @@ impl Validator {
             quadrature,
             prior,
             extreme: extreme?,
+            calibration,
         })
+    }
+
+    /// `[irt.calibration]`: provenance, checked for form; parameters from
+    /// simulated answers are never `validated`.
+    #[inline(never)] // one WebAssembly function per pass (see `document::from_de_struct`)
+    fn calibration(
+        &mut self,
+        c: &Sp<raw::RawCalibration>,
+        status: Option<Status>,
+    ) -> CalibrationInfo {
+        let r = &c.value;
+        for (v, path) in [
+            (&r.method, "irt.calibration.method"),
+            (&r.model, "irt.calibration.model"),
+            (&r.sample, "irt.calibration.sample"),
+            (&r.date, "irt.calibration.date"),
+            (&r.engine, "irt.calibration.engine"),
+        ] {
+            self.nonempty(v, path);
+        }
+        if r.respondents.value < 1 {
+            self.problem(
+                ProblemKind::InvalidValue,
+                "irt.calibration.respondents",
+                &r.respondents,
+                format!(
+                    "expected at least 1 respondent, found {}",
+                    r.respondents.value
+                ),
+            );
+        }
+        if r.simulated.value && status == Some(Status::Validated) {
+            self.problem(
+                ProblemKind::InvalidValue,
+                "irt.status",
+                c,
+                "parameters calibrated on simulated answers (`irt.calibration.simulated = true`) cannot be `validated`; use `provisional`".to_owned(),
+            );
+        }
+        CalibrationInfo {
+            method: r.method.value.clone(),
+            model: r.model.value.clone(),
+            sample: r.sample.value.clone(),
+            respondents: u64::try_from(r.respondents.value).unwrap_or(0),
+            date: r.date.value.clone(),
+            engine: r.engine.value.clone(),
+            simulated: r.simulated.value,
+            anchors: r
+                .anchors
+                .as_ref()
+                .map(|a| a.value.iter().map(|s| s.value.clone()).collect())
+                .unwrap_or_default(),
+        }
     }
 
     #[inline(never)] // one WebAssembly function per pass (see `document::from_de_struct`)

@@ -121,6 +121,13 @@ pub(crate) const KNOWN_KEYS: &[&str] = &[
     "prior",
     "extreme",
     "clamp",
+    "calibration",
+    "sample",
+    "respondents",
+    "date",
+    "engine",
+    "simulated",
+    "anchors",
 ];
 
 pub(super) fn load(text: &str) -> Result<Instrument, Error> {

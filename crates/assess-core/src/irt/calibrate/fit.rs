@@ -1,0 +1,348 @@
+//! After convergence: standard errors of the item parameters from the
+//! cross-product of the respondents' score vectors (XPD), and the
+//! Orlando–Thissen S-X² item fit.
+
+use super::estep::Patterns;
+use super::mstep::{Kind, point};
+use crate::analysis::chi2_upper;
+use crate::instrument::IrtParams;
+use crate::irt::model::category_probabilities;
+use crate::support::math::exp;
+
+/// A free item's part in the information matrix.
+pub(super) struct FreeItem<'a> {
+    /// Item index.
+    pub item: usize,
+    pub kind: Kind,
+    pub eta: &'a [f64],
+    /// Global index of each coordinate of η.
+    pub index: Vec<usize>,
+}
+
+/// Σ_i s_i s_iᵀ over respondents, s_i = ∂ ln f(x_i)/∂η: the
+/// cross-product (XPD) estimate of the information matrix of the free
+/// parameters (`params × params`, row-major). The posterior of each
+/// respondent is recomputed from the pattern tables.
+#[allow(clippy::too_many_arguments)] // the run's parts, borrowed
+pub(super) fn cross_product(
+    patterns: &Patterns,
+    cells: &[u8],
+    n_items: usize,
+    tables: &[Vec<f64>],
+    log_w: &[f64],
+    theta: &[f64],
+    free: &[FreeItem<'_>],
+    params: usize,
+    threads: usize,
+) -> Vec<f64> {
+    let points = theta.len();
+    // ∂ ln P_k(θ_q)/∂η per free item: `cats × points × m`.
+    let dlog: Vec<Vec<f64>> = free
+        .iter()
+        .map(|f| {
+            let m = f.eta.len();
+            let cats = match f.kind {
+                Kind::TwoPl | Kind::ThreePl { .. } => 2,
+                Kind::Graded | Kind::Partial => m,
+            };
+            let mut p = vec![0.0; cats];
+            let mut jac = vec![0.0; cats * m];
+            let mut out = vec![0.0; cats * points * m];
+            for (q, &th) in theta.iter().enumerate() {
+                point(f.kind, f.eta, th, &mut p, &mut jac);
+                for k in 0..cats {
+                    for i in 0..m {
+                        out[(k * points + q) * m + i] = jac[k * m + i] / p[k].max(1e-300);
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    let nb = patterns.blocks.len();
+    let mut total = vec![0.0; params * params];
+    super::for_chunks(
+        patterns.rows,
+        threads,
+        |rows| {
+            let mut info = vec![0.0; params * params];
+            let mut post = vec![0.0; points];
+            let mut s = vec![0.0; params];
+            for r in rows {
+                post.copy_from_slice(log_w);
+                for (t, &p) in tables.iter().zip(&patterns.index[r * nb..(r + 1) * nb]) {
+                    let p = usize::from(p);
+                    for (l, v) in post.iter_mut().zip(&t[p * points..(p + 1) * points]) {
+                        *l += v;
+                    }
+                }
+                let max = post.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                let mut sum = 0.0;
+                for l in &mut post {
+                    *l = exp(*l - max);
+                    sum += *l;
+                }
+                for l in &mut post {
+                    *l /= sum;
+                }
+                s.fill(0.0);
+                let row = &cells[r * n_items..(r + 1) * n_items];
+                for (f, d) in free.iter().zip(&dlog) {
+                    let x = row[f.item];
+                    if x == super::MISSING {
+                        continue;
+                    }
+                    let m = f.eta.len();
+                    let k = usize::from(x);
+                    for (q, &w) in post.iter().enumerate() {
+                        let base = (k * points + q) * m;
+                        for i in 0..m {
+                            s[f.index[i]] += w * d[base + i];
+                        }
+                    }
+                }
+                for i in 0..params {
+                    let si = s[i];
+                    if si == 0.0 {
+                        continue;
+                    }
+                    let dst = &mut info[i * params..(i + 1) * params];
+                    for (d, sj) in dst[i..].iter_mut().zip(&s[i..]) {
+                        *d += si * sj;
+                    }
+                }
+            }
+            info
+        },
+        |info| {
+            for (t, v) in total.iter_mut().zip(&info) {
+                *t += v;
+            }
+        },
+    );
+    // Mirror the upper triangle.
+    for i in 0..params {
+        for j in 0..i {
+            total[i * params + j] = total[j * params + i];
+        }
+    }
+    total
+}
+
+/// The inverse of a symmetric positive definite matrix, or `None`.
+pub(super) fn inverse_spd(a: &[f64], n: usize) -> Option<Vec<f64>> {
+    let mut inv = vec![0.0; n * n];
+    let l = super::mstep::cholesky(a, n)?;
+    let mut col = vec![0.0; n];
+    for c in 0..n {
+        col.fill(0.0);
+        col[c] = 1.0;
+        for i in 0..n {
+            for k in 0..i {
+                col[i] -= l[i * n + k] * col[k];
+            }
+            col[i] /= l[i * n + i];
+        }
+        for i in (0..n).rev() {
+            for k in i + 1..n {
+                col[i] -= l[k * n + i] * col[k];
+            }
+            col[i] /= l[i * n + i];
+        }
+        for i in 0..n {
+            inv[i * n + c] = col[i];
+        }
+    }
+    Some(inv)
+}
+
+/// S-X² of one item.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ItemFit {
+    /// Orlando–Thissen S-X².
+    pub s_x2: f64,
+    /// Degrees of freedom: Σ over score groups of (categories − 1), minus
+    /// the item's free parameters.
+    pub df: usize,
+    /// P(χ²_df ≥ S-X²); `None` when df is 0.
+    pub p: Option<f64>,
+    /// Score groups after collapsing.
+    pub groups: usize,
+}
+
+/// Lord–Wingersky: the distribution of the summed category score at θ
+/// over `items` (each `categories` probabilities).
+fn summed(probs: &[&[f64]]) -> Vec<f64> {
+    let mut f = vec![1.0];
+    for p in probs {
+        let mut g = vec![0.0; f.len() + p.len() - 1];
+        for (s, &fs) in f.iter().enumerate() {
+            for (k, &pk) in p.iter().enumerate() {
+                g[s + k] += fs * pk;
+            }
+        }
+        f = g;
+    }
+    f
+}
+
+/// S-X² (Orlando & Thissen 2000) of every item on the respondents who
+/// answered every item: observed against model-implied proportions of each
+/// category at each summed score (Lord–Wingersky on the quadrature grid),
+/// the lowest and highest scores left out, adjacent score groups merged
+/// until every expected count is at least `min_expected` (0: none merged;
+/// mirt's `mincell`). `free[j]` is item j's number of free parameters.
+pub(super) fn s_x2(
+    params: &[IrtParams],
+    cells: &[u8],
+    theta: &[f64],
+    weights: &[f64],
+    free: &[usize],
+    min_expected: f64,
+) -> (Vec<Option<ItemFit>>, usize) {
+    let n_items = params.len();
+    let cats: Vec<usize> = params.iter().map(crate::irt::model::categories).collect();
+    let max_score: usize = cats.iter().map(|k| k - 1).sum();
+    // Complete cases.
+    let mut n_s = vec![0.0; max_score + 1];
+    let mut observed: Vec<Vec<f64>> = cats
+        .iter()
+        .map(|&k| vec![0.0; (max_score + 1) * k])
+        .collect();
+    let mut complete = 0;
+    for row in cells.chunks_exact(n_items.max(1)) {
+        if row.contains(&super::MISSING) {
+            continue;
+        }
+        complete += 1;
+        let s: usize = row.iter().map(|&x| usize::from(x)).sum();
+        n_s[s] += 1.0;
+        for (j, &x) in row.iter().enumerate() {
+            observed[j][s * cats[j] + usize::from(x)] += 1.0;
+        }
+    }
+    if complete == 0 || n_items < 2 {
+        return (vec![None; n_items], complete);
+    }
+    let probs: Vec<Vec<Vec<f64>>> = theta
+        .iter()
+        .map(|&th| {
+            params
+                .iter()
+                .map(|p| category_probabilities(p, th))
+                .collect()
+        })
+        .collect();
+    let all: Vec<Vec<f64>> = probs
+        .iter()
+        .map(|pq| summed(&pq.iter().map(Vec::as_slice).collect::<Vec<_>>()))
+        .collect();
+    let denom: Vec<f64> = (0..=max_score)
+        .map(|s| {
+            theta
+                .iter()
+                .enumerate()
+                .map(|(q, _)| weights[q] * all[q][s])
+                .sum()
+        })
+        .collect();
+    let fits = (0..n_items)
+        .map(|j| {
+            let k_j = cats[j];
+            let rest: Vec<Vec<f64>> = probs
+                .iter()
+                .map(|pq| {
+                    let others: Vec<&[f64]> = pq
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| *i != j)
+                        .map(|(_, p)| p.as_slice())
+                        .collect();
+                    summed(&others)
+                })
+                .collect();
+            // Expected proportion of category k among respondents with
+            // score s, then counts of the groups s = 1 … max − 1.
+            let mut groups: Vec<(Vec<f64>, Vec<f64>)> = Vec::new();
+            for s in 1..max_score {
+                if n_s[s] == 0.0 {
+                    continue;
+                }
+                let mut e = vec![0.0; k_j];
+                for (k, ek) in e.iter_mut().enumerate() {
+                    if k > s || s - k >= rest[0].len() {
+                        continue;
+                    }
+                    let num: f64 = (0..theta.len())
+                        .map(|q| weights[q] * probs[q][j][k] * rest[q][s - k])
+                        .sum();
+                    *ek = n_s[s] * num / denom[s];
+                }
+                let o: Vec<f64> = (0..k_j).map(|k| observed[j][s * k_j + k]).collect();
+                groups.push((o, e));
+            }
+            let groups = collapse(groups, min_expected);
+            let mut chi = 0.0;
+            let mut cells_df = 0usize;
+            for (o, e) in &groups {
+                let live = e.iter().filter(|&&x| x > 0.0).count();
+                cells_df += live.saturating_sub(1);
+                for (ok, ek) in o.iter().zip(e) {
+                    if *ek > 0.0 {
+                        chi += (ok - ek) * (ok - ek) / ek;
+                    }
+                }
+            }
+            let df = cells_df.saturating_sub(free[j]);
+            Some(ItemFit {
+                s_x2: chi,
+                df,
+                p: (df > 0).then(|| chi2_upper(chi, df as f64)),
+                groups: groups.len(),
+            })
+        })
+        .collect();
+    (fits, complete)
+}
+
+/// Merges adjacent score groups, from the low end, until every expected
+/// count of a group is at least `min`; a short last group joins the one
+/// before it.
+fn collapse(groups: Vec<(Vec<f64>, Vec<f64>)>, min: f64) -> Vec<(Vec<f64>, Vec<f64>)> {
+    if min <= 0.0 {
+        return groups;
+    }
+    let ok = |e: &[f64]| e.iter().all(|&x| x >= min);
+    let mut out: Vec<(Vec<f64>, Vec<f64>)> = Vec::new();
+    let mut cur: Option<(Vec<f64>, Vec<f64>)> = None;
+    for (o, e) in groups {
+        let (mut co, mut ce) = cur
+            .take()
+            .unwrap_or_else(|| (vec![0.0; o.len()], vec![0.0; e.len()]));
+        for (a, b) in co.iter_mut().zip(&o) {
+            *a += b;
+        }
+        for (a, b) in ce.iter_mut().zip(&e) {
+            *a += b;
+        }
+        if ok(&ce) {
+            out.push((co, ce));
+        } else {
+            cur = Some((co, ce));
+        }
+    }
+    if let Some((co, ce)) = cur {
+        match out.last_mut() {
+            Some((lo, le)) => {
+                for (a, b) in lo.iter_mut().zip(&co) {
+                    *a += b;
+                }
+                for (a, b) in le.iter_mut().zip(&ce) {
+                    *a += b;
+                }
+            }
+            None => out.push((co, ce)),
+        }
+    }
+    out
+}
