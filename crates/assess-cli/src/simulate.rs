@@ -60,6 +60,95 @@ pub(crate) struct SimulateArgs {
     /// `text` or `json`.
     #[arg(long, value_enum, default_value_t = crate::OutputFormat::Text)]
     format: crate::OutputFormat,
+    /// Instead of simulating adaptive tests, write the simulated answers
+    /// of `--people` respondents to every item of the instrument, drawn
+    /// from the items' IRT parameters, as a response CSV (ids
+    /// `sintetis-bank-…`, so every command treats them as simulated; a
+    /// `theta` column holds the θ drawn). For calibration round trips.
+    #[arg(long, value_name = "CSV")]
+    answers: Option<PathBuf>,
+    /// With `--answers`: mean of the simulated θ.
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    theta_mean: f64,
+    /// With `--answers`: SD of the simulated θ.
+    #[arg(long, default_value_t = 1.0)]
+    theta_sd: f64,
+    /// With `--answers`: probability that an answer is missing.
+    #[arg(long, default_value_t = 0.0)]
+    missing: f64,
+    /// With `--answers`: replace the file if it exists.
+    #[arg(long)]
+    overwrite: bool,
+}
+
+/// `assess simulate --answers`: simulated answers from the bank.
+fn write_answers(args: &SimulateArgs, out: &std::path::Path) -> ExitCode {
+    use assess_core::Answer;
+    if args.synthetic.is_some() {
+        eprintln!("error[usage]: `--answers` simulates an instrument's items; drop `--synthetic`");
+        return ExitCode::from(2);
+    }
+    if !(args.theta_sd > 0.0 && args.theta_sd.is_finite() && args.theta_mean.is_finite())
+        || !(0.0..1.0).contains(&args.missing)
+    {
+        eprintln!("error[usage]: `--theta-sd` must be positive and `--missing` in [0, 1)");
+        return ExitCode::from(2);
+    }
+    if let Err(msg) = crate::files::check_outputs(&[Some(out)], &[args.instrument.as_path()], args.overwrite) {
+        eprintln!("error[io]: {msg}");
+        return ExitCode::from(2);
+    }
+    let Some(inst) = crate::load(&args.instrument, Instrument::from_toml) else {
+        return ExitCode::from(2);
+    };
+    let mut rng = assess_core::simulate::seeded_rng(args.seed);
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<&str> = vec!["respondent_id"];
+    header.extend(inst.items().iter().map(|i| i.id()));
+    header.push("theta");
+    let _ = w.write_record(&header);
+    for p in 0..args.people {
+        let theta = args.theta_mean + args.theta_sd * assess_core::simulate::standard_normal(&mut rng);
+        let id = format!("sintetis-bank-{:06}", p + 1);
+        let sim = match assess_core::simulate::simulate_from_bank(&inst, &id, theta, args.missing, &mut rng) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("{}", e.with_source_name(args.instrument.display().to_string()));
+                return ExitCode::from(2);
+            }
+        };
+        let mut row: Vec<String> = vec![id];
+        for it in inst.items() {
+            row.push(match sim.responses.answers.get(it.id()) {
+                Some(Answer::Number(v)) => format!("{v}"),
+                Some(Answer::Choice(k)) => k.clone(),
+                Some(_) | None => String::new(),
+            });
+        }
+        row.push(format!("{theta:.6}"));
+        let _ = w.write_record(&row);
+    }
+    let bytes = match w.into_inner() {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error[io]: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Err(e) = crate::files::write_whole(out, &bytes) {
+        eprintln!("error[io]: cannot write `{}`: {e}", out.display());
+        return ExitCode::from(2);
+    }
+    eprintln!(
+        "{} simulated respondents (θ ~ N({}, {}²), missing {}) answering {} items written to {}",
+        args.people,
+        args.theta_mean,
+        args.theta_sd,
+        args.missing,
+        inst.items().len(),
+        out.display()
+    );
+    ExitCode::SUCCESS
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -79,6 +168,9 @@ enum EstimatorArg {
 
 /// Runs `assess simulate`: 0 on success, 2 when it cannot start.
 pub(crate) fn run(args: SimulateArgs) -> ExitCode {
+    if let Some(out) = &args.answers {
+        return write_answers(&args, out);
+    }
     let bank = match args.synthetic {
         Some(n) => assess_core::cat::synthetic_bank(n, 4, args.seed),
         None => {

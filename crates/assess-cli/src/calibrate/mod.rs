@@ -317,7 +317,7 @@ pub fn run(args: &Args) -> ExitCode {
     }
     eprintln!("{}", summary(&fit, loaded.simulated));
     if args.out.is_none() && args.json.is_none() && args.html.is_none() {
-        println!("{}", table(&fit));
+        print!("{}", table(&fit));
     }
     ExitCode::SUCCESS
 }
