@@ -88,13 +88,17 @@ fn write_answers(args: &SimulateArgs, out: &std::path::Path) -> ExitCode {
         eprintln!("error[usage]: `--answers` simulates an instrument's items; drop `--synthetic`");
         return ExitCode::from(2);
     }
-    if !(args.theta_sd > 0.0 && args.theta_sd.is_finite() && args.theta_mean.is_finite())
-        || !(0.0..1.0).contains(&args.missing)
-    {
+    let usable = args.theta_sd > 0.0
+        && args.theta_sd.is_finite()
+        && args.theta_mean.is_finite()
+        && (0.0..1.0).contains(&args.missing);
+    if !usable {
         eprintln!("error[usage]: `--theta-sd` must be positive and `--missing` in [0, 1)");
         return ExitCode::from(2);
     }
-    if let Err(msg) = crate::files::check_outputs(&[Some(out)], &[args.instrument.as_path()], args.overwrite) {
+    if let Err(msg) =
+        crate::files::check_outputs(&[Some(out)], &[args.instrument.as_path()], args.overwrite)
+    {
         eprintln!("error[io]: {msg}");
         return ExitCode::from(2);
     }
@@ -108,12 +112,22 @@ fn write_answers(args: &SimulateArgs, out: &std::path::Path) -> ExitCode {
     header.push("theta");
     let _ = w.write_record(&header);
     for p in 0..args.people {
-        let theta = args.theta_mean + args.theta_sd * assess_core::simulate::standard_normal(&mut rng);
+        let theta =
+            args.theta_mean + args.theta_sd * assess_core::simulate::standard_normal(&mut rng);
         let id = format!("sintetis-bank-{:06}", p + 1);
-        let sim = match assess_core::simulate::simulate_from_bank(&inst, &id, theta, args.missing, &mut rng) {
+        let sim = match assess_core::simulate::simulate_from_bank(
+            &inst,
+            &id,
+            theta,
+            args.missing,
+            &mut rng,
+        ) {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("{}", e.with_source_name(args.instrument.display().to_string()));
+                eprintln!(
+                    "{}",
+                    e.with_source_name(args.instrument.display().to_string())
+                );
                 return ExitCode::from(2);
             }
         };

@@ -65,30 +65,61 @@ fn round_trip_writes_the_parameters_and_keeps_the_rest_of_the_file() {
         "--overwrite",
     ]);
     ok(&r);
-    assert!(text(&r.stderr).contains("3pl calibration of 10 items on 3000 respondents (simulated answers): converged"));
+    assert!(text(&r.stderr).contains(
+        "3pl calibration of 10 items on 3000 respondents (simulated answers): converged"
+    ));
     let before = std::fs::read_to_string(common::root().join("instruments/aptitude.toml")).unwrap();
     let after = std::fs::read_to_string(&out).unwrap();
     // Every comment of the original is still there, in order.
-    let comments = |t: &str| t.lines().filter(|l| l.trim_start().starts_with('#')).map(str::to_owned).collect::<Vec<_>>();
+    let comments = |t: &str| {
+        t.lines()
+            .filter(|l| l.trim_start().starts_with('#'))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
     assert_eq!(comments(&before), comments(&after));
     // Only the numerik items' `irt` lines, the source and the new
     // provenance table changed.
-    let changed: Vec<&str> = after.lines().filter(|l| !before.lines().any(|b| b == *l)).collect();
-    assert!(changed.iter().filter(|l| l.starts_with("irt = { model = \"3pl\"")).count() == 10, "{changed:?}");
-    assert!(changed.iter().any(|l| l.starts_with("source = \"Calibrated by assess")));
+    let changed: Vec<&str> = after
+        .lines()
+        .filter(|l| !before.lines().any(|b| b == *l))
+        .collect();
+    assert!(
+        changed
+            .iter()
+            .filter(|l| l.starts_with("irt = { model = \"3pl\""))
+            .count()
+            == 10,
+        "{changed:?}"
+    );
+    assert!(
+        changed
+            .iter()
+            .any(|l| l.starts_with("source = \"Calibrated by assess"))
+    );
     assert!(after.contains("[irt.calibration]\nmethod = \"marginal maximum likelihood (Bock–Aitkin EM)\"\nmodel = \"3pl\"\nsample = \"round.csv\"\nrespondents = 3000\ndate = \"2026-12-04\""));
     assert!(after.contains("simulated = true"));
     assert!(after.contains("SIMULATED answers, not people"));
     // The other scales' items keep their expert values.
-    assert!(after.contains("irt = { model = \"3pl\", a = 1.0, b = -2.0, c = 0.2 }\n\n[[items]]\nid = \"V02\"") || after.contains("id = \"V01\""));
+    assert!(
+        after.contains(
+            "irt = { model = \"3pl\", a = 1.0, b = -2.0, c = 0.2 }\n\n[[items]]\nid = \"V02\""
+        ) || after.contains("id = \"V01\"")
+    );
     // The written instrument is valid and scores.
     ok(&assess(&["check", out.to_str().unwrap()]));
     // Recovered: every numerik b within 0.45 of the bank's (3,000 people).
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     assert_eq!(v["simulated"], true);
     assert_eq!(v["calibration"]["model"], "3pl");
     let truth = [-2.0, -1.6, -1.3, -0.7, -0.2, 0.2, 0.6, 1.0, 1.4, 1.9];
-    for (it, b) in v["calibration"]["items"].as_array().unwrap().iter().zip(truth) {
+    for (it, b) in v["calibration"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(truth)
+    {
         let got = it["b"][0].as_f64().unwrap();
         assert!((got - b).abs() < 0.45, "{}: b {got} vs {b}", it["id"]);
         assert!(it["se_a"].as_f64().unwrap() > 0.0);
@@ -96,7 +127,11 @@ fn round_trip_writes_the_parameters_and_keeps_the_rest_of_the_file() {
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(page.contains("Simulated answers, not people"));
-    assert_eq!(page.matches("<svg role=\"img\"").count(), 11, "information + 10 items");
+    assert_eq!(
+        page.matches("<svg role=\"img\"").count(),
+        11,
+        "information + 10 items"
+    );
     assert!(!page.contains("<script"));
 }
 
@@ -121,7 +156,13 @@ fn simulated_answers_are_never_validated_and_nothing_is_written() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(r.status.code(), Some(2));
-    assert!(text(&r.stderr).contains("cannot be marked `validated`: the answers are simulated (nothing was written)"), "{}", text(&r.stderr));
+    assert!(
+        text(&r.stderr).contains(
+            "cannot be marked `validated`: the answers are simulated (nothing was written)"
+        ),
+        "{}",
+        text(&r.stderr)
+    );
     assert!(!out.exists());
     // And the format itself refuses the combination.
     let bad = std::fs::read_to_string(common::root().join("instruments/aptitude.toml"))
@@ -136,7 +177,13 @@ fn simulated_answers_are_never_validated_and_nothing_is_written() {
     std::fs::write(&path, bad).unwrap();
     let r = assess(&["check", path.to_str().unwrap()]);
     assert_ne!(r.status.code(), Some(0));
-    assert!(text(&r.stdout).contains("cannot be `validated`") || text(&r.stderr).contains("cannot be `validated`"), "{}{}", text(&r.stdout), text(&r.stderr));
+    assert!(
+        text(&r.stdout).contains("cannot be `validated`")
+            || text(&r.stderr).contains("cannot be `validated`"),
+        "{}{}",
+        text(&r.stdout),
+        text(&r.stderr)
+    );
 }
 
 #[test]
@@ -159,8 +206,13 @@ fn anchors_hold_their_values_and_the_new_items_join_the_scale() {
         "--overwrite",
     ]);
     ok(&r);
-    assert!(text(&r.stderr).contains("on the anchors' scale"), "{}", text(&r.stderr));
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert!(
+        text(&r.stderr).contains("on the anchors' scale"),
+        "{}",
+        text(&r.stderr)
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     let c = &v["calibration"];
     let mean = c["population"]["mean"].as_f64().unwrap();
     assert!((mean - 0.5).abs() < 0.15, "mean {mean}");
@@ -174,9 +226,18 @@ fn errors_name_the_problem_and_write_nothing() {
     let csv = simulated("errors.csv", "200", &[]);
     let csv = csv.to_str().unwrap();
     let cases: [(&[&str], &str); 4] = [
-        (&["--model", "2pl", "--scale", "nope"], "scale `nope` is not in the instrument"),
-        (&["--model", "2pl", "--anchor", "Z99"], "anchor `Z99` is not among the items"),
-        (&["--model", "2pl", "--anchor-existing"], "every item already has parameters"),
+        (
+            &["--model", "2pl", "--scale", "nope"],
+            "scale `nope` is not in the instrument",
+        ),
+        (
+            &["--model", "2pl", "--anchor", "Z99"],
+            "anchor `Z99` is not among the items",
+        ),
+        (
+            &["--model", "2pl", "--anchor-existing"],
+            "every item already has parameters",
+        ),
         (&["--model", "2pl", "--points", "3"], "at least 5 points"),
     ];
     for (extra, want) in cases {
@@ -184,16 +245,49 @@ fn errors_name_the_problem_and_write_nothing() {
         args.extend_from_slice(extra);
         let r = assess(&args);
         assert_eq!(r.status.code(), Some(2), "{extra:?}");
-        assert!(text(&r.stderr).contains(want), "{extra:?}: {}", text(&r.stderr));
+        assert!(
+            text(&r.stderr).contains(want),
+            "{extra:?}: {}",
+            text(&r.stderr)
+        );
     }
     // A dichotomous model for Likert items.
-    let r = assess(&["calibrate", "-i", "instruments/riasec.toml", "-r", "examples/responses/synthetic-riasec.csv", "--model", "2pl", "--scale", "R"]);
+    let r = assess(&[
+        "calibrate",
+        "-i",
+        "instruments/riasec.toml",
+        "-r",
+        "examples/responses/synthetic-riasec.csv",
+        "--model",
+        "2pl",
+        "--scale",
+        "R",
+    ]);
     assert_eq!(r.status.code(), Some(2));
-    assert!(text(&r.stderr).contains("use `grm` or `gpcm`"), "{}", text(&r.stderr));
+    assert!(
+        text(&r.stderr).contains("use `grm` or `gpcm`"),
+        "{}",
+        text(&r.stderr)
+    );
     // The output may not be the input.
-    let r = assess(&["calibrate", "-i", "instruments/aptitude.toml", "-r", csv, "--model", "2pl", "-o", "instruments/aptitude.toml", "--overwrite"]);
+    let r = assess(&[
+        "calibrate",
+        "-i",
+        "instruments/aptitude.toml",
+        "-r",
+        csv,
+        "--model",
+        "2pl",
+        "-o",
+        "instruments/aptitude.toml",
+        "--overwrite",
+    ]);
     assert_eq!(r.status.code(), Some(2));
-    assert!(text(&r.stderr).contains("is the input"), "{}", text(&r.stderr));
+    assert!(
+        text(&r.stderr).contains("is the input"),
+        "{}",
+        text(&r.stderr)
+    );
     // An item nobody answered differently: every answer to N01 right.
     let data = std::fs::read_to_string(csv).unwrap();
     let mut lines: Vec<String> = data.lines().map(str::to_owned).collect();
@@ -204,20 +298,51 @@ fn errors_name_the_problem_and_write_nothing() {
     }
     let flat = tmp("flat.csv");
     std::fs::write(&flat, lines.join("\n")).unwrap();
-    let r = assess(&["calibrate", "-i", "instruments/aptitude.toml", "-r", flat.to_str().unwrap(), "--model", "2pl", "--scale", "numerik"]);
+    let r = assess(&[
+        "calibrate",
+        "-i",
+        "instruments/aptitude.toml",
+        "-r",
+        flat.to_str().unwrap(),
+        "--model",
+        "2pl",
+        "--scale",
+        "numerik",
+    ]);
     assert_eq!(r.status.code(), Some(2));
-    assert!(text(&r.stderr).contains("items.N01") && text(&r.stderr).contains("no variance"), "{}", text(&r.stderr));
+    assert!(
+        text(&r.stderr).contains("items.N01") && text(&r.stderr).contains("no variance"),
+        "{}",
+        text(&r.stderr)
+    );
 }
 
 #[test]
 fn without_outputs_the_estimates_are_printed() {
     let csv = simulated("print.csv", "400", &[]);
-    let r = assess(&["calibrate", "-i", "instruments/aptitude.toml", "-r", csv.to_str().unwrap(), "--model", "1pl", "--scale", "logika"]);
+    let r = assess(&[
+        "calibrate",
+        "-i",
+        "instruments/aptitude.toml",
+        "-r",
+        csv.to_str().unwrap(),
+        "--model",
+        "1pl",
+        "--scale",
+        "logika",
+    ]);
     ok(&r);
     let out = text(&r.stdout);
-    assert!(out.starts_with("item\tanchor\tanswered\ta\tse_a\tb"), "{out}");
+    assert!(
+        out.starts_with("item\tanchor\tanswered\ta\tse_a\tb"),
+        "{out}"
+    );
     assert_eq!(out.lines().count(), 11);
     // 1PL: one slope for all.
-    let slopes: std::collections::BTreeSet<&str> = out.lines().skip(1).map(|l| l.split('\t').nth(3).unwrap()).collect();
+    let slopes: std::collections::BTreeSet<&str> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').nth(3).unwrap())
+        .collect();
     assert_eq!(slopes.len(), 1, "{out}");
 }

@@ -183,7 +183,10 @@ pub fn simulate_from_bank<R: Rng + ?Sized>(
             return Err(assess_text::Error::single(assess_text::Problem::new(
                 assess_text::ProblemKind::MissingKey,
                 format!("items.{}.irt", item.id()),
-                format!("item `{}` has no `irt` parameters to simulate answers from", item.id()),
+                format!(
+                    "item `{}` has no `irt` parameters to simulate answers from",
+                    item.id()
+                ),
             )));
         };
         let skip = rng.random::<f64>() < missing;
@@ -202,7 +205,11 @@ pub fn simulate_from_bank<R: Rng + ?Sized>(
         let s = scores.get(k).copied().unwrap_or(0.0);
         let answer = match instrument.format_of(item).kind() {
             FormatKind::Likert { min, max, .. } => {
-                let v = if item.reverse() { f64::from(*min + *max) - s } else { s };
+                let v = if item.reverse() {
+                    f64::from(*min + *max) - s
+                } else {
+                    s
+                };
                 Answer::Number(v)
             }
             FormatKind::Binary { .. } => Answer::Number(if item.reverse() { 1.0 - s } else { s }),

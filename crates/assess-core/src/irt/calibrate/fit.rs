@@ -3,7 +3,7 @@
 //! Orlando–Thissen S-X² item fit.
 
 use super::estep::Patterns;
-use super::mstep::{Kind, point};
+use super::mstep::{Kind, graded_gaps, point};
 use crate::analysis::chi2_upper;
 use crate::instrument::IrtParams;
 use crate::irt::model::category_probabilities;
@@ -48,8 +48,9 @@ pub(super) fn cross_product(
             let mut p = vec![0.0; cats];
             let mut jac = vec![0.0; cats * m];
             let mut out = vec![0.0; cats * points * m];
+            let gaps = graded_gaps(f.kind, f.eta);
             for (q, &th) in theta.iter().enumerate() {
-                point(f.kind, f.eta, th, &mut p, &mut jac);
+                point(f.kind, f.eta, &gaps, th, &mut p, &mut jac);
                 for k in 0..cats {
                     for i in 0..m {
                         out[(k * points + q) * m + i] = jac[k * m + i] / p[k].max(1e-300);
@@ -170,20 +171,16 @@ pub struct ItemFit {
     pub groups: usize,
 }
 
-/// Lord–Wingersky: the distribution of the summed category score at θ
-/// over `items` (each `categories` probabilities).
-fn summed(probs: &[&[f64]]) -> Vec<f64> {
-    let mut f = vec![1.0];
-    for p in probs {
-        let mut g = vec![0.0; f.len() + p.len() - 1];
-        for (s, &fs) in f.iter().enumerate() {
-            for (k, &pk) in p.iter().enumerate() {
-                g[s + k] += fs * pk;
-            }
+/// Lord–Wingersky's step: the distribution of a sum of two independent
+/// scores, `a ⊛ b`.
+fn convolve(a: &[f64], b: &[f64]) -> Vec<f64> {
+    let mut g = vec![0.0; a.len() + b.len() - 1];
+    for (s, &x) in a.iter().enumerate() {
+        for (d, &y) in g[s..].iter_mut().zip(b) {
+            *d += x * y;
         }
-        f = g;
     }
-    f
+    g
 }
 
 /// S-X² (Orlando & Thissen 2000) of every item on the respondents who
@@ -199,6 +196,7 @@ pub(super) fn s_x2(
     weights: &[f64],
     free: &[usize],
     min_expected: f64,
+    threads: usize,
 ) -> (Vec<Option<ItemFit>>, usize) {
     let n_items = params.len();
     let cats: Vec<usize> = params.iter().map(crate::irt::model::categories).collect();
@@ -233,75 +231,108 @@ pub(super) fn s_x2(
                 .collect()
         })
         .collect();
-    let all: Vec<Vec<f64>> = probs
+    // Per grid point: prefix[j] is the summed-score distribution of items
+    // before j, suffix[j] of items from j on; leaving item j out is
+    // prefix[j] ⊛ suffix[j + 1]. num[j][s·K + k] accumulates
+    // Σ_q w_q·P_jk(θ_q)·f⁻ʲ_{s−k}(θ_q), denom[s] Σ_q w_q·f_s(θ_q).
+    let mut num: Vec<Vec<f64>> = cats
         .iter()
-        .map(|pq| summed(&pq.iter().map(Vec::as_slice).collect::<Vec<_>>()))
+        .map(|&k| vec![0.0; (max_score + 1) * k])
         .collect();
-    let denom: Vec<f64> = (0..=max_score)
-        .map(|s| {
-            theta
-                .iter()
-                .enumerate()
-                .map(|(q, _)| weights[q] * all[q][s])
-                .sum()
-        })
-        .collect();
-    let fits = (0..n_items)
-        .map(|j| {
+    let mut denom = vec![0.0; max_score + 1];
+    for (q, pq) in probs.iter().enumerate() {
+        let w = weights[q];
+        let mut prefix: Vec<Vec<f64>> = Vec::with_capacity(n_items + 1);
+        prefix.push(vec![1.0]);
+        for p in pq {
+            let next = convolve(&prefix[prefix.len() - 1], p);
+            prefix.push(next);
+        }
+        let mut suffix: Vec<Vec<f64>> = vec![Vec::new(); n_items + 1];
+        suffix[n_items] = vec![1.0];
+        for j in (0..n_items).rev() {
+            suffix[j] = convolve(&suffix[j + 1], &pq[j]);
+        }
+        for (d, f) in denom.iter_mut().zip(&prefix[n_items]) {
+            *d += w * f;
+        }
+        for j in 0..n_items {
+            let rest = convolve(&prefix[j], &suffix[j + 1]);
             let k_j = cats[j];
-            let rest: Vec<Vec<f64>> = probs
-                .iter()
-                .map(|pq| {
-                    let others: Vec<&[f64]> = pq
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| *i != j)
-                        .map(|(_, p)| p.as_slice())
-                        .collect();
-                    summed(&others)
-                })
-                .collect();
-            // Expected proportion of category k among respondents with
-            // score s, then counts of the groups s = 1 … max − 1.
-            let mut groups: Vec<(Vec<f64>, Vec<f64>)> = Vec::new();
-            for s in 1..max_score {
-                if n_s[s] == 0.0 {
-                    continue;
-                }
-                let mut e = vec![0.0; k_j];
-                for (k, ek) in e.iter_mut().enumerate() {
-                    if k > s || s - k >= rest[0].len() {
-                        continue;
-                    }
-                    let num: f64 = (0..theta.len())
-                        .map(|q| weights[q] * probs[q][j][k] * rest[q][s - k])
-                        .sum();
-                    *ek = n_s[s] * num / denom[s];
-                }
-                let o: Vec<f64> = (0..k_j).map(|k| observed[j][s * k_j + k]).collect();
-                groups.push((o, e));
-            }
-            let groups = collapse(groups, min_expected);
-            let mut chi = 0.0;
-            let mut cells_df = 0usize;
-            for (o, e) in &groups {
-                let live = e.iter().filter(|&&x| x > 0.0).count();
-                cells_df += live.saturating_sub(1);
-                for (ok, ek) in o.iter().zip(e) {
-                    if *ek > 0.0 {
-                        chi += (ok - ek) * (ok - ek) / ek;
-                    }
+            let nj = &mut num[j];
+            for (k, &pk) in pq[j].iter().enumerate() {
+                let wp = w * pk;
+                for (u, r) in rest.iter().enumerate() {
+                    nj[(u + k) * k_j + k] += wp * r;
                 }
             }
-            let df = cells_df.saturating_sub(free[j]);
-            Some(ItemFit {
-                s_x2: chi,
-                df,
-                p: (df > 0).then(|| chi2_upper(chi, df as f64)),
-                groups: groups.len(),
-            })
+        }
+    }
+    let fit_one = |j: usize| {
+        let k_j = cats[j];
+        // Expected proportion of category k among respondents with
+        // score s, then counts of the groups s = 1 … max − 1.
+        let mut groups: Vec<(Vec<f64>, Vec<f64>)> = Vec::new();
+        for s in 1..max_score {
+            if n_s[s] == 0.0 {
+                continue;
+            }
+            let mut e = vec![0.0; k_j];
+            for (k, ek) in e.iter_mut().enumerate() {
+                *ek = n_s[s] * num[j][s * k_j + k] / denom[s];
+            }
+            let o: Vec<f64> = (0..k_j).map(|k| observed[j][s * k_j + k]).collect();
+            groups.push((o, e));
+        }
+        let groups = collapse(groups, min_expected);
+        let mut chi = 0.0;
+        let mut cells_df = 0usize;
+        for (o, e) in &groups {
+            let live = e.iter().filter(|&&x| x > 0.0).count();
+            cells_df += live.saturating_sub(1);
+            for (ok, ek) in o.iter().zip(e) {
+                if *ek > 0.0 {
+                    chi += (ok - ek) * (ok - ek) / ek;
+                }
+            }
+        }
+        let df = cells_df.saturating_sub(free[j]);
+        Some(ItemFit {
+            s_x2: chi,
+            df,
+            p: (df > 0).then(|| chi2_upper(chi, df as f64)),
+            groups: groups.len(),
         })
-        .collect();
+    };
+    // Items are independent: contiguous runs of them on `threads` threads
+    // (this one where threads cannot be started), in item order.
+    let per = n_items.div_ceil(threads.max(1)).max(1);
+    let fits: Vec<Option<ItemFit>> = std::thread::scope(|s| {
+        let f = &fit_one;
+        let handles: Vec<_> = (per..n_items)
+            .step_by(per)
+            .map(|start| {
+                let run = start..(start + per).min(n_items);
+                std::thread::Builder::new()
+                    .spawn_scoped(s, {
+                        let run = run.clone();
+                        move || run.map(f).collect::<Vec<_>>()
+                    })
+                    .map_err(|_| run)
+            })
+            .collect();
+        let mut out: Vec<Option<ItemFit>> = (0..per.min(n_items)).map(f).collect();
+        for h in handles {
+            match h {
+                Ok(h) => match h.join() {
+                    Ok(v) => out.extend(v),
+                    Err(p) => std::panic::resume_unwind(p),
+                },
+                Err(run) => out.extend(run.map(f)),
+            }
+        }
+        out
+    });
     (fits, complete)
 }
 

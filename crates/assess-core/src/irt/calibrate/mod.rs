@@ -1052,6 +1052,7 @@ pub fn calibrate(
         &weights,
         &free_counts,
         options.min_expected,
+        options.threads,
     );
 
     let mut anchors = Vec::new();

@@ -102,8 +102,80 @@ pub(super) fn log_table(params: &IrtParams, categories: usize, theta: &[f64]) ->
     t
 }
 
+/// ln(logistic(z)) without overflow or underflow.
+fn log_logistic(z: f64) -> f64 {
+    if z >= 0.0 {
+        -crate::support::math::ln_1p(exp(-z))
+    } else {
+        z - crate::support::math::ln_1p(exp(z))
+    }
+}
+
+/// ln P_k(θ) of every category at one θ (`out.len()` categories), the
+/// model's formulas (`irt::model::log_probability`) arranged so that each
+/// boundary or step costs one exponential and one logarithm: for the GRM
+/// `gaps[k]` = ln(1 − e^(d_(k+1) − d_k)), which does not depend on θ.
+fn log_probs(kind: Kind, eta: &[f64], gaps: &[f64], theta: f64, out: &mut [f64]) {
+    match kind {
+        Kind::TwoPl | Kind::ThreePl { .. } => {
+            let params = to_params(kind, false, eta);
+            out[0] = log_probability(&params, theta, 0);
+            out[1] = log_probability(&params, theta, 1);
+        }
+        Kind::Graded => {
+            // z_k = a·θ + d_k; ln L(−z) = ln L(z) − z.
+            let m = eta.len() - 1;
+            let at = eta[0] * theta;
+            let mut pos = [0.0; super::MAX_CATEGORIES];
+            let mut neg = [0.0; super::MAX_CATEGORIES];
+            for k in 1..=m {
+                let z = at + eta[k];
+                pos[k] = log_logistic(z);
+                neg[k] = pos[k] - z;
+            }
+            out[0] = neg[1];
+            out[m] = pos[m];
+            for k in 1..m {
+                out[k] = pos[k] + neg[k + 1] + gaps[k - 1];
+            }
+        }
+        Kind::Partial => {
+            let at = eta[0] * theta;
+            let mut acc = 0.0;
+            out[0] = 0.0;
+            for k in 1..out.len() {
+                acc += at + eta[k];
+                out[k] = acc;
+            }
+            let max = out.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let lse = max + ln(out.iter().map(|z| exp(z - max)).sum::<f64>());
+            for z in out.iter_mut() {
+                *z -= lse;
+            }
+        }
+    }
+}
+
+/// ln(1 − e^(d_(k+1) − d_k)) for the GRM's adjacent intercepts.
+pub(super) fn graded_gaps(kind: Kind, eta: &[f64]) -> Vec<f64> {
+    if kind != Kind::Graded {
+        return Vec::new();
+    }
+    eta[1..]
+        .windows(2)
+        .map(|w| crate::support::math::ln_1p(-exp(w[1] - w[0])))
+        .collect()
+}
+
 /// P_k(θ) and ∂P_k/∂η (row k of `jac`, m = η.len() columns) at one θ.
-pub(super) fn point(kind: Kind, eta: &[f64], theta: f64, p: &mut [f64], jac: &mut [f64]) {
+pub(super) fn point(
+    kind: Kind,
+    eta: &[f64],
+    gaps: &[f64],
+    theta: f64,
+    p: &mut [f64],
+    jac: &mut [f64],
+) {
     let m = eta.len();
     let cats = p.len();
     jac.fill(0.0);
@@ -132,9 +204,9 @@ pub(super) fn point(kind: Kind, eta: &[f64], theta: f64, p: &mut [f64], jac: &mu
             }
         }
         Kind::Graded => {
-            let params = to_params(kind, false, eta);
-            for (k, pk) in p.iter_mut().enumerate() {
-                *pk = exp(log_probability(&params, theta, k));
+            log_probs(kind, eta, gaps, theta, p);
+            for pk in p.iter_mut() {
+                *pk = exp(*pk);
             }
             // S_k = L(a·θ + d_k), k = 1 … m; w_k = S_k(1 − S_k).
             let w: Vec<f64> = (0..=cats)
@@ -159,9 +231,9 @@ pub(super) fn point(kind: Kind, eta: &[f64], theta: f64, p: &mut [f64], jac: &mu
             }
         }
         Kind::Partial => {
-            let params = to_params(kind, false, eta);
-            for (k, pk) in p.iter_mut().enumerate() {
-                *pk = exp(log_probability(&params, theta, k));
+            log_probs(kind, eta, gaps, theta, p);
+            for pk in p.iter_mut() {
+                *pk = exp(*pk);
             }
             // ∂z_k/∂a = k·θ, ∂z_k/∂d_v = [v ≤ k]; E over P.
             let mut mean = vec![0.0; m];
@@ -203,15 +275,17 @@ pub(super) fn objective(kind: Kind, eta: &[f64], r: &[f64], theta: &[f64]) -> f6
     if !valid(kind, eta) {
         return f64::NEG_INFINITY;
     }
-    let params = to_params(kind, false, eta);
     let points = theta.len();
     let cats = r.len() / points;
+    let gaps = graded_gaps(kind, eta);
+    let mut lp = vec![0.0; cats];
     let mut f = 0.0;
-    for k in 0..cats {
-        for (q, &th) in theta.iter().enumerate() {
+    for (q, &th) in theta.iter().enumerate() {
+        log_probs(kind, eta, &gaps, th, &mut lp);
+        for (k, l) in lp.iter().enumerate() {
             let rk = r[k * points + q];
             if rk > 0.0 {
-                f += rk * log_probability(&params, th, k);
+                f += rk * l;
             }
         }
     }
@@ -234,8 +308,9 @@ pub(super) fn score_and_information(
     let mut info = vec![0.0; m * m];
     let mut p = vec![0.0; cats];
     let mut jac = vec![0.0; cats * m];
+    let gaps = graded_gaps(kind, eta);
     for (q, &th) in theta.iter().enumerate() {
-        point(kind, eta, th, &mut p, &mut jac);
+        point(kind, eta, &gaps, th, &mut p, &mut jac);
         let n: f64 = (0..cats).map(|k| r[k * points + q]).sum();
         for k in 0..cats {
             let pk = p[k].max(1e-300);

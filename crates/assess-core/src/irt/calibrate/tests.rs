@@ -205,7 +205,7 @@ fn lsat7_s_x2_matches_mirt() {
     let sw: f64 = w.iter().sum();
     let w: Vec<f64> = w.iter().map(|x| x / sw).collect();
     let (cells, _) = lsat7();
-    let (fits, complete) = fit::s_x2(&params, &cells, &theta, &w, &[2; 5], 0.0);
+    let (fits, complete) = fit::s_x2(&params, &cells, &theta, &w, &[2; 5], 0.0, 2);
     assert_eq!(complete, 1000);
     for (f, want) in fits.iter().zip(want) {
         let f = f.as_ref().unwrap();
