@@ -43,6 +43,7 @@ struct Words {
     drift: &'static str,
     se_note: &'static str,
     category: &'static str,
+    provenance: &'static str,
     flag: fn(CalibrationFlag) -> &'static str,
 }
 
@@ -76,6 +77,7 @@ const ID: Words = Words {
     drift: "Pergeseran butir jangkar (estimasi bebas dikurangi nilai tetap)",
     se_note: "Galat baku dari hasil kali silang skor responden (XPD); b = −d/a dan c dengan metode delta. S-X²: Orlando & Thissen (2000).",
     category: "kategori",
+    provenance: "Mesin · tanggal · data",
     flag: flag_id,
 };
 
@@ -109,6 +111,7 @@ const EN: Words = Words {
     drift: "Drift of the anchor items (free estimate minus fixed value)",
     se_note: "Standard errors from the cross-product of the respondents' scores (XPD); b = −d/a and c by the delta method. S-X²: Orlando & Thissen (2000).",
     category: "category",
+    provenance: "Engine · date · data",
     flag: flag_en,
 };
 
@@ -332,7 +335,7 @@ pub(super) fn page(inst: &Instrument, fit: &Calibration, prov: &Provenance, lang
             ),
         ),
         (
-            "",
+            w.provenance,
             format!("{} · {} · {}", prov.engine, prov.date, prov.sample),
         ),
     ];
