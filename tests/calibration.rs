@@ -388,7 +388,10 @@ fn log_likelihood(
     let theta: Vec<f64> = (0..points)
         .map(|i| lower + (upper - lower) * i as f64 / (points - 1) as f64)
         .collect();
-    let w: Vec<f64> = theta.iter().map(|t| assess_core::math::exp(-0.5 * t * t)).collect();
+    let w: Vec<f64> = theta
+        .iter()
+        .map(|t| assess_core::math::exp(-0.5 * t * t))
+        .collect();
     let sw: f64 = w.iter().sum();
     let mut ll = 0.0;
     for row in cells.chunks(params.len()) {
