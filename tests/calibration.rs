@@ -430,12 +430,12 @@ proptest! {
         let mut cells: Vec<u8> = (0..rows * items)
             .map(|i| match seed.get(i % seed.len().max(1)).copied().unwrap_or(0) {
                 7 => MISSING,
-                x => (x + (i / items) as u8) % cats as u8,
+                x => u8::try_from((usize::from(x) + i / items) % cats).unwrap(),
             })
             .collect();
         if out_of_range && !cells.is_empty() {
             let last = cells.len() - 1;
-            cells[last] = cats as u8;
+            cells[last] = u8::try_from(cats).unwrap();
         }
         let model = [CalibrationModel::OnePl, CalibrationModel::TwoPl, CalibrationModel::ThreePl, CalibrationModel::Grm, CalibrationModel::Gpcm][model];
         let mut specs: Vec<ItemSpec> = (0..items).map(|i| ItemSpec::new(format!("I{i}"), cats)).collect();
