@@ -18,6 +18,15 @@ fn ok(out: &std::process::Output) {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
 
+/// Runs `assess ARGS`, which must exit with 2 and say every one of `want`.
+fn fails(args: &[&str], want: &[&str]) {
+    let r = assess(args);
+    assert_eq!(r.status.code(), Some(2), "{args:?}");
+    for w in want {
+        assert!(text(&r.stderr).contains(w), "{args:?}: {}", text(&r.stderr));
+    }
+}
+
 /// Simulated answers of `people` to the aptitude bank.
 fn simulated(name: &str, people: &str, extra: &[&str]) -> std::path::PathBuf {
     let csv = tmp(name);
@@ -243,50 +252,40 @@ fn errors_name_the_problem_and_write_nothing() {
     for (extra, want) in cases {
         let mut args = vec!["calibrate", "-i", "instruments/aptitude.toml", "-r", csv];
         args.extend_from_slice(extra);
-        let r = assess(&args);
-        assert_eq!(r.status.code(), Some(2), "{extra:?}");
-        assert!(
-            text(&r.stderr).contains(want),
-            "{extra:?}: {}",
-            text(&r.stderr)
-        );
+        fails(&args, &[want]);
     }
     // A dichotomous model for Likert items.
-    let r = assess(&[
-        "calibrate",
-        "-i",
-        "instruments/riasec.toml",
-        "-r",
-        "examples/responses/synthetic-riasec.csv",
-        "--model",
-        "2pl",
-        "--scale",
-        "R",
-    ]);
-    assert_eq!(r.status.code(), Some(2));
-    assert!(
-        text(&r.stderr).contains("use `grm` or `gpcm`"),
-        "{}",
-        text(&r.stderr)
+    let riasec = "examples/responses/synthetic-riasec.csv";
+    fails(
+        &[
+            "calibrate",
+            "-i",
+            "instruments/riasec.toml",
+            "-r",
+            riasec,
+            "--model",
+            "2pl",
+            "--scale",
+            "R",
+        ],
+        &["use `grm` or `gpcm`"],
     );
     // The output may not be the input.
-    let r = assess(&[
-        "calibrate",
-        "-i",
-        "instruments/aptitude.toml",
-        "-r",
-        csv,
-        "--model",
-        "2pl",
-        "-o",
-        "instruments/aptitude.toml",
-        "--overwrite",
-    ]);
-    assert_eq!(r.status.code(), Some(2));
-    assert!(
-        text(&r.stderr).contains("is the input"),
-        "{}",
-        text(&r.stderr)
+    let apt = "instruments/aptitude.toml";
+    fails(
+        &[
+            "calibrate",
+            "-i",
+            apt,
+            "-r",
+            csv,
+            "--model",
+            "2pl",
+            "-o",
+            apt,
+            "--overwrite",
+        ],
+        &["is the input"],
     );
     // An item nobody answered differently: every answer to N01 right.
     let data = std::fs::read_to_string(csv).unwrap();
@@ -298,22 +297,20 @@ fn errors_name_the_problem_and_write_nothing() {
     }
     let flat = tmp("flat.csv");
     std::fs::write(&flat, lines.join("\n")).unwrap();
-    let r = assess(&[
-        "calibrate",
-        "-i",
-        "instruments/aptitude.toml",
-        "-r",
-        flat.to_str().unwrap(),
-        "--model",
-        "2pl",
-        "--scale",
-        "numerik",
-    ]);
-    assert_eq!(r.status.code(), Some(2));
-    assert!(
-        text(&r.stderr).contains("items.N01") && text(&r.stderr).contains("no variance"),
-        "{}",
-        text(&r.stderr)
+    let flat = flat.to_str().unwrap();
+    fails(
+        &[
+            "calibrate",
+            "-i",
+            apt,
+            "-r",
+            flat,
+            "--model",
+            "2pl",
+            "--scale",
+            "numerik",
+        ],
+        &["= path: items.N01", "no variance"],
     );
 }
 

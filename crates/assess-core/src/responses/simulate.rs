@@ -115,15 +115,8 @@ pub fn simulate_with_theta<R: Rng + ?Sized>(
                     }
                     _ => logistic(1.2 * t),
                 };
-                let key = item.key().unwrap_or(0);
-                let n = item.options().len();
-                let chosen = if rng.random::<f64>() < p || n < 2 {
-                    key
-                } else {
-                    let j = rng.random_range(0..n - 1);
-                    if j >= key { j + 1 } else { j }
-                };
-                Answer::Choice(item.options()[chosen].key().to_owned())
+                let right = rng.random::<f64>() < p;
+                choice_answer(item, right, rng)
             }
             FormatKind::ScoredChoice => {
                 let scores: Vec<f64> = item.options().iter().map(|o| o.score()).collect();
@@ -158,6 +151,24 @@ pub fn simulate_with_theta<R: Rng + ?Sized>(
             ..ResponseSet::default()
         },
     }
+}
+
+/// A choice item's answer: its key when `right`, else a distractor drawn
+/// uniformly.
+fn choice_answer<R: Rng + ?Sized>(
+    item: &crate::instrument::Item,
+    right: bool,
+    rng: &mut R,
+) -> Answer {
+    let key = item.key().unwrap_or(0);
+    let n = item.options().len();
+    let chosen = if right || n < 2 {
+        key
+    } else {
+        let j = rng.random_range(0..n - 1);
+        if j >= key { j + 1 } else { j }
+    };
+    Answer::Choice(item.options()[chosen].key().to_owned())
 }
 
 /// Simulates one respondent of ability `theta` answering every item from
@@ -213,17 +224,7 @@ pub fn simulate_from_bank<R: Rng + ?Sized>(
                 Answer::Number(v)
             }
             FormatKind::Binary { .. } => Answer::Number(if item.reverse() { 1.0 - s } else { s }),
-            FormatKind::SingleChoice => {
-                let key = item.key().unwrap_or(0);
-                let n = item.options().len();
-                let chosen = if k == 1 || n < 2 {
-                    key
-                } else {
-                    let j = rng.random_range(0..n - 1);
-                    if j >= key { j + 1 } else { j }
-                };
-                Answer::Choice(item.options()[chosen].key().to_owned())
-            }
+            FormatKind::SingleChoice => choice_answer(item, k == 1, rng),
             FormatKind::ScoredChoice => {
                 let chosen = item
                     .options()

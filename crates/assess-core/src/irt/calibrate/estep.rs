@@ -193,6 +193,31 @@ pub(super) fn tables(patterns: &Patterns, log_p: &[Vec<f64>], points: usize) -> 
         .collect()
 }
 
+/// The posterior over the grid of the respondent whose pattern indices are
+/// `idx` (one per block), into `post`; returns ln f(x), the log marginal
+/// likelihood.
+pub(super) fn posterior(tables: &[Vec<f64>], idx: &[u8], log_w: &[f64], post: &mut [f64]) -> f64 {
+    let points = log_w.len();
+    post.copy_from_slice(log_w);
+    for (t, &p) in tables.iter().zip(idx) {
+        let p = usize::from(p);
+        for (l, v) in post.iter_mut().zip(&t[p * points..(p + 1) * points]) {
+            *l += v;
+        }
+    }
+    let max = post.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut sum = 0.0;
+    for l in post.iter_mut() {
+        *l = exp(*l - max);
+        sum += *l;
+    }
+    let inv = 1.0 / sum;
+    for l in post.iter_mut() {
+        *l *= inv;
+    }
+    max + ln(sum)
+}
+
 /// One chunk of respondents: posterior sums from zero.
 fn chunk(
     patterns: &Patterns,
@@ -211,24 +236,7 @@ fn chunk(
     let mut log_likelihood = 0.0;
     for r in rows {
         let idx = &patterns.index[r * nb..(r + 1) * nb];
-        ll.copy_from_slice(log_w);
-        for (t, &p) in tables.iter().zip(idx) {
-            let p = usize::from(p);
-            for (l, v) in ll.iter_mut().zip(&t[p * points..(p + 1) * points]) {
-                *l += v;
-            }
-        }
-        let max = ll.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let mut sum = 0.0;
-        for l in &mut ll {
-            *l = exp(*l - max);
-            sum += *l;
-        }
-        log_likelihood += max + ln(sum);
-        let inv = 1.0 / sum;
-        for l in &mut ll {
-            *l *= inv;
-        }
+        log_likelihood += posterior(tables, idx, log_w, &mut ll);
         for (a, &p) in acc.iter_mut().zip(idx) {
             let p = usize::from(p);
             for (d, s) in a[p * points..(p + 1) * points].iter_mut().zip(&ll) {

@@ -7,7 +7,6 @@ use super::mstep::{Kind, graded_gaps, point};
 use crate::analysis::chi2_upper;
 use crate::instrument::IrtParams;
 use crate::irt::model::category_probabilities;
-use crate::support::math::exp;
 
 /// A free item's part in the information matrix.
 pub(super) struct FreeItem<'a> {
@@ -70,22 +69,12 @@ pub(super) fn cross_product(
             let mut post = vec![0.0; points];
             let mut s = vec![0.0; params];
             for r in rows {
-                post.copy_from_slice(log_w);
-                for (t, &p) in tables.iter().zip(&patterns.index[r * nb..(r + 1) * nb]) {
-                    let p = usize::from(p);
-                    for (l, v) in post.iter_mut().zip(&t[p * points..(p + 1) * points]) {
-                        *l += v;
-                    }
-                }
-                let max = post.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                let mut sum = 0.0;
-                for l in &mut post {
-                    *l = exp(*l - max);
-                    sum += *l;
-                }
-                for l in &mut post {
-                    *l /= sum;
-                }
+                super::estep::posterior(
+                    tables,
+                    &patterns.index[r * nb..(r + 1) * nb],
+                    log_w,
+                    &mut post,
+                );
                 s.fill(0.0);
                 let row = &cells[r * n_items..(r + 1) * n_items];
                 for (f, d) in free.iter().zip(&dlog) {
@@ -138,18 +127,7 @@ pub(super) fn inverse_spd(a: &[f64], n: usize) -> Option<Vec<f64>> {
     for c in 0..n {
         col.fill(0.0);
         col[c] = 1.0;
-        for i in 0..n {
-            for k in 0..i {
-                col[i] -= l[i * n + k] * col[k];
-            }
-            col[i] /= l[i * n + i];
-        }
-        for i in (0..n).rev() {
-            for k in i + 1..n {
-                col[i] -= l[k * n + i] * col[k];
-            }
-            col[i] /= l[i * n + i];
-        }
+        super::mstep::cholesky_solve(&l, &mut col);
         for i in 0..n {
             inv[i * n + c] = col[i];
         }

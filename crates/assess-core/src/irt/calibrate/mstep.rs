@@ -332,23 +332,28 @@ pub(super) fn score_and_information(
 /// Solves `a·x = b` for a symmetric positive definite `a` (n × n) by
 /// Cholesky; `None` when `a` is not positive definite.
 pub(super) fn solve_spd(a: &[f64], b: &[f64]) -> Option<Vec<f64>> {
+    let l = cholesky(a, b.len())?;
+    let mut x = b.to_vec();
+    cholesky_solve(&l, &mut x);
+    Some(x)
+}
+
+/// Solves `L·Lᵀ·x = b` in place, `l` a Cholesky factor (n × n, n =
+/// `b.len()`): forward then back substitution.
+pub(super) fn cholesky_solve(l: &[f64], b: &mut [f64]) {
     let n = b.len();
-    let l = cholesky(a, n)?;
-    // L·y = b, Lᵀ·x = y.
-    let mut y = b.to_vec();
     for i in 0..n {
         for k in 0..i {
-            y[i] -= l[i * n + k] * y[k];
+            b[i] -= l[i * n + k] * b[k];
         }
-        y[i] /= l[i * n + i];
+        b[i] /= l[i * n + i];
     }
     for i in (0..n).rev() {
         for k in i + 1..n {
-            y[i] -= l[k * n + i] * y[k];
+            b[i] -= l[k * n + i] * b[k];
         }
-        y[i] /= l[i * n + i];
+        b[i] /= l[i * n + i];
     }
-    Some(y)
 }
 
 /// The Cholesky factor L (lower, row-major) of `a`, or `None`.

@@ -22,6 +22,19 @@ pub(crate) fn lsat7() -> (Vec<u8>, usize) {
     (cells, 1000)
 }
 
+/// LSAT7 calibrated as 2PL with `options` (tolerance 1e-8 by default here).
+fn lsat7_fit(options: CalibrationOptions) -> Calibration {
+    let (cells, rows) = lsat7();
+    calibrate(&items(5, 2), &cells, rows, &options).unwrap()
+}
+
+fn tight() -> CalibrationOptions {
+    CalibrationOptions {
+        tolerance: 1e-8,
+        ..Default::default()
+    }
+}
+
 fn items(n: usize, k: usize) -> Vec<ItemSpec> {
     (1..=n)
         .map(|i| ItemSpec::new(format!("Item.{i}"), k))
@@ -97,16 +110,7 @@ fn lsat7_2pl_is_the_maximum_mirt_reports() {
     let at_ours = lsat7_log_likelihood(&a, &d);
     assert!(at_ours > at_mirt, "ours {at_ours} mirt {at_mirt}");
     assert!((at_ours - c.convergence.log_likelihood).abs() < 1e-8);
-    let tight = calibrate(
-        &items(5, 2),
-        &cells,
-        rows,
-        &CalibrationOptions {
-            tolerance: 1e-8,
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let tight = lsat7_fit(tight());
     for (x, y) in tight.items.iter().zip(&c.items) {
         assert!((x.a - y.a).abs() < 5e-4 && (x.d[0] - y.d[0]).abs() < 5e-4);
     }
@@ -117,17 +121,7 @@ fn lsat7_cross_product_errors_agree_with_the_observed_information() {
     // Two estimates of the same asymptotic covariance: XPD against the
     // inverse of the numerically differentiated observed information
     // (central differences of the independent ln L above, h = 1e-4).
-    let (cells, rows) = lsat7();
-    let c = calibrate(
-        &items(5, 2),
-        &cells,
-        rows,
-        &CalibrationOptions {
-            tolerance: 1e-8,
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let c = lsat7_fit(tight());
     let mut x: Vec<f64> = Vec::new();
     for it in &c.items {
         x.push(it.a);
