@@ -460,3 +460,47 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_compact_csv_reader_reads_what_the_analysis_reader_reads() {
+    // Same categories, one byte per answer, from the shipped synthetic
+    // aptitude answers (choice items, missing cells) with a bad cell
+    // added: located by its row, counted once.
+    use assess_core::analysis::CsvAnalysisReader;
+    use assess_core::irt::calibrate::{CsvCalibrationReader, answers_from};
+    let root = format!("{}/..", env!("CARGO_MANIFEST_DIR"));
+    let inst = assess_core::Instrument::from_toml(
+        &std::fs::read_to_string(format!("{root}/instruments/aptitude.toml")).unwrap(),
+    )
+    .unwrap();
+    let mut text =
+        std::fs::read_to_string(format!("{root}/examples/responses/synthetic-aptitude.csv"))
+            .unwrap();
+    text = text.replacen(
+        "\nsintetis-aptitude-00002,B,",
+        "\nsintetis-aptitude-00002,Z,",
+        1,
+    );
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_owned).collect();
+    let refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    let items: Vec<usize> = (0..inst.items().len()).collect();
+    let mut wide = CsvAnalysisReader::new(&inst, &refs, None).unwrap();
+    let mut compact = CsvCalibrationReader::new(&inst, &refs, &items).unwrap();
+    for rec in rdr.records() {
+        let rec = rec.unwrap();
+        let cells: Vec<&str> = rec.iter().collect();
+        wide.push(&cells);
+        compact.push(&cells);
+    }
+    let data = wide.finish();
+    let (_, cells) = answers_from(&inst, &data, &items, &vec![false; items.len()]).unwrap();
+    let got = compact.finish();
+    assert_eq!(got.rows, 2000);
+    assert_eq!(got.cells, cells);
+    assert!(got.simulated);
+    assert_eq!(got.invalid, data.invalid());
+    assert_eq!(got.invalid, 1);
+    assert_eq!(got.problems[0].path(), "rows[2].N01");
+    assert!(got.cells.iter().filter(|&&c| c == MISSING).count() > 100);
+}

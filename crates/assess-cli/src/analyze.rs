@@ -515,24 +515,14 @@ impl Input {
     /// Reads the instrument (its text too) and the responses with the
     /// labels of `group`, printing problems; `None` after an error.
     pub fn read(&self, group: Option<&str>) -> Option<(String, Instrument, Loaded)> {
-        let text = match crate::read_text(&self.instrument) {
-            Ok(t) => t,
-            Err(msg) => {
-                eprintln!("error[io]: {msg}");
-                return None;
-            }
-        };
-        let inst = match Instrument::from_toml(&text) {
-            Ok(i) => i,
-            Err(e) => {
-                fail(e, &self.instrument);
-                return None;
-            }
-        };
-        let format = self
-            .input_format
-            .unwrap_or_else(|| crate::score::input_format_of(&self.responses));
-        match load(&inst, &self.responses, format, group, &self.id_column) {
+        let (text, inst) = self.read_instrument()?;
+        match load(
+            &inst,
+            &self.responses,
+            self.format(),
+            group,
+            &self.id_column,
+        ) {
             Ok(l) => {
                 report_problems(&l);
                 Some((text, inst, l))
@@ -552,6 +542,36 @@ impl Input {
     /// The instrument file.
     pub fn instrument(&self) -> &Path {
         &self.instrument
+    }
+
+    /// The responses' layout: as given, or from the file extension.
+    pub fn format(&self) -> InputFormat {
+        self.input_format
+            .unwrap_or_else(|| crate::score::input_format_of(&self.responses))
+    }
+
+    /// The CSV column of respondent ids.
+    pub fn id_column(&self) -> &str {
+        &self.id_column
+    }
+
+    /// Reads the instrument file (its text too), printing problems; `None`
+    /// after an error.
+    pub fn read_instrument(&self) -> Option<(String, Instrument)> {
+        let text = match crate::read_text(&self.instrument) {
+            Ok(t) => t,
+            Err(msg) => {
+                eprintln!("error[io]: {msg}");
+                return None;
+            }
+        };
+        match Instrument::from_toml(&text) {
+            Ok(i) => Some((text, i)),
+            Err(e) => {
+                fail(e, &self.instrument);
+                None
+            }
+        }
     }
 }
 

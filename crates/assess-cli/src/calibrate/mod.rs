@@ -15,8 +15,10 @@ use std::process::ExitCode;
 
 use assess_core::Status;
 use assess_core::irt::calibrate::{
-    Calibration, CalibrationFlag, CalibrationModel, CalibrationOptions, answers_from, calibrate,
+    Calibration, CalibrationAnswers, CalibrationFlag, CalibrationModel, CalibrationOptions,
+    CsvCalibrationReader, answers_from, calibrate, item_specs,
 };
+use assess_core::{Error, Instrument};
 use clap::ValueEnum;
 
 /// Options of `assess calibrate`.
@@ -179,7 +181,7 @@ pub fn run(args: &Args) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let Some((text, inst, loaded)) = args.input.read(None) else {
+    let Some((text, inst)) = args.input.read_instrument() else {
         return ExitCode::from(2);
     };
     // The items: the scale's, or every item with categories.
@@ -227,10 +229,15 @@ pub fn run(args: &Args) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let (specs, cells) = match answers_from(&inst, &loaded.data, &items, &anchors) {
+    let specs = match item_specs(&inst, &items, &anchors) {
         Ok(x) => x,
         Err(e) => return crate::analyze::fail(e, args.input.instrument()),
     };
+    let answers = match read_answers(&args.input, &inst, &items, &anchors) {
+        Ok(a) => a,
+        Err(e) => return crate::analyze::fail(e, args.input.responses()),
+    };
+    report_problems(&answers);
     let options = CalibrationOptions {
         model: match args.model {
             ModelArg::OnePl => CalibrationModel::OnePl,
@@ -252,14 +259,14 @@ pub fn run(args: &Args) -> ExitCode {
             })
             .max(1),
     };
-    let fit = match calibrate(&specs, &cells, loaded.data.rows(), &options) {
+    let fit = match calibrate(&specs, &answers.cells, answers.rows, &options) {
         Ok(f) => f,
         Err(e) => return crate::analyze::fail(e, args.input.responses()),
     };
     let status = match args.status {
         StatusArg::Provisional => Status::Provisional,
         StatusArg::Validated => {
-            if let Err(why) = may_validate(&fit, loaded.simulated) {
+            if let Err(why) = may_validate(&fit, answers.simulated) {
                 eprintln!(
                     "error[status]: the parameters cannot be marked `validated`: {why} (nothing was written)"
                 );
@@ -272,7 +279,7 @@ pub fn run(args: &Args) -> ExitCode {
         sample: file_name(args.input.responses()),
         date: args.date.clone().unwrap_or_else(today),
         engine: format!("assess {}", env!("CARGO_PKG_VERSION")),
-        simulated: loaded.simulated,
+        simulated: answers.simulated,
         status,
         source: args.source.clone(),
         anchors: fit
@@ -315,11 +322,90 @@ pub fn run(args: &Args) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    eprintln!("{}", summary(&fit, loaded.simulated));
+    eprintln!("{}", summary(&fit, answers.simulated));
     if args.out.is_none() && args.json.is_none() && args.html.is_none() {
         print!("{}", table(&fit));
     }
     ExitCode::SUCCESS
+}
+
+/// Reads the answers of the calibrated items: CSV a record at a time into
+/// one byte per answer; JSON and JSON Lines as `assess analyze` reads them.
+fn read_answers(
+    input: &crate::analyze::Input,
+    inst: &Instrument,
+    items: &[usize],
+    anchors: &[bool],
+) -> Result<CalibrationAnswers, Error> {
+    use crate::score::{InputFormat, csv_error, csv_reader, io_error, not_utf8, record_cells};
+    let path = input.responses();
+    if input.format() != InputFormat::Csv {
+        let loaded = crate::analyze::load(inst, path, input.format(), None, input.id_column())?;
+        let (_, cells) = answers_from(inst, &loaded.data, items, anchors)?;
+        return Ok(CalibrationAnswers {
+            cells,
+            rows: loaded.data.rows(),
+            simulated: loaded.simulated,
+            problems: loaded.data.problems().to_vec(),
+            invalid: loaded.data.invalid(),
+        });
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, &e))?;
+    let reader = std::io::BufReader::with_capacity(1 << 16, crate::files::LineCap::new(file));
+    let (mut rdr, header) = csv_reader(reader, path)?;
+    let refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut r = CsvCalibrationReader::new(inst, &refs, items)?.id_column(input.id_column());
+    let absent: Vec<String> = r.absent_items().to_vec();
+    let mut record = csv::ByteRecord::new();
+    let mut row = 0;
+    loop {
+        match rdr.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                row += 1;
+                let mut cells: Vec<&str> = Vec::with_capacity(refs.len());
+                record_cells(&record, &mut cells).map_err(|at| not_utf8(row, at))?;
+                r.push(&cells);
+            }
+            Err(e) => return Err(csv_error(path, &e)),
+        }
+    }
+    let missing: Vec<&String> = absent
+        .iter()
+        .filter(|id| items.iter().any(|&i| inst.items()[i].id() == id.as_str()))
+        .collect();
+    if !missing.is_empty() {
+        eprintln!(
+            "warning: no column for {} calibrated item(s), missing for everybody: {}",
+            missing.len(),
+            missing
+                .iter()
+                .take(10)
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    Ok(r.finish())
+}
+
+/// Prints the answer problems (the first ones).
+fn report_problems(a: &CalibrationAnswers) {
+    for p in &a.problems {
+        eprintln!(
+            "warning[{}]: {}: {}",
+            p.kind().as_str(),
+            p.path(),
+            p.message()
+        );
+    }
+    if a.invalid > a.problems.len() {
+        eprintln!(
+            "warning: {} invalid answers in all, counted as missing (the first {} shown)",
+            a.invalid,
+            a.problems.len()
+        );
+    }
 }
 
 /// Why the parameters may not be `validated`, if so.

@@ -370,12 +370,22 @@ impl<'i> CsvAnalysisReader<'i> {
     /// Reads one record (cells in header order; a short record's missing
     /// cells are missing answers).
     pub fn push(&mut self, cells: &[&str]) {
-        if let Some(id) = self.id_col.and_then(|c| cells.get(c)) {
-            self.simulated |= is_simulated_id(id);
-        }
         let n = self.instrument.items().len();
         let base = self.raw.len();
         self.raw.resize(base + n, f64::NAN);
+        let mut row = std::mem::take(&mut self.raw);
+        self.parse(cells, &mut row[base..]);
+        self.raw = row;
+    }
+
+    /// Reads one record into `row` (one answer per instrument item, in
+    /// instrument order, `NaN` when missing; `row` must hold `NaN`s), keeping
+    /// the counts, problems, ids and group labels but not the answers: for a
+    /// caller that stores them more compactly (`irt::calibrate`).
+    pub fn parse(&mut self, cells: &[&str], row: &mut [f64]) {
+        if let Some(id) = self.id_col.and_then(|c| cells.get(c)) {
+            self.simulated |= is_simulated_id(id);
+        }
         self.rows += 1;
         for (c, cell) in cells.iter().enumerate() {
             let Some(Some((i, choice))) = self.items.get(c) else {
@@ -405,7 +415,7 @@ impl<'i> CsvAnalysisReader<'i> {
                 assess_text::num::parse_f64(cell).filter(|x| x.is_finite())
             };
             match v {
-                Some(v) => self.raw[base + i] = v,
+                Some(v) => row[*i] = v,
                 None => {
                     self.invalid += 1;
                     if self.problems.len() < KEEP_PROBLEMS {
@@ -447,6 +457,22 @@ impl<'i> CsvAnalysisReader<'i> {
     /// Item ids of the instrument that have no column.
     pub fn absent_items(&self) -> &[String] {
         &self.absent
+    }
+
+    /// Records read so far.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// Whether some id so far is a simulated respondent's.
+    pub fn simulated(&self) -> bool {
+        self.simulated
+    }
+
+    /// The answer problems kept so far (at most 50) and how many answers
+    /// were invalid in all.
+    pub fn problems(&self) -> (&[Problem], usize) {
+        (&self.problems, self.invalid)
     }
 
     /// The data read.
