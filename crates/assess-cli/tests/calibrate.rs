@@ -270,6 +270,21 @@ fn errors_name_the_problem_and_write_nothing() {
         ],
         &["use `grm` or `gpcm`"],
     );
+    // JSON response sets are read too: six personas cannot identify N01.
+    fails(
+        &[
+            "calibrate",
+            "-i",
+            "instruments/aptitude.toml",
+            "-r",
+            "examples/responses/aptitude-personas.json",
+            "--model",
+            "2pl",
+            "--scale",
+            "numerik",
+        ],
+        &["all 6 answers to `N01` are category 1", "= path: items.N01"],
+    );
     // The output may not be the input.
     let apt = "instruments/aptitude.toml";
     fails(
