@@ -731,6 +731,19 @@ fn check(
             ));
             continue;
         }
+        let (alpha, beta) = it.guessing_prior;
+        if model == CalibrationModel::ThreePl
+            && !(alpha.is_finite() && beta.is_finite() && alpha >= 1.0 && beta >= 1.0)
+        {
+            problems.push(problem(
+                ProblemKind::InvalidValue,
+                &path,
+                format!(
+                    "the Beta prior on c of `{}` needs α ≥ 1 and β ≥ 1, found ({alpha}, {beta})",
+                    it.id
+                ),
+            ));
+        }
         if let Some(p) = &it.fixed {
             if categories(p) != it.categories {
                 problems.push(problem(
@@ -820,7 +833,12 @@ fn start(kind: Kind, counts: &[usize]) -> Vec<f64> {
     match kind {
         Kind::TwoPl => vec![1.0, stretch * logit(counts[1] as f64 / total as f64)],
         Kind::ThreePl { prior: (a, b) } => {
-            let c = (a - 1.0) / (a + b - 2.0);
+            // The prior's mode, where it has one inside (0, 1).
+            let c = if a > 1.0 && b > 1.0 {
+                (a - 1.0) / (a + b - 2.0)
+            } else {
+                0.2
+            };
             let p = (counts[1] as f64 / total as f64 - c) / (1.0 - c);
             vec![1.0, stretch * logit(p), ln(c / (1.0 - c))]
         }

@@ -230,6 +230,25 @@ fn identification_problems_name_the_item() {
         text.contains("items.Item.4") && text.contains("nobody answered"),
         "{text}"
     );
+    // A 3PL prior without a mode.
+    let (cells, rows) = lsat7();
+    let mut bad = items(5, 2);
+    bad[4].guessing_prior = (0.5, 3.0);
+    let e = calibrate(
+        &bad,
+        &cells,
+        rows,
+        &CalibrationOptions {
+            model: CalibrationModel::ThreePl,
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("the Beta prior on c of `Item.5` needs α ≥ 1 and β ≥ 1"),
+        "{e}"
+    );
     // A category nobody chose.
     let its: Vec<ItemSpec> = (1..=3).map(|i| ItemSpec::new(format!("L{i}"), 3)).collect();
     let cells = vec![0, 2, 1, 2, 0, 0, 0, 2, 2, 2, 2, 1];
