@@ -234,7 +234,7 @@ fn anchors_hold_their_values_and_the_new_items_join_the_scale() {
 fn errors_name_the_problem_and_write_nothing() {
     let csv = simulated("errors.csv", "200", &[]);
     let csv = csv.to_str().unwrap();
-    let cases: [(&[&str], &str); 4] = [
+    let cases: [(&[&str], &str); 8] = [
         (
             &["--model", "2pl", "--scale", "nope"],
             "scale `nope` is not in the instrument",
@@ -248,6 +248,16 @@ fn errors_name_the_problem_and_write_nothing() {
             "every item already has parameters",
         ),
         (&["--model", "2pl", "--points", "3"], "at least 5 points"),
+        (&["--model", "2pl", "--range", "4,-4"], "on [4, -4]"),
+        (&["--model", "2pl", "--range", "4"], "expected `MIN,MAX`"),
+        (
+            &["--model", "2pl", "--tolerance", "nan"],
+            "the tolerance must be a positive number",
+        ),
+        (
+            &["--model", "2pl", "--max-cycles", "0"],
+            "the most cycles at least 1",
+        ),
     ];
     for (extra, want) in cases {
         let mut args = vec!["calibrate", "-i", "instruments/aptitude.toml", "-r", csv];

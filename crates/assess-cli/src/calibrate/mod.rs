@@ -45,8 +45,8 @@ pub struct Args {
     #[arg(long, default_value_t = 61)]
     points: usize,
     /// Quadrature range, `MIN,MAX`.
-    #[arg(long, value_delimiter = ',', num_args = 2, default_values_t = [-6.0, 6.0], allow_negative_numbers = true)]
-    range: Vec<f64>,
+    #[arg(long, default_value = "-6,6", allow_hyphen_values = true, value_parser = parse_range)]
+    range: (f64, f64),
     /// Converged when no parameter moves more than this in an EM cycle.
     #[arg(long, default_value_t = 1e-4)]
     tolerance: f64,
@@ -132,6 +132,15 @@ pub(crate) struct Provenance {
     pub status: Status,
     pub source: Option<String>,
     pub anchors: Vec<String>,
+}
+
+/// `MIN,MAX` of `--range`.
+fn parse_range(s: &str) -> Result<(f64, f64), String> {
+    let bad = || format!("expected `MIN,MAX` such as `-6,6`, found `{s}`");
+    let (a, b) = s.split_once(',').ok_or_else(bad)?;
+    let a: f64 = a.trim().parse().map_err(|_| bad())?;
+    let b: f64 = b.trim().parse().map_err(|_| bad())?;
+    Ok((a, b))
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD`, from the system clock.
@@ -246,7 +255,7 @@ pub fn run(args: &Args) -> ExitCode {
             ModelArg::Grm => CalibrationModel::Grm,
             ModelArg::Gpcm => CalibrationModel::Gpcm,
         },
-        quadrature: (args.points, args.range[0], args.range[1]),
+        quadrature: (args.points, args.range.0, args.range.1),
         max_cycles: args.max_cycles,
         tolerance: args.tolerance,
         accelerate: !args.no_accelerate,

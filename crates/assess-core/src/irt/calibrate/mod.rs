@@ -926,6 +926,19 @@ pub fn calibrate(
     options: &CalibrationOptions,
 ) -> Result<Calibration, Error> {
     check(items, cells, rows, options.model)?;
+    if !(options.tolerance.is_finite() && options.tolerance > 0.0)
+        || options.max_cycles == 0
+        || !(options.min_expected.is_finite() && options.min_expected >= 0.0)
+    {
+        return Err(Error::single(problem(
+            ProblemKind::InvalidValue,
+            "options",
+            format!(
+                "the tolerance must be a positive number, the most cycles at least 1 and the smallest expected count 0 or more; found {}, {} and {}",
+                options.tolerance, options.max_cycles, options.min_expected
+            ),
+        )));
+    }
     let (points, lower, upper) = options.quadrature;
     if points < 5 || lower >= upper || !lower.is_finite() || !upper.is_finite() {
         return Err(Error::single(problem(
