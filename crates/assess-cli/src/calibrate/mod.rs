@@ -219,6 +219,24 @@ pub fn run(args: &Args) -> ExitCode {
         .filter(|(i, _)| assess_core::irt::item_categories(&inst, *i) >= 2)
         .map(|(i, _)| i)
         .collect();
+    let mut scales: Vec<usize> = items
+        .iter()
+        .map(|&i| inst.items()[i].scale_index())
+        .collect();
+    scales.sort_unstable();
+    scales.dedup();
+    if scales.len() > 1 {
+        eprintln!(
+            "note: the {} items belong to {} scales; calibration puts them all on one θ, as IRT scoring of the instrument does. To calibrate one scale, pass `--scale` ({}).",
+            items.len(),
+            scales.len(),
+            scales
+                .iter()
+                .map(|&s| format!("`{}`", inst.scales()[s].id()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     for a in &args.anchor {
         if !items.iter().any(|&i| inst.items()[i].id() == a) {
             eprintln!("error[unknown_reference]: anchor `{a}` is not among the items calibrated");
