@@ -378,8 +378,8 @@ fn missing_answers_are_not_wrong_answers() {
 }
 
 /// ln L of `params` on an N(0, 1) grid (`points`, lower, upper), respondent
-/// by respondent and item by item (independent of the E-step's pattern
-/// tables).
+/// by respondent and item by item from `category_probabilities`
+/// (independent of the E-step's pattern tables and of the M-step).
 fn log_likelihood(
     params: &[IrtParams],
     cells: &[u8],
@@ -393,14 +393,24 @@ fn log_likelihood(
         .map(|t| assess_core::math::exp(-0.5 * t * t))
         .collect();
     let sw: f64 = w.iter().sum();
+    // P[j][q][k], once per call.
+    let probs: Vec<Vec<Vec<f64>>> = params
+        .iter()
+        .map(|p| {
+            theta
+                .iter()
+                .map(|&t| assess_core::irt::category_probabilities(p, t))
+                .collect()
+        })
+        .collect();
     let mut ll = 0.0;
     for row in cells.chunks(params.len()) {
         let mut f = 0.0;
-        for (t, wq) in theta.iter().zip(&w) {
+        for (q, wq) in w.iter().enumerate() {
             let mut l = wq / sw;
-            for (x, p) in row.iter().zip(params) {
+            for (x, pj) in row.iter().zip(&probs) {
                 if *x != MISSING {
-                    l *= assess_core::irt::category_probabilities(p, *t)[usize::from(*x)];
+                    l *= pj[q][usize::from(*x)];
                 }
             }
             f += l;
@@ -503,4 +513,124 @@ fn the_compact_csv_reader_reads_what_the_analysis_reader_reads() {
     assert_eq!(got.invalid, 1);
     assert_eq!(got.problems[0].path(), "rows[2].N01");
     assert!(got.cells.iter().filter(|&&c| c == MISSING).count() > 100);
+}
+
+#[test]
+fn estimates_are_a_stationary_point_of_the_marginal_likelihood() {
+    // Independent of the engine's derivatives: at the estimates (EM run to
+    // 1e-9), central differences of ln L summed respondent by respondent
+    // (`log_likelihood`, the engine's grid), plus the 3PL's log prior,
+    // vanish in every parameter (a, each d, c), for 3PL, GRM and GPCM on
+    // 1,500 simulated respondents.
+    let cases: [(CalibrationModel, Vec<IrtParams>); 3] = [
+        (
+            CalibrationModel::ThreePl,
+            (0..6)
+                .map(|i| IrtParams::Dichotomous {
+                    model: IrtModel::ThreePl,
+                    a: 1.0 + 0.2 * f64::from(i),
+                    d: 1.0 - 0.4 * f64::from(i),
+                    c: 0.2,
+                    u: 1.0,
+                })
+                .collect(),
+        ),
+        (
+            CalibrationModel::Grm,
+            (0..6)
+                .map(|i| IrtParams::Graded {
+                    a: 1.0 + 0.2 * f64::from(i),
+                    d: vec![2.0, 0.3 - 0.1 * f64::from(i), -1.5],
+                })
+                .collect(),
+        ),
+        (
+            CalibrationModel::Gpcm,
+            (0..6)
+                .map(|i| IrtParams::PartialCredit {
+                    a: 0.8 + 0.2 * f64::from(i),
+                    d: vec![1.0, -0.2 * f64::from(i), -1.0],
+                })
+                .collect(),
+        ),
+    ];
+    for (model, truth) in cases {
+        let mut rng = seeded_rng(21);
+        let (cells, _) = simulate_answers(&truth, 1500, 0.0, 1.0, 0.0, &mut rng);
+        let options = CalibrationOptions {
+            model,
+            tolerance: 1e-9,
+            standard_errors: false,
+            ..Default::default()
+        };
+        let items = specs(&truth);
+        let fit = calibrate(&items, &cells, 1500, &options).unwrap();
+        assert!(fit.convergence.converged, "{model:?}");
+        let q = &fit.quadrature;
+        let grid = (q.points, q.lower, q.upper);
+        // Natural parameters of every item, flattened: a, d…, (c).
+        let flat: Vec<f64> = fit
+            .items
+            .iter()
+            .flat_map(|it| {
+                std::iter::once(it.a)
+                    .chain(it.d.iter().copied())
+                    .chain(it.c)
+            })
+            .collect();
+        let rebuild = |x: &[f64]| -> (Vec<IrtParams>, f64) {
+            let mut at = 0;
+            let mut prior = 0.0;
+            let params = fit
+                .items
+                .iter()
+                .map(|it| {
+                    let a = x[at];
+                    let d = x[at + 1..at + 1 + it.d.len()].to_vec();
+                    at += 1 + it.d.len();
+                    match &it.params {
+                        IrtParams::Dichotomous { model, .. } if it.c.is_some() => {
+                            let c = x[at];
+                            at += 1;
+                            let (al, be) = items[0].guessing_prior;
+                            prior += (al - 1.0) * assess_core::math::ln(c)
+                                + (be - 1.0) * assess_core::math::ln(1.0 - c);
+                            IrtParams::Dichotomous {
+                                model: *model,
+                                a,
+                                d: d[0],
+                                c,
+                                u: 1.0,
+                            }
+                        }
+                        IrtParams::Dichotomous { model, .. } => IrtParams::Dichotomous {
+                            model: *model,
+                            a,
+                            d: d[0],
+                            c: 0.0,
+                            u: 1.0,
+                        },
+                        IrtParams::Graded { .. } => IrtParams::Graded { a, d },
+                        IrtParams::PartialCredit { .. } => IrtParams::PartialCredit { a, d },
+                    }
+                })
+                .collect();
+            (params, prior)
+        };
+        let f = |x: &[f64]| {
+            let (p, prior) = rebuild(x);
+            log_likelihood(&p, &cells, grid) + prior
+        };
+        let h = 1e-5;
+        let mut worst: f64 = 0.0;
+        for i in 0..flat.len() {
+            let (mut up, mut down) = (flat.clone(), flat.clone());
+            up[i] += h;
+            down[i] -= h;
+            worst = worst.max(((f(&up) - f(&down)) / (2.0 * h)).abs());
+        }
+        // Measured: at most 2e-6 to 4e-6, the differences' own error
+        // (ln L is about −10,000); tolerance 1e-3.
+        assert!(worst < 1e-3, "{model:?}: largest |∂ ln L/∂x| {worst}");
+    }
 }
