@@ -11,7 +11,7 @@
 //!   μ = 0, σ = 1 identify the scale; with anchors held fixed, μ and σ are
 //!   estimated from the posterior each cycle (fixed-parameter calibration
 //!   with multiple weights updating, Kim 2006). Each M-step maximises every
-//!   item's expected log-likelihood by Fisher scoring ([`mstep`]).
+//!   item's expected log-likelihood by Fisher scoring (module `mstep`).
 //!   SQUAREM (Varadhan & Roland 2008, scheme S3) extrapolates every third
 //!   cycle; a step that lowers the likelihood is discarded. Converged when
 //!   no parameter (a, d, c, μ, σ) moves by more than the tolerance in a
@@ -26,7 +26,7 @@
 //! - **Fit:** −2 ln L, AIC, BIC (n = respondents); S-X² per item (Orlando &
 //!   Thissen 2000) on the respondents with every answer.
 //!
-//! The E-step is [`estep`]; the numbers do not depend on the number of
+//! The E-step is in module `estep`; the numbers do not depend on the number of
 //! threads.
 
 mod estep;
