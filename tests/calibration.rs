@@ -477,7 +477,7 @@ fn the_compact_csv_reader_reads_what_the_analysis_reader_reads() {
     // aptitude answers (choice items, missing cells) with a bad cell
     // added: located by its row, counted once.
     use assess_core::analysis::CsvAnalysisReader;
-    use assess_core::irt::calibrate::{CsvCalibrationReader, answers_from};
+    use assess_core::analysis::{CsvCalibrationReader, answers_from};
     let root = format!("{}/..", env!("CARGO_MANIFEST_DIR"));
     let inst = assess_core::Instrument::from_toml(
         &std::fs::read_to_string(format!("{root}/instruments/aptitude.toml")).unwrap(),

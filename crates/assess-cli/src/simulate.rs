@@ -115,7 +115,7 @@ fn write_answers(args: &SimulateArgs, out: &std::path::Path) -> ExitCode {
         let theta =
             args.theta_mean + args.theta_sd * assess_core::simulate::standard_normal(&mut rng);
         let id = format!("sintetis-bank-{:06}", p + 1);
-        let sim = match assess_core::simulate::simulate_from_bank(
+        let sim = match assess_core::irt::calibrate::simulate_from_bank(
             &inst,
             &id,
             theta,

@@ -14,9 +14,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use assess_core::Status;
+use assess_core::analysis::{CalibrationAnswers, CsvCalibrationReader, answers_from};
 use assess_core::irt::calibrate::{
-    Calibration, CalibrationAnswers, CalibrationFlag, CalibrationModel, CalibrationOptions,
-    CsvCalibrationReader, answers_from, calibrate, item_specs,
+    Calibration, CalibrationFlag, CalibrationModel, CalibrationOptions, calibrate, item_specs,
 };
 use assess_core::{Error, Instrument};
 use clap::ValueEnum;

@@ -97,66 +97,6 @@ pub(crate) fn chi2_1_upper(x: f64) -> f64 {
     math::erfc((x / 2.0).sqrt())
 }
 
-/// Upper tail of the chi-square distribution with `df` degrees of freedom,
-/// P(χ²_df ≥ x) = Q(df/2, x/2), the regularised upper incomplete gamma
-/// function: its series below a + 1 and its continued fraction (modified
-/// Lentz) above, as in Press et al., *Numerical Recipes* (3rd ed., 2007),
-/// §6.2. `NaN` when df ≤ 0.
-pub(crate) fn chi2_upper(x: f64, df: f64) -> f64 {
-    if df.is_nan() || df <= 0.0 || x.is_nan() {
-        return f64::NAN;
-    }
-    if x <= 0.0 {
-        return 1.0;
-    }
-    if x.is_infinite() {
-        return 0.0;
-    }
-    let a = df / 2.0;
-    let x = x / 2.0;
-    let ln_front = a * math::ln(x) - x - libm::lgamma(a);
-    if x < a + 1.0 {
-        // P(a, x) by its series; Q = 1 − P.
-        let mut ap = a;
-        let mut del = 1.0 / a;
-        let mut sum = del;
-        for _ in 0..10_000 {
-            ap += 1.0;
-            del *= x / ap;
-            sum += del;
-            if del.abs() < sum.abs() * 1e-16 {
-                break;
-            }
-        }
-        1.0 - sum * math::exp(ln_front)
-    } else {
-        const TINY: f64 = 1e-300;
-        let mut b = x + 1.0 - a;
-        let mut c = 1.0 / TINY;
-        let mut d = 1.0 / b;
-        let mut h = d;
-        for i in 1..10_000 {
-            let an = -(i as f64) * (i as f64 - a);
-            b += 2.0;
-            d = an * d + b;
-            if d.abs() < TINY {
-                d = TINY;
-            }
-            c = b + an / c;
-            if c.abs() < TINY {
-                c = TINY;
-            }
-            d = 1.0 / d;
-            let del = d * c;
-            h *= del;
-            if (del - 1.0).abs() < 1e-16 {
-                break;
-            }
-        }
-        math::exp(ln_front) * h
-    }
-}
-
 /// Quantile of the standard normal distribution: Acklam's rational
 /// approximation (relative error 1.15e-9), refined by two Newton steps on
 /// [`math::normal_cdf`], which brings it to within a few ulps.

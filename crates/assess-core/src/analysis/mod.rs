@@ -33,11 +33,11 @@
 //! # Ok::<(), assess_core::Error>(())
 //! ```
 
+mod calibration;
 mod data;
 mod dif;
 mod disclosure;
 mod dist;
-pub(crate) use dist::chi2_upper;
 mod grouping;
 mod items;
 mod norms;
@@ -45,6 +45,7 @@ mod options;
 mod reliability;
 mod result;
 
+pub use calibration::{CalibrationAnswers, CsvCalibrationReader, answers_from};
 pub use data::{AnalysisData, CsvAnalysisReader};
 pub use dif::{
     DifClass, DifItem, DifStatistics, Favours, MantelHaenszel, MantelPolytomous, ets_class,

@@ -19,8 +19,9 @@
 use statrs::distribution::{ChiSquared, ContinuousCDF, FisherSnedecor, Normal};
 use statrs::function::beta::beta_reg;
 
-use super::{beta_inc, chi2_1_upper, chi2_upper, f_quantile, normal_quantile};
+use super::{beta_inc, chi2_1_upper, f_quantile, normal_quantile};
 use crate::math::{self, normal_cdf};
+use crate::support::math::chi2_upper;
 
 const EPS: f64 = f64::EPSILON;
 

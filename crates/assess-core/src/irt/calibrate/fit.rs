@@ -4,9 +4,9 @@
 
 use super::estep::Patterns;
 use super::mstep::{Kind, graded_gaps, point};
-use crate::analysis::chi2_upper;
 use crate::instrument::IrtParams;
 use crate::irt::model::category_probabilities;
+use crate::support::math::chi2_upper;
 
 /// A free item's part in the information matrix.
 pub(super) struct FreeItem<'a> {
