@@ -368,3 +368,59 @@ fn without_outputs_the_estimates_are_printed() {
         .collect();
     assert_eq!(slopes.len(), 1, "{out}");
 }
+
+#[test]
+fn two_point_likert_items_are_written_as_graded_items() {
+    // Two categories under GRM are a 2PL; a Likert item cannot carry
+    // `2pl`, so the item is written back as a GRM with one threshold.
+    let inst = tmp("two.toml");
+    let mut toml = String::from(
+        "format = 1\n[instrument]\nid = \"dua\"\nversion = \"0.1.0\"\nkind = \"readiness\"\nlanguages = [\"id\", \"en\"]\nstatus = \"draft\"\nsource = \"Test\"\nlicence = \"CC0-1.0\"\ntitle = { id = \"Dua\", en = \"Two\" }\n[formats.ya]\ntype = \"likert\"\npoints = 2\nmin = 1\nlabels = [{ id = \"Tidak\", en = \"No\" }, { id = \"Ya\", en = \"Yes\" }]\n[[scales]]\nid = \"s\"\nname = { id = \"S\", en = \"S\" }\n",
+    );
+    for i in 1..=5 {
+        toml.push_str(&format!("[[items]]\nid = \"Y{i}\"\nscale = \"s\"\nformat = \"ya\"\ntext = {{ id = \"Y{i}\", en = \"Y{i}\" }}\n"));
+    }
+    std::fs::write(&inst, toml).unwrap();
+    // Answers from a seeded 2PL: item i answered 2 when θ + noise > b_i.
+    let mut csv = String::from("respondent_id,Y1,Y2,Y3,Y4,Y5\n");
+    let mut state: u64 = 42;
+    let mut uniform = || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 11) as f64 / (1u64 << 53) as f64
+    };
+    for r in 0..600 {
+        let theta = (0..12).map(|_| uniform()).sum::<f64>() - 6.0;
+        csv.push_str(&format!("p{r}"));
+        for i in 0..5 {
+            let p = assess_core::math::logistic(1.5 * (theta - (-1.0 + 0.5 * f64::from(i))));
+            csv.push_str(if uniform() < p { ",2" } else { ",1" });
+        }
+        csv.push('\n');
+    }
+    let answers = tmp("two.csv");
+    std::fs::write(&answers, csv).unwrap();
+    let out = tmp("two-out.toml");
+    let r = assess(&[
+        "calibrate",
+        "-i",
+        inst.to_str().unwrap(),
+        "-r",
+        answers.to_str().unwrap(),
+        "--model",
+        "grm",
+        "-o",
+        out.to_str().unwrap(),
+        "--overwrite",
+    ]);
+    ok(&r);
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        written.matches("irt = { model = \"grm\", a = ").count(),
+        5,
+        "{written}"
+    );
+    ok(&assess(&["check", out.to_str().unwrap()]));
+    assert!(written.contains("simulated = false"));
+}

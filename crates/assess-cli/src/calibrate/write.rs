@@ -58,13 +58,24 @@ pub(super) fn calibrated_instrument(
             ));
         };
         let mut irt = InlineTable::new();
+        // A two-point Likert or scored-choice item calibrated as 2PL (GRM
+        // and GPCM treat two categories so) is written as a GRM with one
+        // threshold, which its format accepts.
+        let ordered = inst.item_index(&est.id).is_some_and(|i| {
+            let it = &inst.items()[i];
+            matches!(
+                inst.format_of(it).kind(),
+                assess_core::FormatKind::Likert { .. } | assess_core::FormatKind::ScoredChoice
+            )
+        });
         let model = match est.model {
+            "1pl" | "2pl" if ordered => "grm",
             "1pl" => "2pl",
             m => m,
         };
         irt.insert("model", model.into());
         irt.insert("a", round4(est.a / scaling).into());
-        match est.model {
+        match model {
             "grm" | "gpcm" => {
                 irt.insert("b", numbers(&est.b));
             }
