@@ -2,13 +2,18 @@
 //! the first byte picks the instrument and the format (one JSON set, a
 //! JSON array of sets, JSON Lines, or CSV with a header), the rest is the
 //! input. Each set read is checked and scored under both policies; every
-//! error is located and short.
+//! error is located and short. CSV records also go through the analysis
+//! reader and the calibration reader (the same categories from both), and
+//! the answers are calibrated for a few EM cycles: an error or a finite
+//! fit, never a panic.
 #![no_main]
 
 mod common;
 
 use std::sync::OnceLock;
 
+use assess_core::analysis::{CsvAnalysisReader, CsvCalibrationReader, answers_from};
+use assess_core::irt::calibrate::{CalibrationModel, CalibrationOptions, calibrate, item_specs};
 use assess_core::{CsvLayout, Instrument, Policy, ResponseSet, ScoreOptions};
 use libfuzzer_sys::fuzz_target;
 
@@ -94,10 +99,48 @@ fuzz_target!(|data: &[u8]| {
                 Ok(layout) => layout,
                 Err(e) => return common::check_error(&e, ""),
             };
+            let items: Vec<usize> = (0..inst.items().len()).collect();
+            let mut wide = CsvAnalysisReader::new(inst, &header, None).ok();
+            let mut compact = CsvCalibrationReader::new(inst, &header, &items).ok();
             for record in rdr.records() {
                 let Ok(record) = record else { continue };
                 let cells: Vec<&str> = record.iter().collect();
                 use_set(inst, layout.read(&cells), "");
+                if let (Some(w), Some(c)) = (wide.as_mut(), compact.as_mut()) {
+                    w.push(&cells);
+                    c.push(&cells);
+                }
+            }
+            if let (Some(w), Some(c)) = (wide, compact) {
+                let data = w.finish();
+                let read = c.finish();
+                let no_anchors = vec![false; items.len()];
+                let (_, cells) =
+                    answers_from(inst, &data, &items, &no_anchors).expect("no anchors");
+                assert_eq!(read.cells, cells, "both readers give the same categories");
+                assert_eq!(read.rows, data.rows());
+                let specs = item_specs(inst, &items, &no_anchors).expect("no anchors");
+                let model = if selector % 3 == 1 {
+                    CalibrationModel::TwoPl
+                } else {
+                    CalibrationModel::Grm
+                };
+                let options = CalibrationOptions {
+                    model,
+                    max_cycles: 5,
+                    ..CalibrationOptions::default()
+                };
+                match calibrate(&specs, &read.cells, read.rows, &options) {
+                    Ok(fit) => {
+                        assert!(fit.convergence.log_likelihood.is_finite());
+                        assert!(
+                            fit.items
+                                .iter()
+                                .all(|i| i.a.is_finite() && i.d.iter().all(|d| d.is_finite()))
+                        );
+                    }
+                    Err(e) => common::check_error(&e, ""),
+                }
             }
         }
     }
