@@ -419,3 +419,30 @@ fn write_error(e: &std::io::Error) -> Error {
         format!("cannot write output: {e}"),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_ids_are_found_across_the_sets_growth() {
+        // 60,000 ids: every set passes its first 112 and grows once; each
+        // id seen again later is flagged, and none twice-new.
+        let mut seen = SeenIds::default();
+        for i in 0..60_000 {
+            assert!(!seen.repeated(&format!("r{i}")), "r{i} is new");
+        }
+        assert!(seen.seen.iter().all(|s| s.capacity() >= MAX_IDS_PER_SET));
+        for i in (0..60_000).step_by(7) {
+            assert!(seen.repeated(&format!("r{i}")), "r{i} was seen");
+        }
+        assert_eq!(seen.duplicates, 60_000usize.div_ceil(7));
+        assert_eq!(seen.unchecked, 0);
+        // A small batch touches small sets only.
+        let mut small = SeenIds::default();
+        for i in 0..2_000 {
+            small.repeated(&format!("s{i}"));
+        }
+        assert!(small.seen.iter().all(|s| s.capacity() < MAX_IDS_PER_SET));
+    }
+}
