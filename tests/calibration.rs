@@ -191,9 +191,11 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
 
     /// Simulate → calibrate recovers the bank: 3,000 respondents, six
-    /// items, slopes in [0.8, 2], locations in [−1.5, 1.5]. The bounds
-    /// are about four standard errors at that size (measured SEs: a
-    /// 0.04–0.09, b 0.03–0.08).
+    /// items, slopes in [0.8, 2], locations in [−1.5, 1.5]. Each estimate
+    /// is within five of its own standard errors of the truth (a fixed
+    /// bound failed by chance: with six items a slope of 1.5 came out 1.94
+    /// with SE 0.14, the sample's genuine maximum; proptest-regressions
+    /// keeps that case). 150 cases run once in release: none failed.
     #[test]
     fn simulated_banks_are_recovered(
         model in 0usize..4,
@@ -210,11 +212,21 @@ proptest! {
         let calibration_model = [CalibrationModel::TwoPl, CalibrationModel::Grm, CalibrationModel::Gpcm, CalibrationModel::OnePl][model];
         let mut rng = seeded_rng(seed);
         let (cells, _) = simulate_answers(&truth, 3000, 0.0, 1.0, 0.0, &mut rng);
-        let options = CalibrationOptions { model: calibration_model, standard_errors: false, ..Default::default() };
+        let options = CalibrationOptions { model: calibration_model, ..Default::default() };
         let fit = calibrate(&specs(&truth), &cells, 3000, &options).unwrap();
         prop_assert!(fit.convergence.converged);
-        let (wa, wb) = worst(&fit, &truth);
-        prop_assert!(wa < 0.4 && wb < 0.35, "model {model}: |Δa| {wa}, |Δb| {wb}");
+        for (it, p) in fit.items.iter().zip(&truth) {
+            let (a, d) = match p {
+                IrtParams::Dichotomous { a, d, .. } => (*a, vec![*d]),
+                IrtParams::Graded { a, d } | IrtParams::PartialCredit { a, d } => (*a, d.clone()),
+            };
+            let se_a = it.se_a.unwrap();
+            prop_assert!((it.a - a).abs() < 5.0 * se_a, "model {model}, {}: a {} vs {a} (SE {se_a})", it.id, it.a);
+            for ((b, se), d) in it.b.iter().zip(&it.se_b).zip(&d) {
+                let se = se.unwrap();
+                prop_assert!((b - -d / a).abs() < 5.0 * se, "model {model}, {}: b {b} vs {} (SE {se})", it.id, -d / a);
+            }
+        }
         if model == 3 {
             // One shared slope.
             prop_assert!(fit.items.iter().all(|i| (i.a - fit.items[0].a).abs() < 1e-12));
