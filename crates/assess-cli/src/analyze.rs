@@ -19,6 +19,33 @@ use crate::html::text::{has_texts, languages_list, texts};
 use crate::html::{Bar, Page, bar_chart, escape, table_start};
 use crate::score::{InputFormat, csv_error, csv_reader, io_error, not_utf8, record_cells};
 
+/// Reads every record of a CSV file after its header, handing its cells
+/// to `push`.
+///
+/// # Errors
+///
+/// When a record cannot be read or is not UTF-8 (located by its row).
+pub fn each_record<R: Read>(
+    rdr: &mut csv::Reader<R>,
+    path: &Path,
+    mut push: impl FnMut(&[&str]),
+) -> Result<(), Error> {
+    let mut record = csv::ByteRecord::new();
+    let mut row = 0;
+    loop {
+        match rdr.read_byte_record(&mut record) {
+            Ok(false) => return Ok(()),
+            Ok(true) => {
+                row += 1;
+                let mut cells: Vec<&str> = Vec::with_capacity(record.len());
+                record_cells(&record, &mut cells).map_err(|at| not_utf8(row, at))?;
+                push(&cells);
+            }
+            Err(e) => return Err(csv_error(path, &e)),
+        }
+    }
+}
+
 /// Responses read for analysis or norms.
 pub struct Loaded {
     /// The answers and group labels.
@@ -57,20 +84,7 @@ pub fn load(
             let refs: Vec<&str> = header.iter().map(String::as_str).collect();
             let mut r = CsvAnalysisReader::new(instrument, &refs, group)?.id_column(id_column);
             let absent = r.absent_items().to_vec();
-            let mut record = csv::ByteRecord::new();
-            let mut row = 0;
-            loop {
-                match rdr.read_byte_record(&mut record) {
-                    Ok(false) => break,
-                    Ok(true) => {
-                        row += 1;
-                        let mut cells: Vec<&str> = Vec::with_capacity(refs.len());
-                        record_cells(&record, &mut cells).map_err(|at| not_utf8(row, at))?;
-                        r.push(&cells);
-                    }
-                    Err(e) => return Err(csv_error(path, &e)),
-                }
-            }
+            each_record(&mut rdr, path, |cells| r.push(cells))?;
             let data = r.finish();
             Ok(Loaded {
                 simulated: data.simulated(),

@@ -364,7 +364,7 @@ fn read_answers(
     items: &[usize],
     anchors: &[bool],
 ) -> Result<CalibrationAnswers, Error> {
-    use crate::score::{InputFormat, csv_error, csv_reader, io_error, not_utf8, record_cells};
+    use crate::score::{InputFormat, csv_reader, io_error};
     let path = input.responses();
     if input.format() != InputFormat::Csv {
         let loaded = crate::analyze::load(inst, path, input.format(), None, input.id_column())?;
@@ -383,20 +383,7 @@ fn read_answers(
     let refs: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut r = CsvCalibrationReader::new(inst, &refs, items)?.id_column(input.id_column());
     let absent: Vec<String> = r.absent_items().to_vec();
-    let mut record = csv::ByteRecord::new();
-    let mut row = 0;
-    loop {
-        match rdr.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                row += 1;
-                let mut cells: Vec<&str> = Vec::with_capacity(refs.len());
-                record_cells(&record, &mut cells).map_err(|at| not_utf8(row, at))?;
-                r.push(&cells);
-            }
-            Err(e) => return Err(csv_error(path, &e)),
-        }
-    }
+    crate::analyze::each_record(&mut rdr, path, |cells| r.push(cells))?;
     let missing: Vec<&String> = absent
         .iter()
         .filter(|id| items.iter().any(|&i| inst.items()[i].id() == id.as_str()))
