@@ -208,7 +208,10 @@ pub(super) fn posterior(tables: &[Vec<f64>], idx: &[u8], log_w: &[f64], post: &m
     let max = post.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let mut sum = 0.0;
     for l in post.iter_mut() {
-        *l = exp(*l - max);
+        // Below e^−50 of the largest (2e-22) a point adds nothing a double
+        // can hold to the sum of 61 terms: no exponential needed.
+        let x = *l - max;
+        *l = if x < -50.0 { 0.0 } else { exp(x) };
         sum += *l;
     }
     let inv = 1.0 / sum;
