@@ -281,6 +281,7 @@ pub(super) fn expected(
     };
     super::for_chunks(
         patterns.rows,
+        CHUNK,
         threads,
         |rows| chunk(patterns, tables, log_w, rows),
         |e| add(&mut total, &e),

@@ -63,6 +63,7 @@ pub(super) fn cross_product(
     let mut total = vec![0.0; params * params];
     super::for_chunks(
         patterns.rows,
+        super::estep::CHUNK,
         threads,
         |rows| {
             let mut info = vec![0.0; params * params];
@@ -328,35 +329,16 @@ pub(super) fn s_x2(
             groups: groups.len(),
         })
     };
-    // Items are independent: contiguous runs of them on `threads` threads
-    // (this one where threads cannot be started), in item order.
-    let per = n_items.div_ceil(threads.max(1)).max(1);
-    let fits: Vec<Option<ItemFit>> = std::thread::scope(|s| {
-        let f = &fit_one;
-        let handles: Vec<_> = (per..n_items)
-            .step_by(per)
-            .map(|start| {
-                let run = start..(start + per).min(n_items);
-                std::thread::Builder::new()
-                    .spawn_scoped(s, {
-                        let run = run.clone();
-                        move || run.map(f).collect::<Vec<_>>()
-                    })
-                    .map_err(|_| run)
-            })
-            .collect();
-        let mut out: Vec<Option<ItemFit>> = (0..per.min(n_items)).map(f).collect();
-        for h in handles {
-            match h {
-                Ok(h) => match h.join() {
-                    Ok(v) => out.extend(v),
-                    Err(p) => std::panic::resume_unwind(p),
-                },
-                Err(run) => out.extend(run.map(f)),
-            }
-        }
-        out
-    });
+    // Items are independent: contiguous runs of them on `threads` threads,
+    // in item order.
+    let mut fits: Vec<Option<ItemFit>> = Vec::with_capacity(n_items);
+    super::for_chunks(
+        n_items,
+        n_items.div_ceil(threads.max(1)),
+        threads,
+        |run| run.map(&fit_one).collect::<Vec<_>>(),
+        |v| fits.extend(v),
+    );
     (fits, complete)
 }
 

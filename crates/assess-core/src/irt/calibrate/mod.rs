@@ -320,19 +320,22 @@ pub struct ModelFit {
     pub bic: f64,
 }
 
-/// Runs `f` on fixed chunks of `rows` (each from zero) on up to `threads`
-/// threads and hands the results to `merge` in chunk order, a round of
-/// `threads` chunks at a time: the same sums whatever the threads, and
-/// memory for one round only.
+/// Runs `f` on fixed chunks of `chunk` of `0..n` (each from zero) on up
+/// to `threads` threads and hands the results to `merge` in chunk order, a
+/// round of `threads` chunks at a time: the same sums whatever the threads,
+/// and memory for one round only. Where threads cannot be started
+/// (WebAssembly) the chunks run on this one.
 pub(super) fn for_chunks<T: Send>(
-    rows: usize,
+    n: usize,
+    chunk: usize,
     threads: usize,
     f: impl Fn(std::ops::Range<usize>) -> T + Sync,
     mut merge: impl FnMut(T),
 ) {
-    let chunks: Vec<std::ops::Range<usize>> = (0..rows)
-        .step_by(estep::CHUNK)
-        .map(|s| s..(s + estep::CHUNK).min(rows))
+    let chunk = chunk.max(1);
+    let chunks: Vec<std::ops::Range<usize>> = (0..n)
+        .step_by(chunk)
+        .map(|s| s..(s + chunk).min(n))
         .collect();
     let threads = threads.max(1);
     for round in chunks.chunks(threads) {
@@ -659,12 +662,19 @@ fn problem(kind: ProblemKind, path: impl Into<String>, message: impl Into<String
 
 /// Checks the answers and the items: every free item must be answered, and
 /// in every category (a category nobody chose cannot be located).
+/// Each item's answers per category, and whether it has missing answers,
+/// as [`check`] counts them.
+struct Tally {
+    counts: Vec<Vec<usize>>,
+    has_missing: Vec<bool>,
+}
+
 fn check(
     items: &[ItemSpec],
     cells: &[u8],
     rows: usize,
     model: CalibrationModel,
-) -> Result<(), Error> {
+) -> Result<Tally, Error> {
     let n_items = items.len();
     let mut problems = Vec::new();
     if n_items < 3 {
@@ -697,9 +707,11 @@ fn check(
         .iter()
         .map(|it| vec![0; it.categories.min(MAX_CATEGORIES)])
         .collect();
+    let mut has_missing = vec![false; n_items];
     for row in cells.chunks_exact(n_items.max(1)) {
         for (j, &x) in row.iter().enumerate() {
             if x == MISSING {
+                has_missing[j] = true;
                 continue;
             }
             match counts[j].get_mut(usize::from(x)) {
@@ -816,7 +828,10 @@ fn check(
         }
     }
     if problems.is_empty() {
-        Ok(())
+        Ok(Tally {
+            counts,
+            has_missing,
+        })
     } else {
         Err(Error::new(problems))
     }
@@ -927,7 +942,10 @@ pub fn calibrate(
     rows: usize,
     options: &CalibrationOptions,
 ) -> Result<Calibration, Error> {
-    check(items, cells, rows, options.model)?;
+    let Tally {
+        counts,
+        has_missing,
+    } = check(items, cells, rows, options.model)?;
     if !(options.tolerance.is_finite() && options.tolerance > 0.0)
         || options.max_cycles == 0
         || !(options.min_expected.is_finite() && options.min_expected >= 0.0)
@@ -955,17 +973,6 @@ pub fn calibrate(
     let theta: Vec<f64> = (0..points)
         .map(|q| lower + (upper - lower) * q as f64 / (points - 1) as f64)
         .collect();
-    let mut counts: Vec<Vec<usize>> = items.iter().map(|it| vec![0; it.categories]).collect();
-    let mut has_missing = vec![false; n_items];
-    for row in cells.chunks_exact(n_items) {
-        for (j, &x) in row.iter().enumerate() {
-            if x == MISSING {
-                has_missing[j] = true;
-            } else {
-                counts[j][usize::from(x)] += 1;
-            }
-        }
-    }
     let categories: Vec<usize> = items.iter().map(|it| it.categories).collect();
     let roles: Vec<Role> = items
         .iter()
