@@ -3,6 +3,9 @@
 
 use rand::Rng;
 
+use super::MISSING;
+use crate::instrument::IrtParams;
+
 use crate::instrument::{FormatKind, Instrument};
 use crate::responses::simulate::{Simulee, choice_answer};
 use crate::responses::{Answer, Answers, ResponseSet};
@@ -82,4 +85,43 @@ pub fn simulate_from_bank<R: Rng + ?Sized>(
             ..ResponseSet::default()
         },
     })
+}
+
+/// Simulated answer categories (`rows × params.len()`, [`MISSING`] with
+/// probability `missing`) of respondents with θ ~ N(mean, sd²), from the
+/// items' parameters; and the θ drawn.
+pub fn simulate_answers<R: rand::Rng + ?Sized>(
+    params: &[IrtParams],
+    rows: usize,
+    mean: f64,
+    sd: f64,
+    missing: f64,
+    rng: &mut R,
+) -> (Vec<u8>, Vec<f64>) {
+    let mut cells = Vec::with_capacity(rows * params.len());
+    let mut thetas = Vec::with_capacity(rows);
+    for _ in 0..rows {
+        let theta = mean + sd * crate::support::random::standard_normal(rng);
+        thetas.push(theta);
+        for p in params {
+            let skip = missing > 0.0 && rng.random::<f64>() < missing;
+            let u: f64 = rng.random();
+            if skip {
+                cells.push(MISSING);
+                continue;
+            }
+            let probs = crate::irt::model::category_probabilities(p, theta);
+            let mut acc = 0.0;
+            let mut k = probs.len() - 1;
+            for (i, pk) in probs.iter().enumerate() {
+                acc += pk;
+                if u < acc {
+                    k = i;
+                    break;
+                }
+            }
+            cells.push(u8::try_from(k).unwrap_or(MISSING));
+        }
+    }
+    (cells, thetas)
 }
