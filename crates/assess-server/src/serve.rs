@@ -1,0 +1,111 @@
+//! Accepting connections: HTTP/1.1 with a time limit on reading a
+//! request's headers (so idle or slow connections cannot pile up), a cap
+//! on open connections, the client's address for the rate limit, and a
+//! graceful shutdown that stops accepting, lets requests in flight finish
+//! and closes idle keep-alive connections.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::ConnectInfo;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use tokio::net::TcpListener;
+use tower::ServiceExt as _;
+
+use crate::app::Shared;
+use crate::metrics::inc;
+
+/// How long requests in flight may take to finish after a shutdown signal.
+pub const DRAIN: Duration = Duration::from_secs(20);
+
+/// Serves `router` on `listener` until `shutdown` completes, then drains.
+pub async fn serve(
+    listener: TcpListener,
+    router: Router,
+    app: Shared,
+    header_timeout: Duration,
+    max_connections: usize,
+    shutdown: impl Future<Output = ()>,
+) {
+    let graceful = GracefulShutdown::new();
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(header_timeout)
+        .keep_alive(true);
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait, do not spin.
+                    tracing::warn!(error = %e, "accept");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let open = app.metrics.connections_open.load(Ordering::Relaxed);
+        if usize::try_from(open).unwrap_or(usize::MAX) >= max_connections {
+            inc(&app.metrics.connections_refused);
+            drop(stream);
+            continue;
+        }
+        let _ = stream.set_nodelay(true);
+        app.metrics.connections_open.fetch_add(1, Ordering::Relaxed);
+        let router = router.clone();
+        let service = hyper::service::service_fn(move |mut req: hyper::Request<Incoming>| {
+            req.extensions_mut().insert(ConnectInfo::<SocketAddr>(peer));
+            router.clone().oneshot(req.map(axum::body::Body::new))
+        });
+        let conn = http.serve_connection(TokioIo::new(stream), service);
+        let conn = graceful.watch(conn);
+        let app = Arc::clone(&app);
+        tokio::spawn(async move {
+            let _ = conn.await;
+            app.metrics.connections_open.fetch_sub(1, Ordering::Relaxed);
+        });
+    }
+    drop(listener);
+    tracing::info!("shutting down: no new connections; finishing requests in flight");
+    if tokio::time::timeout(DRAIN, graceful.shutdown())
+        .await
+        .is_err()
+    {
+        tracing::warn!(
+            "requests still in flight after {} s; stopping",
+            DRAIN.as_secs()
+        );
+    }
+}
+
+/// Completes on SIGTERM or Ctrl-C, and marks the service as draining
+/// (readiness turns false at once).
+pub async fn signal(app: Shared) {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    app.draining.store(true, Ordering::Relaxed);
+}
