@@ -232,63 +232,98 @@ impl Instrument {
         Ok(order
             .iter()
             .enumerate()
-            .map(|(pos, &i)| {
-                let item = &self.items()[i];
-                let format = self.format_of(item);
-                let (response, mut options) = match format.kind() {
-                    FormatKind::Likert { min, labels, .. } => (
-                        ResponseKind::Likert,
-                        (*min..)
-                            .zip(labels)
-                            .map(|(v, l)| OptionView {
-                                value: OptionValue::Number(v),
-                                label: l.get(lang).to_owned(),
-                            })
-                            .collect(),
-                    ),
-                    FormatKind::Binary { labels } => (
-                        ResponseKind::Binary,
-                        (0..)
-                            .zip(labels)
-                            .map(|(v, l)| OptionView {
-                                value: OptionValue::Number(v),
-                                label: l.get(lang).to_owned(),
-                            })
-                            .collect(),
-                    ),
-                    FormatKind::SingleChoice | FormatKind::ScoredChoice => (
-                        ResponseKind::Choice,
-                        item.options()
-                            .iter()
-                            .map(|o| OptionView {
-                                value: OptionValue::Key(o.key().to_owned()),
-                                label: o.text().get(lang).to_owned(),
-                            })
-                            .collect::<Vec<_>>(),
-                    ),
-                };
-                if let (Some(rng), true) = (rng.as_mut(), format.shuffle()) {
-                    if response == ResponseKind::Choice {
-                        let perm = shuffled_order(options.len(), rng);
-                        let old = std::mem::take(&mut options);
-                        let mut old: Vec<Option<OptionView>> = old.into_iter().map(Some).collect();
-                        options = perm.iter().filter_map(|&j| old[j].take()).collect();
-                    }
-                }
-                ItemView {
-                    id: item.id().to_owned(),
-                    position: pos + 1,
-                    text: item.text().get(lang).to_owned(),
-                    plain: item.plain().map(|t| t.get(lang).to_owned()),
-                    response,
-                    options,
-                    figure: item.figure().map(|f| FigureView {
-                        svg: f.svg().to_owned(),
-                        alt: f.alt().get(lang).to_owned(),
-                    }),
-                }
-            })
+            .map(|(pos, &i)| self.view_of(i, pos + 1, lang, rng.as_mut()))
             .collect())
+    }
+
+    /// One item's view, for a client shown items one at a time (an
+    /// adaptive test on a server): as in [`Self::item_views`], with
+    /// `position` its place in the instrument, and — when `seed` is given —
+    /// the options of a shuffled format in an order drawn from `seed` and
+    /// the item alone (its own random stream), so the view does not depend
+    /// on any other item. `None` for an unknown id.
+    ///
+    /// ```
+    /// let inst = assess_core::Instrument::from_toml(include_str!("../../../../instruments/aptitude.toml"))?;
+    /// let v = inst.item_view("N01", "en", Some(7)).unwrap();
+    /// assert_eq!(v.id, "N01");
+    /// assert_eq!(inst.item_view("N01", "en", Some(7)), Some(v));
+    /// assert!(inst.item_view("Z99", "en", None).is_none());
+    /// # Ok::<(), assess_core::Error>(())
+    /// ```
+    pub fn item_view(&self, id: &str, lang: &str, seed: Option<u64>) -> Option<ItemView> {
+        let i = self.items().iter().position(|it| it.id() == id)?;
+        let mut rng = seed.map(|s| {
+            let mut r = crate::support::random::seeded_rng(s);
+            r.set_stream(i as u64);
+            r
+        });
+        Some(self.view_of(i, i + 1, lang, rng.as_mut()))
+    }
+
+    /// The view of item `i`, at `position`, its options shuffled by `rng`
+    /// when the format allows.
+    fn view_of(
+        &self,
+        i: usize,
+        position: usize,
+        lang: &str,
+        rng: Option<&mut rand_chacha::ChaCha8Rng>,
+    ) -> ItemView {
+        let item = &self.items()[i];
+        let format = self.format_of(item);
+        let (response, mut options) = match format.kind() {
+            FormatKind::Likert { min, labels, .. } => (
+                ResponseKind::Likert,
+                (*min..)
+                    .zip(labels)
+                    .map(|(v, l)| OptionView {
+                        value: OptionValue::Number(v),
+                        label: l.get(lang).to_owned(),
+                    })
+                    .collect(),
+            ),
+            FormatKind::Binary { labels } => (
+                ResponseKind::Binary,
+                (0..)
+                    .zip(labels)
+                    .map(|(v, l)| OptionView {
+                        value: OptionValue::Number(v),
+                        label: l.get(lang).to_owned(),
+                    })
+                    .collect(),
+            ),
+            FormatKind::SingleChoice | FormatKind::ScoredChoice => (
+                ResponseKind::Choice,
+                item.options()
+                    .iter()
+                    .map(|o| OptionView {
+                        value: OptionValue::Key(o.key().to_owned()),
+                        label: o.text().get(lang).to_owned(),
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+        };
+        if let (Some(rng), true) = (rng, format.shuffle()) {
+            if response == ResponseKind::Choice {
+                let perm = shuffled_order(options.len(), rng);
+                let old = std::mem::take(&mut options);
+                let mut old: Vec<Option<OptionView>> = old.into_iter().map(Some).collect();
+                options = perm.iter().filter_map(|&j| old[j].take()).collect();
+            }
+        }
+        ItemView {
+            id: item.id().to_owned(),
+            position,
+            text: item.text().get(lang).to_owned(),
+            plain: item.plain().map(|t| t.get(lang).to_owned()),
+            response,
+            options,
+            figure: item.figure().map(|f| FigureView {
+                svg: f.svg().to_owned(),
+                alt: f.alt().get(lang).to_owned(),
+            }),
+        }
     }
 }
 
@@ -323,6 +358,32 @@ mod tests {
 
     const MINI: &str = include_str!("../../../../tests/fixtures/valid/mini.toml");
     const APTITUDE: &str = include_str!("../../../../instruments/aptitude.toml");
+
+    #[test]
+    fn one_item_view_is_the_items_view_with_its_own_option_order() {
+        #![allow(clippy::unwrap_used)]
+        let inst = Instrument::from_toml(APTITUDE).unwrap();
+        let all = inst.item_views("id", None, None).unwrap();
+        for (i, v) in all.iter().enumerate() {
+            // Unshuffled: the same view as in the list, at its place.
+            assert_eq!(inst.item_view(&v.id, "id", None).as_ref(), Some(v));
+            assert_eq!(v.position, i + 1);
+            // Shuffled: the same options in some order, fixed by the seed.
+            let s = inst.item_view(&v.id, "id", Some(9)).unwrap();
+            assert_eq!(s, inst.item_view(&v.id, "id", Some(9)).unwrap());
+            let mut a: Vec<String> = s.options.iter().map(|o| o.label.clone()).collect();
+            let mut b: Vec<String> = v.options.iter().map(|o| o.label.clone()).collect();
+            a.sort();
+            b.sort();
+            assert_eq!(a, b);
+        }
+        // Over the bank, some item's options do move with the seed.
+        assert!(
+            all.iter()
+                .any(|v| inst.item_view(&v.id, "id", Some(9)).unwrap().options != v.options)
+        );
+        assert!(inst.item_view("nope", "id", Some(1)).is_none());
+    }
 
     #[test]
     fn shuffle_is_a_permutation_fixed_by_the_seed() {
