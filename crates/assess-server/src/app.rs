@@ -445,18 +445,21 @@ struct ResultsRequest {
     language: Option<String>,
     policy: Option<String>,
     recommend: Option<RecommendOptions>,
+    keep: Option<bool>,
 }
 json_struct!(deny ResultsRequest {
     sets: "sets",
     language: "language" = None,
     policy: "policy" = None,
     recommend: "recommend" = None,
+    keep: "keep" = None,
 });
 
 /// Scores one person's response sets (any of the instruments, by id),
 /// recommends job families when an interest set and a catalogue are
-/// there, keeps the whole response in the store and answers once it is
-/// committed.
+/// there, keeps the whole response in the store and answers (201) once it
+/// is committed; with `"keep": false`, answers (200) without keeping
+/// anything.
 async fn results(State(app): State<Shared>, Text(body): Text) -> Result<Response, ApiError> {
     let req: ResultsRequest = json::read(&body, "")?;
     if req.sets.is_empty() {
@@ -526,8 +529,13 @@ async fn results(State(app): State<Shared>, Text(body): Text) -> Result<Response
         }
         _ => "null".to_owned(),
     };
-    let id = random_id()?;
-    let mut out = format!(r#"{{"id":"{id}","reports":{{"#);
+    let keep = req.keep != Some(false);
+    let id = if keep { random_id()? } else { String::new() };
+    let mut out = if keep {
+        format!(r#"{{"id":"{id}","reports":{{"#)
+    } else {
+        r#"{"id":null,"reports":{"#.to_owned()
+    };
     for (i, (l, r)) in scored.iter().enumerate() {
         if i > 0 {
             out.push(',');
@@ -539,6 +547,9 @@ async fn results(State(app): State<Shared>, Text(body): Text) -> Result<Response
     out.push_str(r#"},"recommendations":"#);
     out.push_str(&recommendations);
     out.push('}');
+    if !keep {
+        return Ok(json_body(out));
+    }
     let instrument = req.sets.keys().cloned().collect::<Vec<_>>().join(",");
     app.store
         .put_result(NewResult {
@@ -706,8 +717,9 @@ async fn cat_start(
 
 /// One step: opens the token, refuses it when forged, edited or expired,
 /// absorbs the answer, and records the step as spent before answering. A
-/// step already spent with the same answer gets the response then given; with
-/// another answer it is refused (409 `replayed`).
+/// step already spent with the same answer is answered again (the step is
+/// deterministic: the same next item, with a fresh token for the same
+/// state); with another answer it is refused (409 `replayed`).
 async fn cat_step(State(app): State<Shared>, Text(body): Text) -> Result<Response, ApiError> {
     let req: StepRequest = json::read(&body, "")?;
     let (header, session) = app
@@ -753,7 +765,7 @@ async fn cat_step(State(app): State<Shared>, Text(body): Text) -> Result<Respons
     let (response, result) = outcome(&app, l, &next, &out)?;
     match app
         .store
-        .spend(&header.sid, header.n, &answer, &response, result)
+        .spend(&header.sid, header.n, &answer, result)
         .await
         .map_err(|e| ApiError::store(&e))?
     {
@@ -763,9 +775,9 @@ async fn cat_step(State(app): State<Shared>, Text(body): Text) -> Result<Respons
             }
             Ok(json_body(response))
         }
-        Spend::Same(earlier) => {
+        Spend::Same => {
             inc(&app.metrics.retries_answered);
-            Ok(json_body(earlier))
+            Ok(json_body(response))
         }
         Spend::Replayed => {
             inc(&app.metrics.replays_refused);
@@ -795,15 +807,17 @@ fn outcome(
         s.config.max_items
     );
     if let Some(next) = &out.next {
-        let views = l.instrument.item_views(&header.lang, None, Some(s.seed))?;
-        let view = views.iter().find(|v| v.id == next.id).ok_or_else(|| {
-            ApiError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal",
-                "",
-                "the next item has no view",
-            )
-        })?;
+        let view = l
+            .instrument
+            .item_view(&next.id, &header.lang, Some(s.seed))
+            .ok_or_else(|| {
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "",
+                    "the next item has no view",
+                )
+            })?;
         let token = app.sealer.seal(header, s).map_err(|e| {
             ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
@@ -815,7 +829,7 @@ fn outcome(
         return Ok((
             format!(
                 r#"{{"done":false,"token":"{token}","progress":{progress},"item":{}}}"#,
-                to_json(view)
+                to_json(&view)
             ),
             None,
         ));

@@ -18,6 +18,10 @@ pub struct Config {
     pub instruments: PathBuf,
     /// Store: `sqlite:PATH` or `postgres://…`.
     pub store: String,
+    /// SQLite only: `normal` (a commit survives the process being killed)
+    /// or `full` (it survives a power loss too; each commit waits for the
+    /// disk).
+    pub sqlite_sync: crate::store::Sync,
     /// The token key, 64 hex digits. Prefer `key_file` or the environment.
     pub key: Option<String>,
     /// A file holding the token key (64 hex digits).
@@ -70,6 +74,7 @@ impl Default for Config {
             listen: "127.0.0.1:8080".into(),
             instruments: PathBuf::from("instruments"),
             store: "sqlite:assess-server.db".into(),
+            sqlite_sync: crate::store::Sync::Normal,
             key: None,
             key_file: None,
             admin_token: None,
@@ -118,6 +123,7 @@ pub const ENV: &[(&str, &str)] = &[
     ("ASSESS_SERVER_LISTEN", "listen"),
     ("ASSESS_SERVER_INSTRUMENTS", "instruments"),
     ("ASSESS_SERVER_STORE", "store"),
+    ("ASSESS_SERVER_SQLITE_SYNC", "sqlite_sync"),
     ("ASSESS_SERVER_KEY", "key"),
     ("ASSESS_SERVER_KEY_FILE", "key_file"),
     ("ASSESS_SERVER_ADMIN_TOKEN", "admin_token"),
@@ -176,6 +182,13 @@ impl Config {
             "listen" => v.clone_into(&mut self.listen),
             "instruments" => self.instruments = v.into(),
             "store" => v.clone_into(&mut self.store),
+            "sqlite_sync" => {
+                self.sqlite_sync = match v {
+                    "normal" => crate::store::Sync::Normal,
+                    "full" => crate::store::Sync::Full,
+                    _ => return Err(format!("expected `normal` or `full`, found `{v}`")),
+                }
+            }
             "key" => self.key = Some(v.to_owned()),
             "key_file" => self.key_file = Some(v.into()),
             "admin_token" => self.admin_token = Some(v.to_owned()).filter(|t| !t.is_empty()),
@@ -234,11 +247,18 @@ mod tests {
         c.apply_env(|v| match v {
             "ASSESS_SERVER_RATE" => Some("0".into()),
             "ASSESS_SERVER_STORE" => Some("postgres://x".into()),
+            "ASSESS_SERVER_SQLITE_SYNC" => Some("full".into()),
             _ => None,
         })
         .unwrap();
         assert!(c.limits.rate_per_second.abs() < 1e-12);
         assert_eq!(c.store, "postgres://x");
+        assert_eq!(c.sqlite_sync, crate::store::Sync::Full);
+        assert!(
+            c.set("sqlite_sync", "sometimes")
+                .unwrap_err()
+                .contains("`normal` or `full`")
+        );
         assert_eq!(c.cat_json(), r#"{"max_items":20}"#);
         let e = c
             .apply_env(|v| (v == "ASSESS_SERVER_MAX_CONNECTIONS").then(|| "many".into()))

@@ -155,7 +155,7 @@ impl Server {
                 k
             }
         };
-        let store = store::Store::open(&config.store)
+        let store = store::Store::open(&config.store, config.sqlite_sync)
             .await
             .map_err(|e| e.to_string())?;
         let listener = tokio::net::TcpListener::bind(&config.listen)

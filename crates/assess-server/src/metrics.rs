@@ -49,7 +49,7 @@ pub struct Metrics {
     pub tokens_expired: AtomicU64,
     /// Steps refused as replays with another answer.
     pub replays_refused: AtomicU64,
-    /// Retries of a spent step with the same answer (answered from the store).
+    /// Retries of a spent step with the same answer (answered again).
     pub retries_answered: AtomicU64,
     /// Requests refused by the per-client rate limit.
     pub rate_limited: AtomicU64,
@@ -174,7 +174,7 @@ impl Metrics {
             ),
             (
                 "assess_retries_answered_total",
-                "Spent steps retried with the same answer, answered with the recorded response.",
+                "Spent steps retried with the same answer, answered again with the same next item.",
                 &self.retries_answered,
             ),
             (

@@ -3,7 +3,12 @@
 //! connections neither stop it nor pile up; SIGTERM drains and exits; a bad
 //! instrument stops start-up with its location.
 
-#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing, clippy::cast_possible_truncation)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
 
 mod common;
 
@@ -115,8 +120,8 @@ async fn kill_9_under_load_loses_no_acknowledged_result_and_accepts_no_replay() 
         }
         let mut replayed = 0;
         for (token, answer, response) in &spent {
-            // Every other option, and a skip, is refused; the same answer
-            // gets the response the client had.
+            // Another option is refused; the same answer gets the same next
+            // item (or result) the client had.
             let other = if answer == "\"A\"" { "\"B\"" } else { "\"A\"" };
             let r = c
                 .post(
@@ -133,7 +138,14 @@ async fn kill_9_under_load_loses_no_acknowledged_result_and_accepts_no_replay() 
                     &format!(r#"{{"token":"{token}","answer":{answer}}}"#),
                 )
                 .await;
-            assert_eq!(r.body, *response);
+            let (now, then): (serde_json::Value, serde_json::Value) = (
+                serde_json::from_str(&r.body).unwrap(),
+                serde_json::from_str(response).unwrap(),
+            );
+            assert_eq!(
+                (&now["item"], &now["result"]),
+                (&then["item"], &then["result"])
+            );
         }
         eprintln!(
             "{store}: {} acknowledged results, {lost} lost; {} spent steps, {replayed} replays accepted",
@@ -164,7 +176,7 @@ async fn ten_thousand_idle_connections_neither_stop_the_service_nor_pile_up() {
     }
     let store = &stores("idle")[0];
     let mut e = env(store);
-    e.push(("ASSESS_SERVER_HEADER_MS", "8000"));
+    e.push(("ASSESS_SERVER_HEADER_MS", "20000"));
     let child = Child::start(&[], &e);
     let addr = child.base.trim_start_matches("http://").to_owned();
     let t = Instant::now();
@@ -190,7 +202,7 @@ async fn ten_thousand_idle_connections_neither_stop_the_service_nor_pile_up() {
     // The server has accepted them all (the kernel's queue may hold some
     // for a moment).
     let mut during = 0;
-    while t.elapsed() < Duration::from_secs(7) {
+    while t.elapsed() < Duration::from_secs(18) {
         during = open(&c.get("/metrics").await.body);
         if during as usize >= n {
             break;
@@ -202,12 +214,22 @@ async fn ten_thousand_idle_connections_neither_stop_the_service_nor_pile_up() {
         "{during} open after {:?}",
         t.elapsed()
     );
-    // Connections that send no request are closed after the header timeout.
-    tokio::time::sleep(Duration::from_secs(9).saturating_sub(t.elapsed()) + Duration::from_secs(2))
-        .await;
-    let after = open(&c.get("/metrics").await.body);
+    // Connections that send no request are closed after the header timeout
+    // (20 s after each was accepted; polled, since a loaded machine accepts
+    // late).
+    let accepted = t.elapsed();
+    tokio::time::sleep(Duration::from_secs(20).saturating_sub(accepted)).await;
+    let mut after = u64::MAX;
+    let deadline = Instant::now() + Duration::from_secs(25);
+    while Instant::now() < deadline {
+        after = open(&c.get("/metrics").await.body);
+        if after < 10 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
     eprintln!(
-        "{n} idle connections (connected in {connected:?}): {during} open while idle, {after} after the 8 s header timeout"
+        "{n} idle connections (connected in {connected:?}, all accepted by {accepted:?}): {during} open while idle, {after} after the 20 s header timeout"
     );
     assert!(after < 10, "{after} still open");
     drop(idle);

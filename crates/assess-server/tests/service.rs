@@ -3,7 +3,12 @@
 //! requests, limits and operations. Store tests run against SQLite, and
 //! against PostgreSQL too when `ASSESS_TEST_POSTGRES` names a database (CI).
 
-#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing, clippy::cast_possible_truncation)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
 
 mod common;
 
@@ -172,6 +177,14 @@ async fn results_with_recommendations_are_stored_and_read_back_by_the_backend_on
             )
             .await;
         assert_eq!((none.status, none.kind().as_str()), (404, "not_found"));
+        // Not kept when asked: the same reports and recommendations, no id.
+        let unkept = c
+            .post("/v1/results", &body.replacen('{', r#"{"keep":false,"#, 1))
+            .await;
+        assert_eq!(unkept.status, 200, "{}", unkept.body);
+        assert_eq!(unkept.json()["id"], Value::Null);
+        assert_eq!(unkept.json()["reports"], v["reports"]);
+        assert_eq!(unkept.json()["recommendations"], v["recommendations"]);
         // A bad set is located inside the request.
         let bad = c
             .post("/v1/results", &body.replace("\"R01\":", "\"R01x\":"))
@@ -323,15 +336,30 @@ async fn trying_each_option_on_one_token_is_refused() {
         }
         let skipped = c.post("/v1/cat/step", &step("\"skipped\"")).await;
         assert_eq!(skipped.status, 409);
+        // A retry of the first answer (a lost reply) gets the same next
+        // item, with a fresh token for the same state: either token goes on.
         let again = c.post("/v1/cat/step", &step(&options[0])).await;
         assert_eq!(again.status, 200);
-        assert_eq!(again.body, first.body, "a retry gets the recorded response");
+        let (a, f) = (again.json(), first.json());
+        assert_eq!((&a["item"], &a["progress"]), (&f["item"], &f["progress"]));
+        assert_ne!(a["token"], f["token"]);
+        let next = |t: &Value| {
+            format!(
+                r#"{{"token":{},"answer":{}}}"#,
+                t["token"], t["item"]["options"][0]["value"]
+            )
+        };
+        let on = c.post("/v1/cat/step", &next(&a)).await;
+        assert_eq!(on.status, 200, "{}", on.body);
+        let other = c.post("/v1/cat/step", &next(&f)).await;
+        assert_eq!(other.status, 200, "the same step with the same answer");
+        assert_eq!(other.json()["item"], on.json()["item"]);
         let m = c.get("/metrics").await.body;
         assert!(
             m.contains(&format!("assess_replays_refused_total {}", options.len())),
             "{m}"
         );
-        assert!(m.contains("assess_retries_answered_total 1"));
+        assert!(m.contains("assess_retries_answered_total 2"), "{m}");
         s.stop().await;
     }
 }

@@ -7,12 +7,18 @@
 //! service answered for survives `kill -9`.
 //!
 //! A step is *spent* once: [`Store::spend`] records (session, step) with
-//! the answer given and the response sent. The same answer again gets the
-//! recorded response (a retry over a weak connection); any other answer is
-//! [`Spend::Replayed`] and refused.
+//! the answer given. The same answer again is [`Spend::Same`] (a retry over
+//! a weak connection: the step is deterministic, so it is answered with the
+//! same next item); any other answer is [`Spend::Replayed`] and refused.
+//!
+//! Result bodies are kept compressed (LZ4 block with its size in front,
+//! `lz4_flex`): a report with its recommendations is about 10 KB of JSON,
+//! and at thousands a second the disk, not the CPU, was the limit.
 
 mod postgres;
 mod sqlite;
+
+pub use sqlite::Sync;
 
 use std::fmt;
 
@@ -36,8 +42,8 @@ pub struct NewResult {
 pub enum Spend {
     /// The step had not been taken: it is now recorded.
     Fresh,
-    /// The step was taken with the same answer: the response then sent.
-    Same(String),
+    /// The step was taken with the same answer.
+    Same,
     /// The step was taken with another answer.
     Replayed,
 }
@@ -66,18 +72,18 @@ pub enum Store {
 impl Store {
     /// Opens (and creates the tables of) the store at `url`:
     /// `sqlite:PATH` (or `sqlite://PATH`) or `postgres://…` /
-    /// `postgresql://…` (libpq's key–value form also works after
-    /// `postgres:`).
+    /// `postgresql://…`; `sync` is SQLite's (PostgreSQL's commits are
+    /// durable by its own settings).
     ///
     /// # Errors
     ///
     /// When the URL names neither, or the database cannot be opened.
-    pub async fn open(url: &str) -> Result<Store, StoreError> {
+    pub async fn open(url: &str, sync: Sync) -> Result<Store, StoreError> {
         if let Some(path) = url
             .strip_prefix("sqlite://")
             .or_else(|| url.strip_prefix("sqlite:"))
         {
-            return sqlite::Sqlite::open(path).map(Store::Sqlite);
+            return sqlite::Sqlite::open(path, sync).map(Store::Sqlite);
         }
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             return postgres::Postgres::open(url).await.map(Store::Postgres);
@@ -114,15 +120,15 @@ impl Store {
     ///
     /// When the store cannot be read.
     pub async fn result(&self, id: &str) -> Result<Option<String>, StoreError> {
-        match self {
-            Store::Sqlite(s) => s.result(id).await,
-            Store::Postgres(p) => p.result(id).await,
-        }
+        let packed = match self {
+            Store::Sqlite(s) => s.result(id).await?,
+            Store::Postgres(p) => p.result(id).await?,
+        };
+        packed.map(|b| unpack(&b)).transpose()
     }
 
-    /// Spends step `step` of session `session` with `answer`, recording
-    /// `outcome` (the response) and, when the test ends with it, `result`,
-    /// in one transaction.
+    /// Spends step `step` of session `session` with `answer`, recording it
+    /// and, when the test ends with it, `result`, in one transaction.
     ///
     /// # Errors
     ///
@@ -132,13 +138,12 @@ impl Store {
         session: &str,
         step: u64,
         answer: &str,
-        outcome: &str,
         result: Option<NewResult>,
     ) -> Result<Spend, StoreError> {
         let step = i64::try_from(step).map_err(|_| StoreError("step out of range".into()))?;
         match self {
-            Store::Sqlite(s) => s.spend(session, step, answer, outcome, result).await,
-            Store::Postgres(p) => p.spend(session, step, answer, outcome, result).await,
+            Store::Sqlite(s) => s.spend(session, step, answer, result).await,
+            Store::Postgres(p) => p.spend(session, step, answer, result).await,
         }
     }
 
@@ -169,29 +174,61 @@ impl Store {
     }
 }
 
-/// The tables, in SQL both databases accept.
-pub(crate) const SCHEMA: &[&str] = &[
-    "CREATE TABLE IF NOT EXISTS results (
-        id TEXT PRIMARY KEY,
-        instrument TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        created BIGINT NOT NULL,
-        body TEXT NOT NULL
-    )",
-    "CREATE TABLE IF NOT EXISTS spent_steps (
-        session TEXT NOT NULL,
-        step BIGINT NOT NULL,
-        answer TEXT NOT NULL,
-        outcome TEXT NOT NULL,
-        created BIGINT NOT NULL,
-        PRIMARY KEY (session, step)
-    )",
-    "CREATE INDEX IF NOT EXISTS spent_steps_created ON spent_steps (created)",
-];
+/// The tables; `BLOB` is `BYTEA` in PostgreSQL.
+pub(crate) fn schema(blob: &str) -> [String; 3] {
+    [
+        format!(
+            "CREATE TABLE IF NOT EXISTS results (
+                id TEXT PRIMARY KEY,
+                instrument TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                created BIGINT NOT NULL,
+                body {blob} NOT NULL
+            )"
+        ),
+        "CREATE TABLE IF NOT EXISTS spent_steps (
+            session TEXT NOT NULL,
+            step BIGINT NOT NULL,
+            answer TEXT NOT NULL,
+            created BIGINT NOT NULL,
+            PRIMARY KEY (session, step)
+        )"
+        .to_owned(),
+        "CREATE INDEX IF NOT EXISTS spent_steps_created ON spent_steps (created)".to_owned(),
+    ]
+}
+
+/// A body as kept.
+pub(crate) fn pack(body: &str) -> Vec<u8> {
+    lz4_flex::compress_prepend_size(body.as_bytes())
+}
+
+/// A kept body.
+pub(crate) fn unpack(bytes: &[u8]) -> Result<String, StoreError> {
+    let raw = lz4_flex::decompress_size_prepended(bytes)
+        .map_err(|e| StoreError(format!("a stored body cannot be read: {e}")))?;
+    String::from_utf8(raw).map_err(|e| StoreError(format!("a stored body is not UTF-8: {e}")))
+}
 
 /// Seconds since the Unix epoch.
 pub fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn bodies_pack_and_unpack_and_damage_is_an_error() {
+        let body = r#"{"id":"x","reports":{"riasec":{"scales":[1,2,3]}}}"#.repeat(50);
+        let packed = pack(&body);
+        assert!(packed.len() < body.len() / 5);
+        assert_eq!(unpack(&packed).unwrap(), body);
+        assert!(unpack(&packed[..packed.len() / 2]).is_err());
+        assert!(unpack(&[]).is_err());
+    }
 }

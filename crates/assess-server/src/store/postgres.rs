@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use tokio::sync::RwLock;
 use tokio_postgres::{Client, NoTls};
 
-use super::{NewResult, SCHEMA, Spend, StoreError};
+use super::{NewResult, Spend, StoreError, pack, schema};
 
 /// Connections kept open.
 const CONNECTIONS: usize = 4;
@@ -45,8 +45,8 @@ async fn connect(url: &str) -> Result<Client, StoreError> {
 impl Postgres {
     pub(super) async fn open(url: &str) -> Result<Postgres, StoreError> {
         let first = connect(url).await?;
-        for s in SCHEMA {
-            first.batch_execute(s).await.map_err(err)?;
+        for s in schema("BYTEA") {
+            first.batch_execute(&s).await.map_err(err)?;
         }
         let mut slots = vec![RwLock::new(Arc::new(first))];
         for _ in 1..CONNECTIONS {
@@ -78,14 +78,14 @@ impl Postgres {
             .await?
             .execute(
                 "INSERT INTO results (id, instrument, kind, created, body) VALUES ($1, $2, $3, $4, $5)",
-                &[&r.id, &r.instrument, &r.kind, &r.created, &r.body],
+                &[&r.id, &r.instrument, &r.kind, &r.created, &pack(&r.body)],
             )
             .await
             .map(|_| ())
             .map_err(err)
     }
 
-    pub(super) async fn result(&self, id: &str) -> Result<Option<String>, StoreError> {
+    pub(super) async fn result(&self, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
         let row = self
             .client()
             .await?
@@ -100,7 +100,6 @@ impl Postgres {
         session: &str,
         step: i64,
         answer: &str,
-        outcome: &str,
         result: Option<NewResult>,
     ) -> Result<Spend, StoreError> {
         let c = self.client().await?;
@@ -108,9 +107,9 @@ impl Postgres {
         let inserted = match &result {
             None => c
                 .execute(
-                    "INSERT INTO spent_steps (session, step, answer, outcome, created)
-                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-                    &[&session, &step, &answer, &outcome, &now],
+                    "INSERT INTO spent_steps (session, step, answer, created)
+                     VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                    &[&session, &step, &answer, &now],
                 )
                 .await
                 .map_err(err)?,
@@ -118,23 +117,22 @@ impl Postgres {
             Some(r) => c
                 .query_one(
                     "WITH s AS (
-                        INSERT INTO spent_steps (session, step, answer, outcome, created)
-                        VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1
+                        INSERT INTO spent_steps (session, step, answer, created)
+                        VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1
                      ), r AS (
                         INSERT INTO results (id, instrument, kind, created, body)
-                        SELECT $6, $7, $8, $5, $9 WHERE EXISTS (SELECT 1 FROM s)
+                        SELECT $5, $6, $7, $4, $8 WHERE EXISTS (SELECT 1 FROM s)
                      )
                      SELECT count(*) FROM s",
                     &[
                         &session,
                         &step,
                         &answer,
-                        &outcome,
                         &now,
                         &r.id,
                         &r.instrument,
                         &r.kind,
-                        &r.body,
+                        &pack(&r.body),
                     ],
                 )
                 .await
@@ -147,14 +145,14 @@ impl Postgres {
         }
         let row = c
             .query_one(
-                "SELECT answer, outcome FROM spent_steps WHERE session = $1 AND step = $2",
+                "SELECT answer FROM spent_steps WHERE session = $1 AND step = $2",
                 &[&session, &step],
             )
             .await
             .map_err(err)?;
-        let (a, o): (String, String) = (row.get(0), row.get(1));
+        let a: String = row.get(0);
         Ok(if a == answer {
-            Spend::Same(o)
+            Spend::Same
         } else {
             Spend::Replayed
         })

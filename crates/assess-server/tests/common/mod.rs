@@ -1,7 +1,12 @@
 //! Helpers of the service's tests: a server started in the test process
 //! (or as a child process, for `kill -9`), and a small HTTP client.
 
-#![allow(dead_code, clippy::unwrap_used, clippy::panic, clippy::field_reassign_with_default)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::field_reassign_with_default
+)]
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
