@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { launch } from "./chromium.mjs";
+import { assertFitsPhone, launch } from "./chromium.mjs";
 import { serve } from "../../examples/web/serve.mjs";
 import {
   INSTRUMENTS,
@@ -129,17 +129,7 @@ describe("the demo page in Chromium", () => {
       isMobile: true,
       hasTouch: true,
     });
-    const { scroll, width } = await page.evaluate(() => ({
-      scroll: document.documentElement.scrollWidth,
-      width: window.innerWidth,
-    }));
-    assert.ok(scroll <= width, `page is ${scroll}px wide on a ${width}px screen`);
-    const small = await page.$$eval("label.choice, button", (els) =>
-      els
-        .filter((e) => e.offsetParent !== null)
-        .map((e) => e.getBoundingClientRect())
-        .filter((r) => r.height < 44 || r.width < 44).length);
-    assert.equal(small, 0, "touch targets are at least 44 × 44 px");
+    await assertFitsPhone(page, "label.choice, button");
     await page.screenshot({ path: join(OUT, "demo-phone.png") });
     const groups = page.locator("#items fieldset");
     // A person who likes helping and selling (S and E high).

@@ -15,7 +15,7 @@ import { createInterface } from "node:readline";
 import { after, before, describe, test } from "node:test";
 import { serve } from "../../examples/web/serve.mjs";
 import { ROOT } from "../js/common.mjs";
-import { launch } from "./chromium.mjs";
+import { assertFitsPhone, launch } from "./chromium.mjs";
 
 const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
 const OUT = join(ROOT, "target", "browser");
@@ -205,17 +205,7 @@ describe("the adaptive aptitude page with the assessment service", () => {
       assert.equal(await page.locator("#answers input[type=radio]").count(), 4);
       assert.equal(await page.evaluate(() => document.activeElement?.name), "answer", "the focus is on the first choice");
       if (asked === 1) {
-        const { scroll, width } = await page.evaluate(() => ({
-          scroll: document.documentElement.scrollWidth,
-          width: window.innerWidth,
-        }));
-        assert.ok(scroll <= width, `page is ${scroll}px wide on a ${width}px screen`);
-        const small = await page.$$eval("label.choice, button, nav a", (els) =>
-          els
-            .filter((e) => e.offsetParent !== null)
-            .map((e) => e.getBoundingClientRect())
-            .filter((r) => r.height < 44 || r.width < 44).length);
-        assert.equal(small, 0, "touch targets are at least 44 × 44 px");
+        await assertFitsPhone(page, "label.choice, button, nav a");
         await page.screenshot({ path: join(OUT, "server-phone.png") });
       }
       if (asked === 3) {

@@ -373,14 +373,24 @@ async fn list(
     Ok(json_body(out))
 }
 
+/// The query, the instrument named in the URL and the language asked for.
+fn located<'a>(
+    app: &'a App,
+    id: &str,
+    q: Result<Query<Params>, QueryRejection>,
+) -> Result<(Params, &'a Loaded, String), ApiError> {
+    let p = params(q)?;
+    let l = app.instrument(id, "instrument")?;
+    let lang = language(&l.instrument, p.lang.as_deref(), "lang")?;
+    Ok((p, l, lang))
+}
+
 async fn info(
     State(app): State<Shared>,
     Path(id): Path<String>,
     q: Result<Query<Params>, QueryRejection>,
 ) -> Result<Response, ApiError> {
-    let p = params(q)?;
-    let l = app.instrument(&id, "instrument")?;
-    let lang = language(&l.instrument, p.lang.as_deref(), "lang")?;
+    let (_, l, lang) = located(&app, &id, q)?;
     Ok(json_body(to_json(&l.instrument.info(&lang))))
 }
 
@@ -392,9 +402,7 @@ async fn items(
     Path(id): Path<String>,
     q: Result<Query<Params>, QueryRejection>,
 ) -> Result<Response, ApiError> {
-    let p = params(q)?;
-    let l = app.instrument(&id, "instrument")?;
-    let lang = language(&l.instrument, p.lang.as_deref(), "lang")?;
+    let (p, l, lang) = located(&app, &id, q)?;
     let views = l.instrument.item_views(&lang, p.form.as_deref(), p.seed)?;
     Ok(json_body(to_json(&views)))
 }
@@ -407,9 +415,7 @@ async fn score(
     q: Result<Query<Params>, QueryRejection>,
     Text(body): Text,
 ) -> Result<Response, ApiError> {
-    let p = params(q)?;
-    let l = app.instrument(&id, "instrument")?;
-    let lang = language(&l.instrument, p.lang.as_deref(), "lang")?;
+    let (p, l, lang) = located(&app, &id, q)?;
     let policy = policy(p.policy.as_deref(), "policy")?;
     let mut set = ResponseSet::from_json(&body)?;
     if set.form.is_none() {
