@@ -298,15 +298,18 @@ fn quoted(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
 }
 
+/// The system's random source failed: 503, nothing done.
+fn no_random(e: getrandom::Error) -> ApiError {
+    ApiError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "internal",
+        "",
+        format!("no random numbers: {e}"),
+    )
+}
+
 fn random_id() -> Result<String, ApiError> {
-    crate::seal::random_id().map_err(|e| {
-        ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "internal",
-            "",
-            format!("no random numbers: {e}"),
-        )
-    })
+    crate::seal::random_id().map_err(no_random)
 }
 
 // ---- service endpoints --------------------------------------------------------
@@ -699,14 +702,7 @@ async fn cat_start(
     })?;
     let lang = language(&l.instrument, req.language.as_deref(), "language")?;
     let mut seed = [0u8; 8];
-    getrandom::fill(&mut seed).map_err(|e| {
-        ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "internal",
-            "",
-            format!("no random numbers: {e}"),
-        )
-    })?;
+    getrandom::fill(&mut seed).map_err(no_random)?;
     // Below 2^53, so the seed is also exact in JavaScript.
     let seed = u64::from_le_bytes(seed) >> 11;
     let out = assess_core::cat::start(bank, app.cat_config.clone(), seed)?;
@@ -824,14 +820,7 @@ fn outcome(
                     "the next item has no view",
                 )
             })?;
-        let token = app.sealer.seal(header, s).map_err(|e| {
-            ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "internal",
-                "",
-                format!("no random numbers: {e}"),
-            )
-        })?;
+        let token = app.sealer.seal(header, s).map_err(no_random)?;
         return Ok((
             format!(
                 r#"{{"done":false,"token":"{token}","progress":{progress},"item":{}}}"#,
