@@ -260,9 +260,9 @@ describe("the adaptive aptitude page in Chromium", () => {
     let asked = 0;
     while (await page.locator("#question").isVisible()) {
       asked += 1;
-      assert.match(await page.textContent("#count"), new RegExp(`^Soal ke-${asked} \\(paling banyak 15\\)$`));
+      assert.match(await page.textContent("#count"), new RegExp(`^Soal ke-${asked} \\(paling banyak 20\\)$`));
       await answerQuestionWithKeyboard(page, asked);
-      assert.ok(asked <= 15, "never more than max_items questions");
+      assert.ok(asked <= 20, "never more than max_items questions");
     }
     await page.waitForSelector("#done:not([hidden])");
     assert.equal(await page.evaluate(() => document.activeElement?.id), "done-title");
@@ -294,7 +294,7 @@ describe("the adaptive aptitude page in Chromium", () => {
     assert.equal(await page.textContent("#status"), "Tes dilanjutkan dari soal terakhir.");
     await page.click("button[data-lang=en]");
     assert.equal(await page.getAttribute("html", "lang"), "en");
-    assert.match(await page.textContent("#count"), /^Question 5 \(at most 15\)$/);
+    assert.match(await page.textContent("#count"), /^Question 5 \(at most 20\)$/);
     assert.notEqual(await page.textContent("#question-text"), before);
     // Submitting with no choice names the problem and keeps the question.
     await page.click("#question button[type=submit]");

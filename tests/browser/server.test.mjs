@@ -153,7 +153,7 @@ async function answerByClicking(page, k) {
 async function finish(page) {
   const texts = [];
   for (let k = 0; await page.locator("#question").isVisible(); k++) {
-    assert.ok(k < 15, "never more than max_items questions");
+    assert.ok(k < 20, "never more than max_items questions");
     texts.push(await page.textContent("#question-text"));
     await answerByClicking(page, k);
   }
@@ -196,9 +196,9 @@ describe("the adaptive aptitude page with the assessment service", () => {
     let asked = 0;
     while (await page.locator("#question").isVisible()) {
       asked += 1;
-      assert.ok(asked <= 15, "never more than max_items questions");
+      assert.ok(asked <= 20, "never more than max_items questions");
       const count = await page.textContent("#count");
-      assert.equal(count, `Soal ke-${asked} (paling banyak 15)`);
+      assert.equal(count, `Soal ke-${asked} (paling banyak 20)`);
       const text = await page.textContent("#question-text");
       assert.ok(text.length > 10, `question ${asked} has a text`);
       texts.push(text);
@@ -319,18 +319,18 @@ describe("the adaptive aptitude page with the assessment service", () => {
     await page.reload();
     await page.waitForSelector("body[data-ready=true]");
     assert.equal(await page.textContent("#question-text"), question);
-    assert.equal(await page.textContent("#count"), "Soal ke-4 (paling banyak 15)");
+    assert.equal(await page.textContent("#count"), "Soal ke-4 (paling banyak 20)");
     assert.equal(await page.textContent("#status"), "Tes dilanjutkan dari soal terakhir.");
     assert.equal((await stored(page)).token, saved.token);
     // English: the page's words change; the test's questions stay in the
     // language it started in, and the page says so.
     await page.click("button[data-lang=en]");
-    assert.equal(await page.textContent("#count"), "Question 4 (at most 15)");
+    assert.equal(await page.textContent("#count"), "Question 4 (at most 20)");
     assert.equal(await page.textContent("#question-text"), question);
     assert.equal(await page.getAttribute("#question-set", "lang"), "id");
     assert.match(await page.textContent("#status"), /stay in Indonesian/);
     await answerByClicking(page, 0);
-    assert.equal(await page.textContent("#count"), "Question 5 (at most 15)");
+    assert.equal(await page.textContent("#count"), "Question 5 (at most 20)");
     assert.notEqual(await page.textContent("#question-text"), question);
     assert.deepEqual(errors, []);
     await context.close();

@@ -102,8 +102,8 @@ impl Default for Cat {
     fn default() -> Self {
         let mut config = toml::Table::new();
         config.insert("min_items".into(), toml::Value::Integer(8));
-        config.insert("max_items".into(), toml::Value::Integer(15));
-        config.insert("target_se".into(), toml::Value::Float(0.4));
+        config.insert("max_items".into(), toml::Value::Integer(20));
+        config.insert("target_se".into(), toml::Value::Float(0.5));
         let mut exposure = toml::Table::new();
         exposure.insert("method".into(), "randomesque".into());
         exposure.insert("candidates".into(), toml::Value::Integer(3));
