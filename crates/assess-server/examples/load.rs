@@ -39,38 +39,32 @@ use hyper::body::Bytes;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
 
+/// A bounded load test of a running `assess-server`.
+#[derive(clap::Parser)]
 struct Args {
+    /// The service's base URL.
+    #[arg(long, default_value = "http://127.0.0.1:8080")]
     url: String,
+    /// `results`, `recommend`, `score` or `cat`.
+    #[arg(long, default_value = "results")]
     scenario: String,
+    /// Concurrent clients, one connection each.
+    #[arg(long, default_value_t = 64)]
     clients: usize,
+    /// Seconds measured.
+    #[arg(long, default_value_t = 10.0)]
     seconds: f64,
+    /// Seconds of warm-up before.
+    #[arg(long, default_value_t = 2.0)]
     warmup: f64,
+    /// Requests a second offered by all clients together (open loop); 0
+    /// for a closed loop.
+    #[arg(long, default_value_t = 0.0)]
     rate: f64,
 }
 
 fn args() -> Args {
-    let mut a = Args {
-        url: "http://127.0.0.1:8080".into(),
-        scenario: "results".into(),
-        clients: 64,
-        seconds: 10.0,
-        warmup: 2.0,
-        rate: 0.0,
-    };
-    let v: Vec<String> = std::env::args().skip(1).collect();
-    for w in v.chunks(2) {
-        let val = w.get(1).cloned().unwrap_or_default();
-        match w[0].as_str() {
-            "--url" => a.url = val,
-            "--scenario" => a.scenario = val,
-            "--clients" => a.clients = val.parse().unwrap(),
-            "--seconds" => a.seconds = val.parse().unwrap(),
-            "--warmup" => a.warmup = val.parse().unwrap(),
-            "--rate" => a.rate = val.parse().unwrap(),
-            other => panic!("unknown argument {other}"),
-        }
-    }
-    a
+    <Args as clap::Parser>::parse()
 }
 
 type Http = Client<hyper_util::client::legacy::connect::HttpConnector, Full<Bytes>>;

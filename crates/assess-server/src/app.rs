@@ -125,24 +125,33 @@ async fn method_not_allowed(req: Request) -> ApiError {
     )
 }
 
-/// The route's name for metrics and logs.
+/// Each route's path and its name in metrics and logs (the router below
+/// serves these paths; `metrics` counts by these names).
+pub const ROUTES: &[(&str, &str)] = &[
+    ("/health", "health"),
+    ("/ready", "ready"),
+    ("/metrics", "metrics"),
+    ("/openapi.json", "openapi"),
+    ("/v1/instruments", "instruments"),
+    ("/v1/instruments/{id}", "instrument"),
+    ("/v1/instruments/{id}/items", "items"),
+    ("/v1/instruments/{id}/score", "score"),
+    ("/v1/results", "results"),
+    ("/v1/results/{id}", "result"),
+    ("/v1/verify", "verify"),
+    ("/v1/cat/{id}/start", "cat_start"),
+    ("/v1/cat/step", "cat_step"),
+];
+
+/// The route's name for metrics and logs: `static` for the files of
+/// `static_dir` (no route matched), `other` for a path not in [`ROUTES`].
 fn route_name(path: Option<&str>) -> &'static str {
     match path {
-        Some("/health") => "health",
-        Some("/ready") => "ready",
-        Some("/metrics") => "metrics",
-        Some("/openapi.json") => "openapi",
-        Some("/v1/instruments") => "instruments",
-        Some("/v1/instruments/{id}") => "instrument",
-        Some("/v1/instruments/{id}/items") => "items",
-        Some("/v1/instruments/{id}/score") => "score",
-        Some("/v1/results") => "results",
-        Some("/v1/results/{id}") => "result",
-        Some("/v1/verify") => "verify",
-        Some("/v1/cat/{id}/start") => "cat_start",
-        Some("/v1/cat/step") => "cat_step",
-        Some(_) => "other",
         None => "static",
+        Some(p) => ROUTES
+            .iter()
+            .find(|(route, _)| *route == p)
+            .map_or("other", |(_, name)| name),
     }
 }
 
@@ -289,13 +298,19 @@ fn policy(name: Option<&str>, path: &str) -> Result<Policy, ApiError> {
     Ok(Policy::parse_name(name.unwrap_or("reject"), path)?)
 }
 
+/// The engine's problems with a part of the request, their paths under
+/// `path` (`sets.riasec`, `responses`).
+fn within(e: &Error, path: &str) -> ApiError {
+    let mut problems = e.problems().to_vec();
+    for p in &mut problems {
+        p.prefix_path(path);
+    }
+    ApiError::engine(&Error::new(problems))
+}
+
 fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> String {
     // The engine's values hold finite numbers: serialisation cannot fail.
     json::to_string(v).unwrap_or_default()
-}
-
-fn quoted(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_default()
 }
 
 /// The system's random source failed: 503, nothing done.
@@ -485,13 +500,8 @@ async fn results(State(app): State<Shared>, Text(body): Text) -> Result<Response
         let l = app.instrument(id, &path)?;
         let lang = language(&l.instrument, req.language.as_deref(), "language")?;
         let options = ScoreOptions::new().language(&lang).policy(policy);
-        let report = assess_core::score(&l.instrument, set, &options).map_err(|e| {
-            let mut problems = e.problems().to_vec();
-            for p in &mut problems {
-                p.prefix_path(&path);
-            }
-            ApiError::engine(&Error::new(problems))
-        })?;
+        let report =
+            assess_core::score(&l.instrument, set, &options).map_err(|e| within(&e, &path))?;
         scored.push((l, report));
     }
     let recommendations = match (&app.catalog, &req.recommend) {
@@ -549,7 +559,7 @@ async fn results(State(app): State<Shared>, Text(body): Text) -> Result<Response
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&quoted(l.instrument.id()));
+        out.push_str(&to_json(l.instrument.id()));
         out.push(':');
         out.push_str(&to_json(r));
     }
@@ -644,13 +654,8 @@ async fn verify(State(app): State<Shared>, Text(body): Text) -> Result<Response,
     let policy = policy(req.policy.as_deref(), "policy")?;
     let options = ScoreOptions::new().language(&lang).policy(policy);
     let expected = to_json(
-        &assess_core::score(&l.instrument, &req.responses, &options).map_err(|e| {
-            let mut problems = e.problems().to_vec();
-            for p in &mut problems {
-                p.prefix_path("responses");
-            }
-            ApiError::engine(&Error::new(problems))
-        })?,
+        &assess_core::score(&l.instrument, &req.responses, &options)
+            .map_err(|e| within(&e, "responses"))?,
     );
     let first = expected
         .bytes()
@@ -834,17 +839,17 @@ fn outcome(
     let result = format!(
         r#"{{"id":"{}","instrument":{{"id":{},"version":{},"hash":{},"status":"{}"}},"theta":{},"se":{},"estimator":"{}","fallback":{},"stop":{},"items":{},"answered":{}}}"#,
         header.sid,
-        quoted(inst.id()),
-        quoted(inst.version()),
-        quoted(inst.hash()),
+        to_json(inst.id()),
+        to_json(inst.version()),
+        to_json(inst.hash()),
         inst.status().as_str(),
         assess_text::num::Num(e.theta),
         assess_text::num::Num(e.se),
         e.estimator.name(),
         e.fallback
-            .map_or_else(|| "null".to_owned(), |f| quoted(f.name())),
+            .map_or_else(|| "null".to_owned(), |f| to_json(f.name())),
         out.stop
-            .map_or_else(|| "null".to_owned(), |r| quoted(r.as_str())),
+            .map_or_else(|| "null".to_owned(), |r| to_json(r.as_str())),
         s.administered.len(),
         s.answered(),
     );
@@ -862,10 +867,9 @@ fn outcome(
     ))
 }
 
+/// Seconds since the Unix epoch, for tokens (the store's clock).
 fn now_secs() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
+    crate::store::now().unsigned_abs()
 }
 
 #[cfg(test)]

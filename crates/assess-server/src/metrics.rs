@@ -7,24 +7,14 @@
 use std::fmt::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// The routes counted, in the order they are printed.
-pub const ROUTES: &[&str] = &[
-    "health",
-    "ready",
-    "metrics",
-    "openapi",
-    "instruments",
-    "instrument",
-    "items",
-    "score",
-    "results",
-    "result",
-    "verify",
-    "cat_start",
-    "cat_step",
-    "static",
-    "other",
-];
+/// The names counted, in the order they are printed: every route's
+/// ([`crate::app::ROUTES`]), then `static` (the demo's files) and `other`.
+fn names() -> impl Iterator<Item = &'static str> {
+    crate::app::ROUTES
+        .iter()
+        .map(|(_, name)| *name)
+        .chain(["static", "other"])
+}
 
 /// Upper bounds of the latency buckets, seconds.
 const BUCKETS: [f64; 12] = [
@@ -64,7 +54,7 @@ pub struct Metrics {
 impl Default for Metrics {
     fn default() -> Self {
         Metrics {
-            routes: ROUTES.iter().map(|_| Route::default()).collect(),
+            routes: names().map(|_| Route::default()).collect(),
             tokens_invalid: AtomicU64::new(0),
             tokens_expired: AtomicU64::new(0),
             replays_refused: AtomicU64::new(0),
@@ -91,10 +81,10 @@ pub fn inc(c: &AtomicU64) {
 impl Metrics {
     /// Records a request: its route, status and duration.
     pub fn observe(&self, route: &str, status: u16, seconds: f64) {
-        let i = ROUTES
-            .iter()
-            .position(|r| *r == route)
-            .unwrap_or(ROUTES.len() - 1);
+        // Unknown names count as `other`, the last.
+        let i = names()
+            .position(|r| r == route)
+            .unwrap_or(self.routes.len() - 1);
         let r = &self.routes[i];
         let class = usize::from(status / 100).clamp(2, 5) - 2;
         r.by_class[class].fetch_add(1, Ordering::Relaxed);
@@ -119,7 +109,7 @@ impl Metrics {
             "# HELP assess_requests_total HTTP requests answered, by route and status class."
         );
         let _ = writeln!(s, "# TYPE assess_requests_total counter");
-        for (name, r) in ROUTES.iter().zip(&self.routes) {
+        for (name, r) in names().zip(&self.routes) {
             for (class, c) in CLASSES.iter().zip(&r.by_class) {
                 let _ = writeln!(
                     s,
@@ -133,7 +123,7 @@ impl Metrics {
             "# HELP assess_request_duration_seconds Time from request to response, by route."
         );
         let _ = writeln!(s, "# TYPE assess_request_duration_seconds histogram");
-        for (name, r) in ROUTES.iter().zip(&self.routes) {
+        for (name, r) in names().zip(&self.routes) {
             for (le, b) in BUCKETS.iter().zip(&r.buckets) {
                 let _ = writeln!(
                     s,

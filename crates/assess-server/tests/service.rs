@@ -678,6 +678,15 @@ async fn operations_endpoints_and_the_openapi_description_cover_every_route() {
     .map(|s| (*s).to_owned())
     .collect();
     assert_eq!(documented, routes);
+    // The table that names routes in metrics and logs has every path.
+    let named: BTreeSet<&str> = assess_server::app::ROUTES.iter().map(|(p, _)| *p).collect();
+    let paths: BTreeSet<&str> = api["paths"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(named, paths);
     // Each documented route answers (not 404 for the route itself).
     for r in &routes {
         let (m, p) = r.split_once(' ').unwrap();
