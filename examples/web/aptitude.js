@@ -15,6 +15,12 @@
 //
 // Either way the state is plain JSON kept in sessionStorage, so a reload
 // (or a lost connection) resumes at the same question.
+//
+// The local mode is labelled a practice test ("Latihan"): its answer keys
+// are on the device. Its end screen scores the questions given as an
+// answer set with the engine (`Instrument.score`; the questions not given
+// are missing), and shows each domain's band and next step, or says that
+// the domain had too few questions for a band, as the engine reports it.
 import { $, CHROME, applyChrome, el, figureImage, radio, savedLanguage, showInstrument } from "./ui.js";
 
 /**
@@ -32,6 +38,10 @@ const CONFIG = JSON.stringify({
 });
 /** sessionStorage: the engine's session in local mode, the service's token in service mode. */
 const STORED = { local: "assess-demo-cat", service: "assess-demo-cat-service" };
+/** sessionStorage, local mode: the answers given, by item id (the session keeps only right or wrong). */
+const STORED_ANSWERS = "assess-demo-cat-answers";
+/** The 95% interval the overall estimate is described by: θ ± 1.96 SE. */
+const Z95 = 1.96;
 /** How long to wait for the service: to say it is there, and to take an answer. */
 const PROBE_MS = 3000;
 const STEP_MS = 15000;
@@ -44,18 +54,39 @@ const UI = {
     intro: "Soal dipilih satu per satu sesuai jawaban Anda: jika jawaban benar, soal berikutnya sedikit lebih sulit; jika salah, sedikit lebih mudah. Tes berhenti begitu perkiraannya cukup tepat, biasanya setelah 11 sampai 20 soal (paling sedikit 8, paling banyak 20).",
     start: "Mulai tes",
     count: (n, max) => `Soal ke-${n} (paling banyak ${max})`,
+    practiceTag: "Latihan",
+    practice: "Tes ini dinilai di perangkat Anda, jadi kunci jawabannya juga ada di perangkat ini: pakailah untuk berlatih saja. Tes yang hasilnya dipakai dinilai di server penilaian, yang menyimpan kuncinya.",
     answer: "Jawab",
     skipItem: "Lewati soal ini",
     choose: "Pilih satu jawaban, atau lewati soal ini.",
-    doneTitle: "Tes selesai",
+    doneTitle: "Hasil latihan",
+    finished: "Tes latihan selesai. Hasil Anda ada di bawah.",
     stop: {
       se_reached: "Tes berhenti karena perkiraan kemampuan Anda sudah cukup tepat.",
       max_items: "Tes berhenti setelah jumlah soal terbanyak.",
       bank_exhausted: "Tes berhenti karena semua soal sudah diberikan.",
     },
-    answered: "Soal yang dikerjakan",
-    theta: "Perkiraan kemampuan (θ, skala IRT; 0 = rata-rata)",
+    overallTitle: "Kemampuan umum",
+    levels: { below: "di bawah rata-rata", around: "sekitar rata-rata", above: "di atas rata-rata" },
+    overall: (level, n) => `Perkiraan kemampuan umum Anda: ${level}. Perkiraan ini dihitung dari jawaban Anda atas ${n} soal; rata-rata di sini adalah titik tengah skala soal, belum dibandingkan dengan peserta lain.`,
+    domainsTitle: "Hasil per bagian",
+    domainsNote: "Tes adaptif memilih soal dari keempat bagian secara bergantian, jadi setiap bagian hanya mendapat sebagian soalnya.",
+    level: (label) => `Tingkat: ${label}`,
+    noLevel: "Belum ada tingkat",
+    tooFew: (n, items) => `Anda menjawab ${n} dari ${items} soal bagian ini: terlalu sedikit untuk menentukan tingkat.`,
+    partly: (n, items) => `Dihitung dari ${n} dari ${items} soal bagian ini.`,
+    nextStep: (text) => `Langkah berikutnya: ${text}`,
+    nextStepNoLevel: "Untuk mengetahui tingkat bagian ini, kerjakan semua soalnya bersama konselor.",
+    noDomains: "Layanan penilaian menyimpan satu perkiraan kemampuan umum untuk tes adaptif; hasil per bagian tidak dihitung.",
+    interestLink: "Lihat hasil tes minat kerja Anda",
+    detailsTitle: "Untuk konselor: angka perkiraan",
+    answered: "Soal yang diberikan",
+    theta: "Perkiraan kemampuan (θ, skala IRT; 0 = titik tengah)",
     se: "Kesalahan baku (SE)",
+    interval: "Rentang 95% (θ ± 1,96 SE)",
+    overallRule: "Di bawah rata-rata: seluruh rentang 95% di bawah 0; di atas rata-rata: seluruh rentang di atas 0; selain itu: sekitar rata-rata. Parameter soal masih sementara (penilaian penulis soal), jadi 0 belum berarti rata-rata peserta.",
+    domainScore: (name, pomp) => `${name}: skor ${pomp} dari 100 (POMP).`,
+    domainReason: (name, reason) => `${name}: tidak dapat diberi tingkat (${reason}).`,
     estimator: "Cara menghitung",
     estimators: { eap: "EAP (rata-rata posterior)", map: "MAP", ml: "kemungkinan maksimum", wle: "WLE" },
     fallback: "dipakai karena semua jawaban sama benar atau sama salah",
@@ -64,6 +95,7 @@ const UI = {
     retry: "Kirim lagi",
     resumed: "Tes dilanjutkan dari soal terakhir.",
     failed: "Maaf, tes tidak dapat dimuat. Periksa sambungan lalu muat ulang halaman.",
+    unscored: "Maaf, hasil per bagian tidak dapat dihitung.",
   },
   en: {
     ...CHROME.en,
@@ -72,18 +104,39 @@ const UI = {
     intro: "Questions are chosen one at a time from your answers: after a right answer the next one is a little harder, after a wrong one a little easier. The test stops as soon as the estimate is precise enough, usually after 11 to 20 questions (at least 8, at most 20).",
     start: "Start the test",
     count: (n, max) => `Question ${n} (at most ${max})`,
+    practiceTag: "Practice",
+    practice: "This test is scored on your device, so its answer keys are on this device too: use it for practice only. A test whose results count is scored on an assessment server, which keeps the keys.",
     answer: "Answer",
     skipItem: "Skip this question",
     choose: "Choose one answer, or skip this question.",
-    doneTitle: "Test finished",
+    doneTitle: "Practice results",
+    finished: "The practice test is finished. Your results are below.",
     stop: {
       se_reached: "The test stopped because the estimate of your ability is precise enough.",
       max_items: "The test stopped after the largest number of questions.",
       bank_exhausted: "The test stopped because every question has been given.",
     },
-    answered: "Questions answered",
-    theta: "Ability estimate (θ, IRT scale; 0 = average)",
+    overallTitle: "General ability",
+    levels: { below: "below average", around: "around average", above: "above average" },
+    overall: (level, n) => `Your estimated general ability: ${level}. The estimate comes from your answers to ${n} questions; average here is the middle of the questions' scale, not yet compared with other people.`,
+    domainsTitle: "Results by part",
+    domainsNote: "The adaptive test takes questions from the four parts in turn, so each part gets only some of its questions.",
+    level: (label) => `Level: ${label}`,
+    noLevel: "No level yet",
+    tooFew: (n, items) => `You answered ${n} of this part's ${items} questions: too few to set a level.`,
+    partly: (n, items) => `From ${n} of this part's ${items} questions.`,
+    nextStep: (text) => `Next step: ${text}`,
+    nextStepNoLevel: "To learn your level in this part, take all its questions with a counsellor.",
+    noDomains: "The scoring service keeps one estimate of general ability for an adaptive test; it does not score the parts.",
+    interestLink: "See your work-interest results",
+    detailsTitle: "For counsellors: the estimate in figures",
+    answered: "Questions given",
+    theta: "Ability estimate (θ, IRT scale; 0 = midpoint)",
     se: "Standard error (SE)",
+    interval: "95% range (θ ± 1.96 SE)",
+    overallRule: "Below average: the whole 95% range is below 0; above average: the whole range is above 0; otherwise around average. The item parameters are provisional (the item writers' judgement), so 0 is not yet the respondents' average.",
+    domainScore: (name, pomp) => `${name}: score ${pomp} of 100 (POMP).`,
+    domainReason: (name, reason) => `${name}: no level (${reason}).`,
     estimator: "Method",
     estimators: { eap: "EAP (posterior mean)", map: "MAP", ml: "maximum likelihood", wle: "WLE" },
     fallback: "used because every answer was right, or every answer wrong",
@@ -92,6 +145,7 @@ const UI = {
     retry: "Send again",
     resumed: "The test goes on from the last question.",
     failed: "Sorry, the test could not be loaded. Check the connection and reload the page.",
+    unscored: "Sorry, the results by part could not be scored.",
   },
 };
 
@@ -99,6 +153,8 @@ const UI = {
 const SERVICE = {
   id: {
     ready: "Jawaban dinilai di server; kunci jawaban tidak dikirim ke perangkat Anda.",
+    doneTitle: "Tes selesai",
+    finished: "Tes selesai. Hasilnya disimpan oleh layanan penilaian.",
     footer: "Jawaban tes ini dikirim ke layanan penilaian dan dinilai di sana; hasilnya disimpan oleh layanan itu. Kunci jawaban tidak pernah dikirim ke perangkat Anda.",
     languages: { id: "Bahasa Indonesia", en: "bahasa Inggris" },
     keepsLanguage: (name) => `Soal tes yang sedang berjalan tetap dalam ${name}, bahasa saat tes dimulai. Tes baru akan memakai Bahasa Indonesia.`,
@@ -113,6 +169,8 @@ const SERVICE = {
   },
   en: {
     ready: "Answers are scored on the service; the answer keys never reach your device.",
+    doneTitle: "Test finished",
+    finished: "The test is finished. The scoring service keeps the result.",
     footer: "The answers to this test are sent to the scoring service and scored there; the service keeps the result. The answer keys are never sent to your device.",
     languages: { id: "Indonesian", en: "English" },
     keepsLanguage: (name) => `The questions of the test under way stay in ${name}, the language it started in. A new test will use English.`,
@@ -137,6 +195,11 @@ const state = {
   views: null,
   viewsKey: null,
   outcome: null,
+  /** The answers given, by item id, for scoring the domains at the end. */
+  answers: {},
+  /** The end screen's report (`Instrument.score`), and the language it is in. */
+  report: null,
+  reportLang: null,
   // Service mode: the instrument's public info by language, and the test
   // (`{ lang, token, item, progress, sent? }` or `{ lang, progress, result }`).
   infos: {},
@@ -144,6 +207,8 @@ const state = {
   /** Why the last step did not go through (a key of `stepFailed`), while it has not. */
   failure: null,
   busy: false,
+  /** A reload resumed a test, and no question has been answered since. */
+  resumed: false,
 };
 const strings = () => (state.mode === "service" ? { ...UI[state.lang], ...SERVICE[state.lang] } : UI[state.lang]);
 const t = (key, ...args) => {
@@ -155,6 +220,9 @@ function renderChrome() {
   applyChrome(strings(), state.lang);
   if (state.instrument) showInstrument(state.instrument, state.lang);
   else if (state.infos[state.lang]) showInstrument({ info: () => state.infos[state.lang] }, state.lang);
+  // Practice: the keys are on this device (local mode only).
+  $("practice").hidden = state.mode !== "local";
+  if (state.mode === "local") document.title = `${document.title} (${t("practiceTag")})`;
 }
 
 function show(section) {
@@ -189,12 +257,14 @@ async function loadLocal() {
 }
 
 function localStart() {
+  state.answers = {};
   // The caller chooses the seed; the same seed and answers give the same test.
   const seed = crypto.getRandomValues(new Uint32Array(1))[0];
   localAdvance(state.bank.start(CONFIG, seed));
 }
 
 function localAnswer(value) {
+  state.answers[state.outcome.next.id] = value;
   const session = JSON.stringify(state.outcome.session);
   localAdvance(state.bank.step(session, JSON.stringify(value)));
 }
@@ -202,6 +272,7 @@ function localAnswer(value) {
 function localAdvance(text) {
   state.outcome = JSON.parse(text);
   sessionStorage.setItem(STORED.local, text);
+  sessionStorage.setItem(STORED_ANSWERS, JSON.stringify(state.answers));
   render();
   focusCurrent();
 }
@@ -376,6 +447,8 @@ function current() {
     result: {
       stop: o.stop,
       items: o.session.administered.length,
+      answered: o.session.administered.filter((a) => a.category !== null).length,
+      report: localReport(),
       theta: e.theta,
       se: e.se,
       estimator: e.estimator,
@@ -404,17 +477,96 @@ function renderQuestion({ item, given, max, lang }) {
   show("question");
 }
 
-function renderDone(result) {
-  $("stopped").textContent = t("stop")[result.stop] ?? "";
-  $("answered").textContent = String(result.items);
-  const number = new Intl.NumberFormat(state.lang === "id" ? "id-ID" : "en", {
+/**
+ * The questions given, scored by the engine as one answer set (local mode):
+ * those not given are missing, and the engine says which domains that
+ * leaves without a band. Scored again when the language changes (the
+ * report's words are in its language); null when scoring failed.
+ */
+function localReport() {
+  if (state.reportLang === state.lang) return state.report;
+  state.reportLang = state.lang;
+  state.report = null;
+  try {
+    const scored = state.instrument.score({ respondent_id: "latihan", answers: state.answers }, { language: state.lang });
+    state.report = scored.report;
+    scored.free();
+  } catch (e) {
+    console.error("the answers could not be scored", e);
+  }
+  return state.report;
+}
+
+/** The page's number format: two decimals, a decimal comma in Indonesian. */
+function numbers() {
+  return new Intl.NumberFormat(state.lang === "id" ? "id-ID" : "en", {
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
   });
+}
+
+/**
+ * The overall estimate in words: below or above average when the whole
+ * 95% interval is on that side of 0 (the middle of the θ scale), around
+ * average otherwise. The rule is shown to counsellors under the figures.
+ */
+function level(theta, se) {
+  if (theta + Z95 * se < 0) return "below";
+  if (theta - Z95 * se > 0) return "above";
+  return "around";
+}
+
+/** One domain as the engine scored it: its band and next step, or why it has none. */
+function domainItem(scale, description) {
+  const children = [el("h4", { text: scale.name })];
+  if (description) children.push(el("p", { class: "fit", text: description }));
+  const band = scale.band;
+  if (band) {
+    children.push(el("p", { class: "band", text: t("level", band.label) }));
+    children.push(el("p", { text: band.interpretation }));
+    if (scale.status === "partial") children.push(el("p", { text: t("partly", scale.answered, scale.items) }));
+    if (band.next_step) children.push(el("p", { class: "next", text: t("nextStep", band.next_step) }));
+  } else {
+    children.push(el("p", { class: "band", text: t("noLevel") }));
+    children.push(el("p", { text: t("tooFew", scale.answered, scale.items) }));
+    children.push(el("p", { class: "next", text: t("nextStep", t("nextStepNoLevel")) }));
+  }
+  return el("li", {}, ...children);
+}
+
+function renderDone(result) {
+  $("stopped").textContent = t("stop")[result.stop] ?? "";
+  const number = numbers();
+  // The overall estimate: in words, then the figures for counsellors.
+  const words = [t("overall", t("levels")[level(result.theta, result.se)], result.answered)];
+  const report = result.report;
+  const composite = report?.scales.find((s) => s.scoring === "composite" && s.band);
+  if (composite) {
+    words.push(t("level", composite.band.label));
+    if (composite.band.next_step) words.push(t("nextStep", composite.band.next_step));
+  }
+  $("overall").textContent = words.join(" ");
+  $("answered").textContent = String(result.items);
   $("theta").textContent = number.format(result.theta);
   $("se").textContent = number.format(result.se);
+  $("interval").textContent = `${number.format(result.theta - Z95 * result.se)} – ${number.format(result.theta + Z95 * result.se)}`;
   const method = t("estimators")[result.estimator] ?? result.estimator;
   $("estimator").textContent = result.fallback ? `${method}, ${t("fallback")}` : method;
+  // The domains, as the engine scored them (local mode only: the service
+  // keeps one overall estimate).
+  const domains = report ? report.scales.filter((s) => s.scoring !== "composite") : [];
+  const described = new Map((state.instrument?.info(state.lang).scales ?? []).map((s) => [s.id, s.description]));
+  $("domains").replaceChildren(...domains.map((s) => domainItem(s, described.get(s.id))));
+  $("domains").hidden = domains.length === 0;
+  $("domains-note").textContent =
+    state.mode === "service" ? t("noDomains") : report ? t("domainsNote") : t("unscored");
+  const whole = new Intl.NumberFormat(state.lang === "id" ? "id-ID" : "en", { maximumFractionDigits: 1 });
+  $("domain-details").replaceChildren(
+    ...domains.map((s) =>
+      el("li", {
+        text: s.pomp === null ? t("domainReason", s.name, s.reason ?? "") : t("domainScore", s.name, whole.format(s.pomp)),
+      })),
+  );
   show("done");
 }
 
@@ -423,6 +575,20 @@ function render() {
   if (!now) show("intro");
   else if (now.item) renderQuestion(now);
   else renderDone(now.result);
+  $("status").textContent = statusLine(now);
+}
+
+/**
+ * The status line for the test as it stands: finished, a test in another
+ * language than the page's (service mode), resumed after a reload (until
+ * the next answer), or ready.
+ */
+function statusLine(now = current()) {
+  if (now?.result) return t("finished");
+  const test = state.mode === "service" && state.served?.item ? state.served.lang : null;
+  if (test && test !== state.lang) return t("keepsLanguage", t("languages")[test]);
+  if (now?.item && state.resumed) return t("resumed");
+  return t("ready");
 }
 
 function focusCurrent() {
@@ -437,12 +603,17 @@ function start() {
 }
 
 function answer(value) {
+  state.resumed = false;
   if (state.mode === "service") serviceAnswer(value);
   else localAnswer(value);
 }
 
 function startOver() {
   sessionStorage.removeItem(STORED[state.mode]);
+  sessionStorage.removeItem(STORED_ANSWERS);
+  state.answers = {};
+  state.reportLang = null;
+  state.resumed = false;
   state.outcome = null;
   state.served = null;
   state.failure = null;
@@ -462,6 +633,7 @@ function restore() {
       state.served = s;
     } else {
       state.outcome = JSON.parse(saved);
+      state.answers = JSON.parse(sessionStorage.getItem(STORED_ANSWERS) ?? "{}") ?? {};
     }
   } catch {
     sessionStorage.removeItem(STORED[state.mode]);
@@ -478,9 +650,8 @@ function switchLanguage(lang) {
   else {
     $("count").textContent = t("count", state.served.progress.given + 1, state.served.progress.max);
     if (state.failure) $("question-error").textContent = t("stepFailed")[state.failure];
+    $("status").textContent = statusLine();
   }
-  const test = state.mode === "service" && state.served?.item ? state.served.lang : null;
-  $("status").textContent = test && test !== lang ? t("keepsLanguage", t("languages")[test]) : t("ready");
 }
 
 async function main() {
@@ -520,8 +691,8 @@ async function main() {
   });
   $("start-over").addEventListener("click", startOver);
   $("restart").addEventListener("click", startOver);
-  const resumed = Boolean(current()?.item);
-  $("status").textContent = resumed ? t("resumed") : t("ready");
+  state.resumed = Boolean(current()?.item);
+  $("status").textContent = statusLine();
   document.body.dataset.ready = "true";
   if (mode === "service") {
     // A reload while an answer was on its way: send it again (safe, see

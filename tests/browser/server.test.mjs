@@ -239,6 +239,14 @@ describe("the adaptive aptitude page with the assessment service", () => {
     assert.ok((await page.textContent("#stopped")).startsWith("Tes berhenti"));
     assert.ok((await page.textContent("#estimator")).startsWith("EAP"));
     assert.ok(result.stop === "se_reached" || result.stop === "max_items", result.stop);
+    // In words first (the figures are for counsellors), the status line finished, no practice label;
+    // the service keeps one overall estimate, and the page says it scores no domains.
+    assert.match(await page.textContent("#overall"), /^Perkiraan kemampuan umum Anda: (di bawah|sekitar|di atas) rata-rata\. /);
+    assert.equal(await page.textContent("#status"), "Tes selesai. Hasilnya disimpan oleh layanan penilaian.");
+    assert.ok(await page.locator("#practice").isHidden());
+    assert.ok(await page.locator("#domains").isHidden());
+    assert.match(await page.textContent("#domains-note"), /hasil per bagian tidak dihitung/);
+    assert.equal(await page.getAttribute("#interest-link", "href"), "./#results");
     await page.screenshot({ path: join(OUT, "server-phone-done.png"), fullPage: true });
     assert.deepEqual(errors, []);
     await context.close();
