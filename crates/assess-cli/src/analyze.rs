@@ -132,7 +132,7 @@ pub fn load(
 /// comma in Bahasa Indonesia).
 fn num(x: Option<f64>, digits: usize, lang: &str) -> String {
     match x {
-        Some(v) => format!("{v:.digits$}").replace('.', texts(lang).decimal_separator),
+        Some(v) => assess_core::messages::messages(lang).decimal(format_args!("{v:.digits$}")),
         None => "—".to_owned(),
     }
 }

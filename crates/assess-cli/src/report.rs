@@ -9,15 +9,16 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use assess_core::messages::messages;
 use assess_core::riasec::Type;
 use assess_core::{
     Catalog, Instrument, PersonResults, Policy, RecommendOptions, Recommendations, Report,
     ResponseSet, Results, RiasecProfile, ScaleStatus, ScoreOptions, score, status_notice,
 };
 
-use crate::html::text::texts;
+use crate::html::text::{metadata_label, texts};
 use crate::html::{Bar, Page, bar_chart, escape, hexagon_chart, table};
-use crate::score::{flag_name, input_format_of, read_rows};
+use crate::score::{input_format_of, read_rows};
 
 /// What `assess report` was asked to do.
 pub struct Request<'a> {
@@ -197,7 +198,7 @@ pub(crate) fn render(scored: &[Scored], recs: Option<&Recommendations>, lang: &s
             .iter()
             .map(|(k, v)| {
                 let v = v.as_str().map_or_else(|| v.to_string(), str::to_owned);
-                vec![escape(k), escape(&v)]
+                vec![escape(metadata_label(k, lang)), escape(&v)]
             })
             .collect();
         h.push_str(&table(
@@ -230,7 +231,7 @@ fn status_section(h: &mut String, scored: &[Scored], lang: &str) {
             "<li><strong>{}</strong> ({} {}): {}</li>",
             escape(s.instrument.title().get(lang)),
             escape(s.instrument.version()),
-            escape(s.report.instrument.status.as_str()),
+            escape(s.report.instrument.status.name(lang)),
             escape(status_notice(s.report.instrument.status, lang))
         );
     }
@@ -254,7 +255,12 @@ fn instrument_section(h: &mut String, s: &Scored, lang: &str) {
         .iter()
         .map(|sc| {
             let score = match (sc.score, sc.status) {
-                (Some(x), _) => format!("{} ({}–{})", short(x), short(sc.min), short(sc.max)),
+                (Some(x), _) => format!(
+                    "{} ({}–{})",
+                    short(x, lang),
+                    short(sc.min, lang),
+                    short(sc.max, lang)
+                ),
                 (None, _) => escape(sc.reason.as_deref().unwrap_or("—")),
             };
             let mut meaning = String::new();
@@ -286,8 +292,8 @@ fn instrument_section(h: &mut String, s: &Scored, lang: &str) {
                     meaning,
                     "<br><span class=\"note\">{} {}–{}</span>",
                     texts(lang).report_95_percent_range,
-                    short(sem.lower),
-                    short(sem.upper)
+                    short(sem.lower, lang),
+                    short(sem.upper, lang)
                 );
             }
             vec![
@@ -352,14 +358,28 @@ fn riasec_section(h: &mut String, p: &RiasecProfile, lang: &str) {
         .filter_map(Type::from_letter)
         .map(|ty| ty.name(lang).to_owned())
         .collect();
-    let _ = write!(
-        h,
-        "<h3>{}</h3><p><span class=\"code\">{}</span> — {}</p>",
-        texts(lang).report_holland_code,
-        escape(&p.holland.code),
-        escape(&code_names.join(", "))
-    );
-    if p.holland.tied {
+    if p.clarity.is_clear() {
+        let _ = write!(
+            h,
+            "<h3>{}</h3><p><span class=\"code\">{}</span> — {}</p>",
+            texts(lang).report_holland_code,
+            escape(&p.holland.code),
+            escape(&code_names.join(", "))
+        );
+    } else {
+        // A flat or low profile: the code is not a finding, so it is not
+        // shown large, and the page says why (the note below).
+        let _ = write!(
+            h,
+            "<h3>{}</h3><p>{} — {} <span class=\"flag\">{}</span></p>",
+            texts(lang).report_holland_code,
+            escape(&p.holland.code),
+            escape(&code_names.join(", ")),
+            texts(lang).report_code_unclear
+        );
+    }
+    // Tie-breaks of an unclear code are no finding either.
+    if p.holland.tied && p.clarity.is_clear() {
         let _ = write!(
             h,
             "<p>{} {}</p>",
@@ -400,8 +420,9 @@ fn quality_section(h: &mut String, r: &Report, lang: &str) {
     if let Some(s) = q.median_seconds {
         let _ = write!(
             h,
-            "; {}: {s:.1} s",
-            texts(lang).report_median_seconds_per_item
+            "; {}: {} s",
+            texts(lang).report_median_seconds_per_item,
+            messages(lang).decimal(format_args!("{s:.1}"))
         );
     }
     h.push_str(".</p>");
@@ -414,7 +435,7 @@ fn quality_section(h: &mut String, r: &Report, lang: &str) {
         let _ = write!(
             h,
             "<li><span class=\"flag\">{}</span>: {}</li>",
-            flag_name(f.kind),
+            f.kind.label(lang),
             escape(&f.message)
         );
     }
@@ -426,17 +447,26 @@ fn quality_section(h: &mut String, r: &Report, lang: &str) {
 }
 
 fn families_section(h: &mut String, recs: &Recommendations, lang: &str) {
+    // A flat or low profile gives examples to explore, not a ranking: the
+    // core's note replaces the note on ranking, and no rank is shown.
+    let note = recs.note.as_deref().map_or_else(
+        || texts(lang).report_families_note.to_owned(),
+        |n| format!("<span class=\"flag\">{}</span>", escape(n)),
+    );
     let _ = writeln!(
         h,
-        "<section aria-labelledby=\"families\"><h2 id=\"families\">{}</h2><p class=\"note\">{}</p>",
+        "<section aria-labelledby=\"families\"><h2 id=\"families\">{}</h2><p class=\"note\">{note}</p>",
         texts(lang).report_families,
-        texts(lang).report_families_note
     );
     for f in &recs.families {
+        let rank = if recs.clarity.is_clear() {
+            format!("{}. ", f.rank)
+        } else {
+            String::new()
+        };
         let _ = write!(
             h,
-            "<section class=\"card\"><h3>{}. {} <span class=\"note\">({} {}, {} {:.0}/100)</span></h3><p>{}</p><p>{}</p>",
-            f.rank,
+            "<section class=\"card\"><h3>{rank}{} <span class=\"note\">({} {}, {} {:.0}/100)</span></h3><p>{}</p><p>{}</p>",
             escape(&f.name),
             texts(lang).report_code,
             escape(&f.family_code),
@@ -452,11 +482,12 @@ fn families_section(h: &mut String, recs: &Recommendations, lang: &str) {
                 texts(lang).report_training_routes
             );
             for tr in &f.training {
-                let kind = serde_json::to_value(tr.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default();
-                let _ = write!(h, "<li>{} <span class=\"note\">({kind}", escape(&tr.name));
+                let _ = write!(
+                    h,
+                    "<li>{} <span class=\"note\">({}",
+                    escape(&tr.name),
+                    escape(&tr.kind_name)
+                );
                 if let Some(d) = &tr.duration {
                     let _ = write!(h, ", {}", escape(d));
                 }
@@ -493,14 +524,20 @@ fn footer(h: &mut String, scored: &[Scored], recs: Option<&Recommendations>, lan
     );
     for s in scored {
         let i = &s.report.instrument;
+        // The form by its name in `lang` (the full form has none in the
+        // file: the engine's word for it).
+        let form = s
+            .instrument
+            .form(&i.form)
+            .map_or(messages(lang).full_form, |f| f.name().get(lang));
         let _ = write!(
             h,
             "<li>{} {} ({}, {}: {}), {}</li>",
             escape(&i.id),
             escape(&i.version),
-            escape(i.status.as_str()),
+            escape(i.status.name(lang)),
             texts(lang).report_form,
-            escape(&i.form),
+            escape(form),
             escape(&i.hash)
         );
     }
@@ -511,7 +548,7 @@ fn footer(h: &mut String, scored: &[Scored], recs: Option<&Recommendations>, lan
             texts(lang).report_catalogue,
             escape(&r.catalog.id),
             escape(&r.catalog.version),
-            escape(r.catalog.status.as_str()),
+            escape(r.catalog.status.name(lang)),
             escape(&r.catalog.hash)
         );
     }
@@ -523,9 +560,9 @@ fn footer(h: &mut String, scored: &[Scored], recs: Option<&Recommendations>, lan
 }
 
 /// A score as a reader takes it in: one decimal, none when whole (the
-/// exact value is in the JSON report).
-fn short(x: f64) -> String {
+/// exact value is in the JSON report), with the decimal mark of `lang`.
+fn short(x: f64, lang: &str) -> String {
     let s = format!("{x:.1}");
-    s.strip_suffix(".0")
-        .map_or_else(|| s.clone(), str::to_owned)
+    let s = s.strip_suffix(".0").unwrap_or(&s);
+    messages(lang).decimal(s)
 }

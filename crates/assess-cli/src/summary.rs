@@ -23,9 +23,9 @@ use serde::Deserialize;
 
 use assess_core::analysis::{MIN_GROUP_FLOOR, shown_count};
 use assess_core::messages::fill;
-use assess_core::{Names, RowStatus};
+use assess_core::{FlagKind, Names, RowStatus};
 
-use crate::html::text::texts;
+use crate::html::text::{metadata_label, texts};
 use crate::html::{Bar, Page, bar_chart, escape, table};
 
 /// The group of records whose metadata lacks the column.
@@ -279,6 +279,12 @@ fn pct(k: usize, n: usize) -> String {
     }
 }
 
+/// [`pct`] for the page: with the decimal mark of `lang` (the CSV keeps
+/// `.`).
+fn pct_in(k: usize, n: usize, lang: &str) -> String {
+    assess_core::messages::messages(lang).decimal(pct(k, n))
+}
+
 /// The CSV columns after `column,group`.
 fn csv_header(s: &Summary) -> Vec<String> {
     let mut h: Vec<String> = ["column", "group", "suppressed", "n"]
@@ -426,7 +432,7 @@ pub(crate) fn to_html(s: &Summary, source: &str, min: usize, lang: &str) -> Stri
         let all = BTreeMap::from([(texts(lang).all.to_owned(), s.all.clone())]);
         group_tables(&mut h, s, texts(lang).summary_all_records, &all, min, lang);
         for (col, groups) in &s.by {
-            let heading = format!("{} {col}", texts(lang).summary_by);
+            let heading = format!("{} {}", texts(lang).summary_by, metadata_label(col, lang));
             group_tables(&mut h, s, &heading, groups, min, lang);
         }
     }
@@ -480,9 +486,9 @@ fn group_tables(
     let rows = group_rows(groups, &hide, gone, |g| {
         vec![
             g.n.to_string(),
-            pct(g.status[0], g.n),
-            pct(g.status[1], g.n),
-            pct(g.status[2], g.n),
+            pct_in(g.status[0], g.n, lang),
+            pct_in(g.status[1], g.n, lang),
+            pct_in(g.status[2], g.n, lang),
         ]
     });
     h.push_str(&table(
@@ -519,7 +525,7 @@ fn group_tables(
         header.extend(letters.iter().map(|l| format!("% {}", l.letter())));
         header.push(texts(lang).summary_common_codes.to_owned());
         let rows = group_rows(groups, &hide, gone, |g| {
-            let mut r: Vec<String> = g.first.iter().map(|k| pct(*k, g.coded)).collect();
+            let mut r: Vec<String> = g.first.iter().map(|k| pct_in(*k, g.coded, lang)).collect();
             r.push(escape(&most_common(g, min, 10)));
             r
         });
@@ -544,7 +550,7 @@ fn group_tables(
                 .map(|(label, k)| Bar {
                     label,
                     value: k as f64,
-                    shown: format!("{}%", pct(k, g.coded)),
+                    shown: format!("{}%", pct_in(k, g.coded, lang)),
                 })
                 .collect();
             let max = g.first.iter().copied().max().unwrap_or(0) as f64;
@@ -575,7 +581,7 @@ fn group_tables(
             let d = g.banded.get(&scale).copied().unwrap_or(0);
             bands
                 .iter()
-                .map(|(i, _)| pct(g.bands.get(i).copied().unwrap_or(0), d))
+                .map(|(i, _)| pct_in(g.bands.get(i).copied().unwrap_or(0), d, lang))
                 .collect()
         });
         let mut numeric = vec![false];
@@ -589,13 +595,17 @@ fn group_tables(
     }
     if !s.flag_kinds.is_empty() {
         let mut header = vec![texts(lang).group, texts(lang).summary_percent_any_flag];
-        header.extend(s.flag_kinds.iter().map(String::as_str));
+        header.extend(
+            s.flag_kinds
+                .iter()
+                .map(|k| <FlagKind as Names>::from_name(k).map_or(k.as_str(), |f| f.label(lang))),
+        );
         let rows = group_rows(groups, &hide, gone, |g| {
-            let mut r = vec![pct(g.flagged, g.scored())];
+            let mut r = vec![pct_in(g.flagged, g.scored(), lang)];
             r.extend(
                 s.flag_kinds
                     .iter()
-                    .map(|k| pct(g.flags.get(k).copied().unwrap_or(0), g.scored())),
+                    .map(|k| pct_in(g.flags.get(k).copied().unwrap_or(0), g.scored(), lang)),
             );
             r
         });

@@ -173,6 +173,136 @@ fn report_shows_the_cores_results_in_both_languages() {
     assert_eq!(en, persona_report("en", "sragen-joko"));
 }
 
+/// The words a person reads, without tags, styles and charts, each run
+/// of spaces as one.
+fn visible_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = &html[html.find("<body").unwrap()..];
+    while let Some(start) = rest.find("<svg") {
+        out.push_str(&rest[..start]);
+        rest = &rest[start + rest[start..].find("</svg>").unwrap()..];
+    }
+    out.push_str(rest);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in out.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Numbers with a decimal point (`3.2`) in `text`, leaving out versions
+/// (`0.1.0`), which are not decimal numbers.
+fn decimal_points(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || "(),;:".contains(c))
+        .filter(|w| {
+            let b = w.as_bytes();
+            w.matches('.').count() == 1
+                && (1..b.len().saturating_sub(1))
+                    .any(|i| b[i] == b'.' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Issue 19, part 7: the Indonesian report is in Indonesian throughout:
+/// numbers with a decimal comma (Siti's Realistic mean is 3.2 and her
+/// general aptitude 62.5 in the JSON, `3,2` and `62,5` on the page), training
+/// routes and statuses by their Indonesian names, metadata keys with
+/// Indonesian labels, flags named in Indonesian.
+#[test]
+fn the_indonesian_report_is_in_indonesian() {
+    let html = persona_report("id", "rembang-siti");
+    let text = visible_text(&html);
+    assert!(text.contains("Realistis 3,2 (1–5)"), "{text}");
+    assert!(text.contains("Kemampuan Umum 62,5 (0–100)"), "{text}");
+    assert_eq!(decimal_points(&text), Vec::<String>::new());
+    for english in [
+        "course",
+        "apprenticeship",
+        "certification",
+        "mentoring",
+        "(blk",
+        "provisional",
+        "district",
+        "gender",
+        "education",
+        "disability",
+        "full)",
+    ] {
+        assert!(
+            !text.contains(english),
+            "`{english}` in the Indonesian report"
+        );
+    }
+    assert!(text.contains("(kursus, 24 jam)"), "{text}");
+    assert!(text.contains("(magang, 3 bulan)"));
+    assert!(text.contains("Kabupaten/kota Rembang"));
+    assert!(text.contains("Minat Kerja (0.1.0 sementara)"));
+    // The fit is shown once, beside the family's name, not again in the
+    // explanation.
+    assert_eq!(text.matches(", kecocokan ").count(), 5);
+    assert!(!text.contains("Kecocokan minat:"));
+    // English keeps the decimal point and English names.
+    let en = visible_text(&persona_report("en", "rembang-siti"));
+    assert!(en.contains("Realistic 3.2 (1–5)"));
+    assert!(en.contains("(short course, 24 jam)"), "{en}");
+}
+
+/// Every answer the middle "Ragu-ragu": a flat profile. The page does not
+/// show its code (RIA by the tie rule) as a finding, lists no tie-breaks,
+/// does not read consistency, and says the families are examples to
+/// explore, without ranks.
+#[test]
+fn a_flat_profile_is_said_plainly_on_the_report() {
+    let d = dir("flat");
+    let answers: Vec<String> = ["R", "I", "A", "S", "E", "C"]
+        .iter()
+        .flat_map(|t| (1..=10).map(move |i| format!("\"{t}{i:02}\":3")))
+        .collect();
+    let input = d.join("ragu.json");
+    std::fs::write(
+        &input,
+        format!(
+            "{{\"respondent_id\":\"ragu\",\"answers\":{{{}}}}}",
+            answers.join(",")
+        ),
+    )
+    .unwrap();
+    let out = assess(&[
+        "report",
+        "-i",
+        "instruments/riasec.toml",
+        "-r",
+        s(&input),
+        "--catalog",
+        "instruments/job-families.toml",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let html = text(&out.stdout);
+    assert_well_formed(&html);
+    assert!(!html.contains("<span class=\"code\">"));
+    assert!(html.contains("Kode ini belum menunjukkan minat yang jelas"));
+    assert!(!html.contains("kode lain yang sama sahnya"));
+    assert!(html.contains("Konsistensi tidak dibaca"));
+    assert!(
+        html.contains(
+            "kelompok pekerjaan berikut adalah contoh untuk dijelajahi, bukan peringkat."
+        )
+    );
+    assert!(!html.contains("tertinggi"));
+    assert!(!html.contains("<h3>1. "));
+    assert_eq!(html.matches("<section class=\"card\">").count(), 5);
+}
+
 #[test]
 fn report_names_what_is_wrong_with_its_input() {
     let out = assess(&[
@@ -565,6 +695,19 @@ fn summary_suppresses_small_groups() {
     assert!(page.contains("<td>Kebumen</td><td class=\"num\">disembunyikan</td>"));
     assert!(page.contains("<td>Rembang</td><td class=\"num\">disembunyikan</td>"));
     assert!(page.contains("<td>Demak</td><td class=\"num\">30</td>"));
+    // The page is in Indonesian: the column's label, and percentages with a
+    // decimal comma where the CSV has a point.
+    assert!(page.contains("Menurut Kabupaten/kota"));
+    let with_point = row("district", "Demak")[4..]
+        .iter()
+        .find(|c| c.contains('.'))
+        .unwrap()
+        .to_string();
+    assert!(
+        page.contains(&format!(">{}<", with_point.replace('.', ","))),
+        "{with_point}"
+    );
+    assert_eq!(decimal_points(&visible_text(&page)), Vec::<String>::new());
     // A higher threshold hides Demak too, and then everything by district.
     let o = assess(&[
         "summary",

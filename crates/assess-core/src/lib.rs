@@ -102,7 +102,7 @@ pub use responses::view::{
     ScaleInfo,
 };
 pub use responses::{Answer, Answers, Checked, CsvLayout, Policy, ResponseSet, check};
-pub use riasec::RiasecProfile;
+pub use riasec::{Clarity, RiasecProfile};
 pub use scoring::{band_for, stanine};
 pub use support::hash::content_hash;
 pub use support::text::{Localized, PRIMARY_LANGUAGE, SECONDARY_LANGUAGE};

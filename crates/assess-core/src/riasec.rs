@@ -356,12 +356,50 @@ pub fn iachan_m_mean(person_codes: &[Vec<Type>], occupation: &[Type]) -> f64 {
 }
 
 /// How far apart the top and bottom types must be, in POMP points (0–100),
-/// for a profile not to count as flat: 15 points is 0.6 of a step on a
-/// 5-point scale.
+/// on Holland's differentiation index (X1 − X6), for a profile not to count
+/// as flat: 15 points is 0.6 of a step on a 5-point scale. The project's
+/// provisional choice: no published cut-off on this scale is known to it
+/// (`docs/domain.md`, "Differentiation"), so local data should revisit it.
 pub const FLAT_PROFILE_POMP: f64 = 15.0;
 /// Below this POMP for the highest type, every type is at or below the
 /// neutral middle of the answer scale: a uniformly low profile.
 pub const LOW_PROFILE_POMP: f64 = 50.0;
+
+/// Whether a profile's Holland code can be read as the person's leading
+/// interests: decided by the Holland differentiation index (X1 − X6) and
+/// the level of the highest type, never by consistency (see
+/// `docs/domain.md`, "Differentiation").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub enum Clarity {
+    /// The highest type reaches [`LOW_PROFILE_POMP`] and the top and bottom
+    /// types are at least [`FLAT_PROFILE_POMP`] apart: the code's letters
+    /// stand out and may be shown as the person's leading interests.
+    Clear,
+    /// Top and bottom within [`FLAT_PROFILE_POMP`] points: the answers do
+    /// not separate the types, so the code is not a finding.
+    Flat,
+    /// The highest type below [`LOW_PROFILE_POMP`]: nothing is liked much
+    /// yet, so the code is not a finding (checked before `flat`).
+    Low,
+}
+
+impl Clarity {
+    /// The clarity of a profile that is `flat` and/or `low` (low first).
+    pub fn of(flat: bool, low: bool) -> Clarity {
+        match (flat, low) {
+            (_, true) => Clarity::Low,
+            (true, false) => Clarity::Flat,
+            (false, false) => Clarity::Clear,
+        }
+    }
+
+    /// Whether the code may be shown as the person's leading interests.
+    pub fn is_clear(self) -> bool {
+        self == Clarity::Clear
+    }
+}
 
 /// A person's RIASEC profile, from an interest report's six scales.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -380,6 +418,10 @@ pub struct RiasecProfile {
     pub flat: bool,
     /// Highest type below [`LOW_PROFILE_POMP`].
     pub low: bool,
+    /// Whether the code can be read as the person's leading interests
+    /// (`clear`), or not because the profile is `flat` or `low`: pages
+    /// show an unclear code as such, never as a finding.
+    pub clarity: Clarity,
     /// A note for the counsellor when the profile is flat or low, in the
     /// report language.
     pub note: Option<String>,
@@ -399,10 +441,11 @@ impl RiasecProfile {
         let top = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let low = top < LOW_PROFILE_POMP;
         let m = messages(lang);
-        let note = match (flat, low) {
-            (_, true) => Some(m.profile_note_low),
-            (true, false) => Some(m.profile_note_flat),
-            (false, false) => None,
+        let clarity = Clarity::of(flat, low);
+        let note = match clarity {
+            Clarity::Low => Some(m.profile_note_low),
+            Clarity::Flat => Some(m.profile_note_flat),
+            Clarity::Clear => None,
         }
         .map(str::to_owned);
         RiasecProfile {
@@ -412,6 +455,7 @@ impl RiasecProfile {
             differentiation,
             flat,
             low,
+            clarity,
             note,
         }
     }
@@ -424,8 +468,14 @@ impl RiasecProfile {
 impl RiasecProfile {
     /// What the consistency of the first two letters means (Holland, 1973:
     /// adjacent types share more, so a consistent code is easier to find in
-    /// one kind of work).
+    /// one kind of work). For a flat or low profile the first two letters
+    /// are not a finding, so the text says consistency is not read.
     pub fn consistency_text(&self, lang: &str) -> String {
+        if !self.clarity.is_clear() {
+            return crate::support::messages::notices(lang)
+                .consistency_unclear
+                .to_owned();
+        }
         let (a, b) = {
             let code = parse_code(&self.holland.code).unwrap_or_default();
             (code.first().copied(), code.get(1).copied())
@@ -506,6 +556,14 @@ mod explanation_tests {
             )
         );
         let flat = RiasecProfile::from_scores([60.0, 55.0, 58.0, 52.0, 50.0, 57.0], "en");
+        assert!(
+            flat.consistency_text("en")
+                .starts_with("Consistency is not read")
+        );
+        assert!(
+            flat.consistency_text("id")
+                .starts_with("Konsistensi tidak dibaca")
+        );
         assert_eq!(
             flat.differentiation_text("en"),
             "Differentiation is low: the strongest and weakest interests are only 10 points apart out of 100 (less than 15); many fields are liked about equally."
@@ -655,8 +713,25 @@ mod tests {
         let low = RiasecProfile::from_scores([10.0, 30.0, 20.0, 45.0, 5.0, 25.0], "id");
         assert!(low.low && !low.flat);
         assert!(low.note.as_deref().unwrap().starts_with("Belum ada"));
+        assert_eq!(flat.clarity, Clarity::Flat);
+        assert_eq!(low.clarity, Clarity::Low);
         let clear = RiasecProfile::from_scores([10.0, 20.0, 30.0, 90.0, 70.0, 40.0], "en");
         assert!(!clear.flat && !clear.low && clear.note.is_none());
+        assert_eq!(clear.clarity, Clarity::Clear);
+        // Every answer in the middle of the scale: POMP 50 for all six, so
+        // flat (gap 0 < 15) but not low (50 is not below 50).
+        let middle = RiasecProfile::from_scores([50.0; 6], "id");
+        assert_eq!(middle.clarity, Clarity::Flat);
+        assert!(!middle.clarity.is_clear());
+        // Both flat and low: low is said first.
+        let both = RiasecProfile::from_scores([20.0, 22.0, 25.0, 21.0, 20.0, 24.0], "en");
+        assert!(both.flat && both.low);
+        assert_eq!(both.clarity, Clarity::Low);
+        // Consistency does not enter: opposite leading letters (R, S) with
+        // a wide gap are a clear profile of low consistency.
+        let opposite = RiasecProfile::from_scores([90.0, 10.0, 10.0, 85.0, 10.0, 10.0], "en");
+        assert_eq!(opposite.consistency, Consistency::Low);
+        assert_eq!(opposite.clarity, Clarity::Clear);
         assert_eq!(clear.holland.code, "SEC");
         assert_eq!(clear.consistency, Consistency::High);
     }

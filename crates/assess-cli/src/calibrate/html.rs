@@ -145,8 +145,9 @@ fn flag_en(f: CalibrationFlag) -> &'static str {
 
 /// A number for the page: 3 decimals, a decimal comma in Indonesian.
 fn num(x: f64, lang: &str) -> String {
-    let s = format!("{x:.3}").replace('-', "−");
-    if lang == "id" { s.replace('.', ",") } else { s }
+    assess_core::messages::messages(lang)
+        .decimal(format_args!("{x:.3}"))
+        .replace('-', "−")
 }
 
 fn opt(x: Option<f64>, lang: &str) -> String {

@@ -27,7 +27,7 @@ pub use jobs::Job;
 use jobs::{INTERRUPTED, SeenIds, Settings, run};
 pub use output::Encoder;
 use output::Sink;
-pub(crate) use output::{flag_name, formula_safe};
+pub(crate) use output::formula_safe;
 use resume::{open_output, resume_point};
 
 /// Recommendations to add to each scored interest record.

@@ -22,6 +22,23 @@
 //! overall score stays within 0–100. Adjustments point at what to
 //! strengthen; they never remove a family.
 //!
+//! **Ties.** Families are ordered by overall score, then interest fit, then
+//! Iachan's M, then family id (a fixed rule, so the same input always gives
+//! the same list). Families equal on all three numbers (within
+//! [`crate::support::prec::same_bound`]) share a rank (competition ranking,
+//! 1, 2, 2, 4…, as tied Holland letters do): their order by id is not a
+//! preference, and a page must not present it as one.
+//!
+//! **Unclear profiles.** When the profile is flat or low
+//! ([`RiasecProfile::clarity`]), the families are examples to explore, not a
+//! ranking: [`Recommendations::clarity`] says so, [`Recommendations::note`]
+//! says it in words, and no explanation names "your strongest interests".
+//!
+//! **Explanations** name the family's code and, for a clear profile, which
+//! of its letters are among the person's three strongest interests (rank 1
+//! to 3, ties included) and which are not; they carry no fit figure (that is
+//! `interest_fit` and `score`, shown once by pages).
+//!
 //! **Filters** apply only when asked for: highest schooling, sectors, and
 //! families whose accessibility notes address given groups. Gender,
 //! disability and any other metadata are never inputs.
@@ -32,10 +49,9 @@ use crate::careers::catalog::{Catalog, Family, Schooling, TrainingKind};
 use crate::instrument::{Instrument, InstrumentKind, Status};
 use crate::report::{Report, RowStatus, ScaleStatus};
 use crate::riasec::{
-    RiasecProfile, Type, brown_gore_c, iachan_m_mean, parse_code, profile_correlation,
+    Clarity, RiasecProfile, Type, brown_gore_c, iachan_m_mean, parse_code, profile_correlation,
 };
-use crate::support::messages::{fill, messages};
-use assess_text::num::whole;
+use crate::support::messages::{Messages, fill, messages};
 use assess_text::problem::{Error, Problem, ProblemKind};
 
 /// How many job families are recommended when the caller does not say
@@ -120,6 +136,14 @@ pub struct Recommendations {
     pub language: String,
     /// The person's Holland code.
     pub code: String,
+    /// The profile's clarity (`clear`, `flat` or `low`): when not `clear`,
+    /// the families are examples to explore, not a ranking, and pages say
+    /// so (with [`Self::note`]).
+    pub clarity: Clarity,
+    /// When the profile is not clear, a sentence for the page saying that
+    /// the families are examples to explore, not a ranking, in the report
+    /// language; `null` for a clear profile.
+    pub note: Option<String>,
     /// Families considered after filters.
     pub considered: usize,
     /// The recommendations, best first.
@@ -144,7 +168,8 @@ pub struct CatalogRef {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Recommendation {
-    /// 1-based rank.
+    /// 1-based rank; families equal on score, interest fit and Iachan's M
+    /// share a rank (1, 2, 2, 4…).
     pub rank: usize,
     /// Family id.
     pub id: String,
@@ -176,7 +201,10 @@ pub struct Recommendation {
     pub aptitude: Vec<AptitudeCheck>,
     /// Readiness competencies the family lists, checked against the results.
     pub readiness: Vec<ReadinessCheck>,
-    /// Why, in plain words, in the report language.
+    /// Why, in plain words, in the report language: the family's code,
+    /// which of its letters the person's three strongest interests share and
+    /// which not (for a clear profile), what the work involves, what to
+    /// practise. No fit figure: that is `interest_fit`.
     pub explanation: String,
     /// What to do next.
     pub next_steps: Vec<String>,
@@ -218,6 +246,9 @@ pub struct ReadinessCheck {
 pub struct TrainingRoute {
     /// Kind.
     pub kind: TrainingKind,
+    /// The kind's name in the report language (`kursus`, `magang`…), for
+    /// pages.
+    pub kind_name: String,
     /// Name.
     pub name: String,
     /// Typical length.
@@ -397,6 +428,7 @@ pub fn recommend(
         fit: f64,
         m: f64,
     }
+    let m = messages(lang);
     let mut ranked: Vec<Ranked<'_>> = catalog
         .families()
         .iter()
@@ -432,7 +464,7 @@ pub fn recommend(
             let apt = aptitude_checks(f, aptitude);
             let ready = readiness_checks(f, readiness);
             let adjustment = adjustment(&apt, &ready);
-            let explanation = explain(profile, f, fit, &apt, &ready, aptitude, readiness, lang);
+            let explanation = explain(profile, f, &apt, &ready, aptitude, readiness, lang);
             let mut next_steps: Vec<String> = f
                 .training()
                 .iter()
@@ -480,6 +512,7 @@ pub fn recommend(
                     .iter()
                     .map(|t| TrainingRoute {
                         kind: t.kind(),
+                        kind_name: t.kind().name(lang).to_owned(),
                         name: t.name().get(lang).to_owned(),
                         duration: t.duration().map(str::to_owned),
                     })
@@ -488,9 +521,21 @@ pub fn recommend(
             }
         })
         .collect();
-    for (i, r) in list.iter_mut().enumerate() {
-        r.rank = i + 1;
+    // Competition ranking: a family equal to the one before it on score,
+    // fit and M shares its rank.
+    let same = |a: f64, b: f64| crate::support::prec::same_bound(a, b);
+    for i in 0..list.len() {
+        let tied = i > 0 && {
+            let (a, b) = (&ranked[i - 1], &ranked[i]);
+            same(a.score, b.score) && same(a.fit, b.fit) && same(a.m, b.m)
+        };
+        list[i].rank = if tied { list[i - 1].rank } else { i + 1 };
     }
+    let note = match profile.clarity {
+        Clarity::Clear => None,
+        Clarity::Flat => Some(m.recommend_note_flat.to_owned()),
+        Clarity::Low => Some(m.recommend_note_low.to_owned()),
+    };
     Recommendations {
         catalog: CatalogRef {
             id: catalog.id().to_owned(),
@@ -501,6 +546,8 @@ pub fn recommend(
         index: "weighted_interest_fit",
         language: lang.to_owned(),
         code: profile.holland.code.clone(),
+        clarity: profile.clarity,
+        note,
         considered,
         families: list,
     }
@@ -607,12 +654,14 @@ fn readiness_checks(f: &Family, readiness: Option<Results<'_>>) -> Vec<Readiness
         .collect()
 }
 
-/// A sentence a young person can read.
-#[allow(clippy::too_many_arguments)]
+/// A few sentences a young person can read: the person's strongest
+/// interests (or, for a flat or low profile, that the answers do not
+/// separate the types), the family's code and which of its letters are among
+/// the person's three strongest interests, what the work involves, and what
+/// to practise or strengthen. No fit figure.
 fn explain(
     profile: &RiasecProfile,
     f: &Family,
-    fit: f64,
     apt: &[AptitudeCheck],
     ready: &[ReadinessCheck],
     aptitude: Option<Results<'_>>,
@@ -620,23 +669,45 @@ fn explain(
     lang: &str,
 ) -> String {
     let m = messages(lang);
-    let top: Vec<&str> = profile
-        .holland
-        .code
-        .chars()
-        .take(2)
-        .filter_map(Type::from_letter)
-        .map(|t| t.name(lang))
-        .collect();
-    let and = m.list_and;
-    let mut s = fill(
-        m.explain_interests,
-        &[
-            ("interests", &top.join(and)),
-            ("activities", &f.activities().get(lang)),
-            ("fit", &whole(fit)),
-        ],
-    );
+    let code: String = f.code().iter().map(|t| t.letter()).collect();
+    let mut s = match profile.clarity {
+        Clarity::Clear => {
+            let top: Vec<String> = profile
+                .holland
+                .code
+                .chars()
+                .take(2)
+                .filter_map(Type::from_letter)
+                .map(|t| t.name(lang).to_owned())
+                .collect();
+            let mut s = fill(m.explain_interests, &[("interests", &m.list(&top))]);
+            s.push(' ');
+            s.push_str(&fill(m.explain_code, &[("code", &code)]));
+            s.push(' ');
+            s.push_str(&shared_letters(profile, f.code(), m, lang));
+            s
+        }
+        unclear => {
+            let mut s = if unclear == Clarity::Low {
+                m.explain_unclear_low
+            } else {
+                m.explain_unclear_flat
+            }
+            .to_owned();
+            let letters: Vec<String> = f.code().iter().map(|t| named(*t, lang)).collect();
+            s.push(' ');
+            s.push_str(&fill(
+                m.explain_code_letters,
+                &[("code", &code), ("letters", &m.list(&letters))],
+            ));
+            s
+        }
+    };
+    s.push(' ');
+    s.push_str(&fill(
+        m.explain_activities,
+        &[("activities", &f.activities().get(lang))],
+    ));
     let scale_name = |r: Option<Results<'_>>, id: &str| -> String {
         r.and_then(|r| r.instrument.scale(id)).map_or_else(
             || id.to_owned(),
@@ -652,7 +723,7 @@ fn explain(
         s.push(' ');
         s.push_str(&fill(
             m.explain_practise,
-            &[("aptitudes", &weak_apt.join(and))],
+            &[("aptitudes", &m.list(&weak_apt))],
         ));
     }
     let weak_ready: Vec<String> = ready
@@ -668,6 +739,29 @@ fn explain(
         ));
     }
     s
+}
+
+/// A type's name with its letter: `Wirausaha (E)`.
+fn named(t: Type, lang: &str) -> String {
+    format!("{} ({})", t.name(lang), t.letter())
+}
+
+/// Which letters of a family's `code` are among the person's three
+/// strongest interests (rank 1 to 3 in [`crate::riasec::HollandCode::ranks`],
+/// so a letter tied for third counts) and which are not, as one sentence.
+fn shared_letters(profile: &RiasecProfile, code: &[Type], m: &Messages, lang: &str) -> String {
+    let (shared, unshared): (Vec<Type>, Vec<Type>) = code
+        .iter()
+        .partition(|t| profile.holland.ranks[t.index()] <= 3);
+    let names = |ts: &[Type]| m.list(&ts.iter().map(|t| named(*t, lang)).collect::<Vec<_>>());
+    match (shared.is_empty(), unshared.is_empty()) {
+        (false, true) => fill(m.explain_shared_all, &[("shared", &names(&shared))]),
+        (true, _) => fill(m.explain_shared_none, &[("unshared", &names(&unshared))]),
+        (false, false) => fill(
+            m.explain_shared_some,
+            &[("shared", &names(&shared)), ("unshared", &names(&unshared))],
+        ),
+    }
 }
 
 /// One input row of a batch, scored or rejected: every input row gives

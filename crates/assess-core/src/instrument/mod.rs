@@ -64,6 +64,17 @@ impl Status {
             Status::Validated => "validated",
         }
     }
+
+    /// The name in `lang` for pages (`sementara`); files and JSON keep
+    /// [`Self::as_str`].
+    pub fn name(self, lang: &str) -> &'static str {
+        let m = crate::support::messages::messages(lang);
+        match self {
+            Status::Draft => m.status_name_draft,
+            Status::Provisional => m.status_name_provisional,
+            Status::Validated => m.status_name_validated,
+        }
+    }
 }
 
 /// A validated instrument.

@@ -497,7 +497,7 @@ pub(crate) fn quality(instrument: &Instrument, checked: &Checked, lang: &str) ->
                 FlagKind::TooFast,
                 med,
                 min,
-                fill(m.flag_too_fast, &[("seconds", &Num(med))]),
+                fill(m.flag_too_fast, &[("seconds", &m.decimal(Num(med)))]),
             );
         }
     }
@@ -604,6 +604,21 @@ pub enum FlagKind {
     TooFast,
     /// Every answer the same.
     IdenticalAnswers,
+}
+
+impl FlagKind {
+    /// A short name of the flag in `lang` for pages (`terlalu cepat`);
+    /// JSON and CSV keep the identifier (`too_fast`).
+    pub fn label(self, lang: &str) -> &'static str {
+        let m = crate::support::messages::messages(lang);
+        match self {
+            FlagKind::LowCompletion => m.flag_label_low_completion,
+            FlagKind::Longstring => m.flag_label_longstring,
+            FlagKind::LowVariability => m.flag_label_low_variability,
+            FlagKind::TooFast => m.flag_label_too_fast,
+            FlagKind::IdenticalAnswers => m.flag_label_identical_answers,
+        }
+    }
 }
 
 assess_text::json::json_names!(ScaleStatus {

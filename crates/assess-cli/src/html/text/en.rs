@@ -41,6 +41,14 @@ pub static EN: PageText = PageText {
     report_provenance: "Where these results come from",
     report_form: "form",
     report_catalogue: "Catalogue",
+    report_code_unclear: "This code does not yet show clear interests; see the note below.",
+    meta_age: "Age",
+    meta_age_group: "Age group",
+    meta_gender: "Gender",
+    meta_district: "District",
+    meta_education: "Schooling",
+    meta_disability: "Disability",
+    meta_accommodations: "Accommodations",
     // `assess summary`: the batch summary.
     summary_title: "Assessment batch summary",
     summary_source: "Source",
@@ -124,5 +132,4 @@ pub static EN: PageText = PageText {
     item_flag_key_does_not_discriminate: "key does not separate upper and lower groups",
     item_flag_distractor_unused: "distractor hardly chosen",
     item_flag_distractor_attracts_upper: "distractor attracts the upper group",
-    decimal_separator: ".",
 };

@@ -42,6 +42,14 @@ pub static ID: PageText = PageText {
     report_provenance: "Asal hasil ini",
     report_form: "formulir",
     report_catalogue: "Katalog",
+    report_code_unclear: "Kode ini belum menunjukkan minat yang jelas; lihat catatan di bawah.",
+    meta_age: "Usia",
+    meta_age_group: "Kelompok usia",
+    meta_gender: "Jenis kelamin",
+    meta_district: "Kabupaten/kota",
+    meta_education: "Pendidikan",
+    meta_disability: "Disabilitas",
+    meta_accommodations: "Akomodasi",
     // `assess summary`: the batch summary.
     summary_title: "Ringkasan hasil asesmen",
     summary_source: "Sumber",
@@ -125,5 +133,4 @@ pub static ID: PageText = PageText {
     item_flag_key_does_not_discriminate: "kunci tidak membedakan kelompok atas dan bawah",
     item_flag_distractor_unused: "pengecoh hampir tidak dipilih",
     item_flag_distractor_attracts_upper: "pengecoh menarik kelompok atas",
-    decimal_separator: ",",
 };

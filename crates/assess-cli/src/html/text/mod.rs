@@ -104,6 +104,14 @@ page_text! {
     report_provenance,
     report_form,
     report_catalogue,
+    report_code_unclear,
+    meta_age,
+    meta_age_group,
+    meta_gender,
+    meta_district,
+    meta_education,
+    meta_disability,
+    meta_accommodations,
     // `assess summary`: the batch summary.
     summary_title,
     summary_source,
@@ -187,7 +195,23 @@ page_text! {
     item_flag_key_does_not_discriminate,
     item_flag_distractor_unused,
     item_flag_distractor_attracts_upper,
-    decimal_separator,
+}
+
+/// The page name of a metadata key the shipped examples use (`district`
+/// → `Kabupaten/kota`), or the key itself: metadata is free-form, so a key
+/// without a name is shown as written.
+pub fn metadata_label<'k>(key: &'k str, lang: &str) -> &'k str {
+    let t = texts(lang);
+    match key {
+        "age" => t.meta_age,
+        "age_group" => t.meta_age_group,
+        "gender" => t.meta_gender,
+        "district" => t.meta_district,
+        "education" => t.meta_education,
+        "disability" => t.meta_disability,
+        "accommodations" | "accom" => t.meta_accommodations,
+        other => other,
+    }
 }
 
 #[cfg(test)]

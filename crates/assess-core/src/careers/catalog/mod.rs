@@ -158,6 +158,22 @@ pub enum TrainingKind {
     Mentoring,
 }
 
+impl TrainingKind {
+    /// The kind's name in `lang` for a page (`kursus`, `magang`…; see
+    /// [`crate::messages`] for the languages and the fallback). JSON keeps
+    /// the identifier (`course`).
+    pub fn name(self, lang: &str) -> &'static str {
+        let m = crate::support::messages::messages(lang);
+        match self {
+            TrainingKind::Blk => m.training_blk,
+            TrainingKind::Apprenticeship => m.training_apprenticeship,
+            TrainingKind::Certification => m.training_certification,
+            TrainingKind::Course => m.training_course,
+            TrainingKind::Mentoring => m.training_mentoring,
+        }
+    }
+}
+
 /// A validated catalogue.
 #[derive(Clone, Debug)]
 pub struct Catalog {

@@ -191,19 +191,113 @@ messages! {
     flag_too_fast,
     /// Quality flag: every answer is the same.
     flag_identical_answers,
+    /// Short name of the `low_completion` flag, for pages.
+    flag_label_low_completion,
+    /// Short name of the `longstring` flag, for pages.
+    flag_label_longstring,
+    /// Short name of the `low_variability` flag, for pages.
+    flag_label_low_variability,
+    /// Short name of the `too_fast` flag, for pages.
+    flag_label_too_fast,
+    /// Short name of the `identical_answers` flag, for pages.
+    flag_label_identical_answers,
     /// The name of an instrument's full form (all items).
     full_form,
-    /// Why a job family is suggested: `{interests}` the two strongest
-    /// interests joined by `list_and`, `{activities}` the family's
-    /// activities, `{fit}` the interest fit out of 100.
+    /// Name of the `draft` status, for pages.
+    status_name_draft,
+    /// Name of the `provisional` status, for pages.
+    status_name_provisional,
+    /// Name of the `validated` status, for pages.
+    status_name_validated,
+    /// The decimal mark of numbers in text (`,` in Bahasa Indonesia, `.` in
+    /// English); JSON numbers always keep `.`. Used by
+    /// [`Messages::decimal`].
+    decimal_mark,
+    /// Why a job family is suggested, when the profile is clear:
+    /// `{interests}` the two strongest interests joined by `list_and`.
     explain_interests,
-    /// The word joining two names in a list (with its spaces).
+    /// Instead of `explain_interests` when the profile is flat: the answers
+    /// do not separate the types, so the family is one to explore.
+    explain_unclear_flat,
+    /// Instead of `explain_interests` when every interest is low: nothing
+    /// stands out, so the family is one to explore.
+    explain_unclear_low,
+    /// The family's code, for a clear profile: `{code}` its letters.
+    explain_code,
+    /// The family's code and the names of its letters, for a flat or low
+    /// profile: `{code}` its letters, `{letters}` their names (each with
+    /// its letter), joined as a list.
+    explain_code_letters,
+    /// Every letter of the family's code is among the person's three
+    /// strongest interests: `{shared}` their names, joined as a list.
+    explain_shared_all,
+    /// Some letters are among the three strongest, some not: `{shared}`
+    /// and `{unshared}`, names joined as lists.
+    explain_shared_some,
+    /// No letter of the family's code is among the three strongest:
+    /// `{unshared}` their names, joined as a list.
+    explain_shared_none,
+    /// What the family's work involves: `{activities}` its activities.
+    explain_activities,
+    /// The note of recommendations from a flat profile: examples to
+    /// explore, not a ranking.
+    recommend_note_flat,
+    /// The note of recommendations from a low profile: examples to
+    /// explore, not a ranking.
+    recommend_note_low,
+    /// The word joining the last two names of a list (with its spaces);
+    /// the names before them are joined by `, `.
     list_and,
-    /// Aptitudes to practise first: `{aptitudes}`, joined by `list_and`.
+    /// Name of a training route at a BLK (public vocational training
+    /// centre).
+    training_blk,
+    /// Name of an apprenticeship route.
+    training_apprenticeship,
+    /// Name of a competency certification route.
+    training_certification,
+    /// Name of a short course route.
+    training_course,
+    /// Name of a mentoring or business coaching route.
+    training_mentoring,
+    /// Aptitudes to practise first: `{aptitudes}`, joined as a list
+    /// ([`Messages::list`]).
     explain_practise,
     /// Readiness competencies to strengthen: `{competencies}`, joined by
     /// commas.
     explain_strengthen,
+    }
+}
+
+impl Messages {
+    /// `written`, a number as [`assess_text::num::Num`] or `format!` writes
+    /// it (with a `.`), with this language's decimal mark: `2,5` in Bahasa
+    /// Indonesia, `2.5` in English. Only for text a person reads; JSON
+    /// numbers keep `.`.
+    ///
+    /// ```
+    /// use assess_core::messages::messages;
+    /// use assess_text::num::Num;
+    ///
+    /// assert_eq!(messages("id").decimal(Num(62.5)), "62,5");
+    /// assert_eq!(messages("en").decimal(Num(62.5)), "62.5");
+    /// assert_eq!(messages("id").decimal(format_args!("{:.1}", 3.24)), "3,2");
+    /// ```
+    pub fn decimal(&self, written: impl Display) -> String {
+        let s = written.to_string();
+        if self.decimal_mark == "." {
+            s
+        } else {
+            s.replace('.', self.decimal_mark)
+        }
+    }
+
+    /// `names` as a list in this language: `A`, `A dan B`, `A, B dan C`.
+    pub fn list(&self, names: &[String]) -> String {
+        match names {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{}{}{last}", rest.join(", "), self.list_and),
+        }
     }
 }
 
@@ -227,6 +321,9 @@ messages! {
     /// Consistency text when the code has fewer than two letters:
     /// `{meaning}` one of the `consistency_*` meanings.
     consistency_without_code,
+    /// Consistency of a flat or low profile, whose first two letters are
+    /// not a finding: it is not read.
+    consistency_unclear,
     /// What high consistency means.
     consistency_high,
     /// What medium consistency means.
