@@ -140,6 +140,71 @@ fn explanations_name_shared_and_unshared_letters() {
          phone and recording orders."
     );
     assert!(!id.training.is_empty() && !id.next_steps.is_empty());
+    // No letter shared: Dewi (ERA) and the pharmacy assistant's CIS.
+    let dewi =
+        RiasecProfile::from_report(&report(&fx.riasec, &persona("riasec", "brebes-dewi"), "en"))
+            .unwrap();
+    assert_eq!(dewi.holland.code, "ERA");
+    let recs = recommend(
+        &dewi,
+        None,
+        None,
+        &fx.catalog,
+        &RecommendOptions::new().language("en").top(0),
+    );
+    let cis = recs
+        .families
+        .iter()
+        .find(|f| f.id == "asisten-apoteker")
+        .unwrap();
+    assert!(
+        cis.explanation.contains(
+            "This family's code is CIS. None of its letters is among your three strongest \
+             interests: Conventional (C), Investigative (I) and Social (S)."
+        ),
+        "{}",
+        cis.explanation
+    );
+}
+
+/// Every answer "Tidak suka" (Dislike): POMP 25 on all six types, a low
+/// profile (and a flat one; low is said first). The recommendations say
+/// there is no high interest yet and the families are examples.
+#[test]
+fn a_low_profile_is_said_plainly() {
+    let fx = fixture();
+    let answers: Vec<String> = fx
+        .riasec
+        .items()
+        .iter()
+        .map(|i| format!("\"{}\":2", i.id()))
+        .collect();
+    let set = ResponseSet::from_json(&format!(
+        "{{\"respondent_id\":\"tidak-suka\",\"answers\":{{{}}}}}",
+        answers.join(",")
+    ))
+    .unwrap();
+    let profile = RiasecProfile::from_report(&report(&fx.riasec, &set, "id")).unwrap();
+    assert!(profile.low && profile.flat);
+    assert_eq!(profile.clarity, Clarity::Low);
+    let recs = recommend(&profile, None, None, &fx.catalog, &RecommendOptions::new());
+    assert_eq!(recs.clarity, Clarity::Low);
+    assert_eq!(
+        recs.note.as_deref(),
+        Some(
+            "Belum ada minat yang tinggi, jadi kelompok pekerjaan berikut adalah contoh untuk \
+             dijelajahi, bukan peringkat."
+        )
+    );
+    for f in &recs.families {
+        assert!(
+            f.explanation
+                .starts_with("Belum ada jenis minat yang jelas Anda sukai, jadi "),
+            "{}",
+            f.explanation
+        );
+        assert!(!f.explanation.contains("tertinggi"), "{}", f.explanation);
+    }
 }
 
 /// Every answer the middle "Ragu-ragu" (Not sure): POMP 50 on all six
