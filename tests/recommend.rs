@@ -455,6 +455,18 @@ fn filters_apply_only_when_asked() {
             .all(|f| f.schooling.level() <= Schooling::SMP.level())
     );
     assert!(smp.families.len() < all.families.len() && !smp.families.is_empty());
+    for z in 1..=5u8 {
+        let zoned = recommend(
+            &profile,
+            None,
+            None,
+            &fx.catalog,
+            &RecommendOptions::new().top(0).max_zone(Some(z)),
+        );
+        let expected = fx.catalog.families().iter().filter(|f| f.zone() <= z).count();
+        assert_eq!(zoned.families.len(), expected, "job zone at most {z}");
+        assert!(zoned.families.iter().all(|f| f.zone <= z));
+    }
     let retail = recommend(
         &profile,
         None,

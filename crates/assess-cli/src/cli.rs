@@ -92,6 +92,10 @@ enum Command {
         /// most this level (SD, SMP, SMA, SMK, D1–D4, S1).
         #[arg(long)]
         schooling: Option<String>,
+        /// With `--recommend`: only families whose job zone (the
+        /// preparation the work needs, 1–5) is at most this.
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+        max_zone: Option<u8>,
         /// With `--recommend`: only families in these sectors (repeatable).
         #[arg(long)]
         sector: Vec<String>,
@@ -233,6 +237,7 @@ pub(crate) fn run() -> ExitCode {
             recommend,
             top,
             schooling,
+            max_zone,
             sector,
             out,
             jobs,
@@ -277,6 +282,7 @@ pub(crate) fn run() -> ExitCode {
                     .language(&lang)
                     .top(top)
                     .max_schooling(schooling)
+                    .max_zone(max_zone)
                     .sectors(&sectors),
             });
             if let Some(o) = &out {

@@ -70,6 +70,7 @@ pub struct RecommendOptions {
     language: String,
     top: usize,
     max_schooling: Option<Schooling>,
+    max_zone: Option<u8>,
     sectors: Vec<String>,
     accommodations_for: Vec<String>,
 }
@@ -80,6 +81,7 @@ impl Default for RecommendOptions {
             language: crate::support::text::PRIMARY_LANGUAGE.to_owned(),
             top: DEFAULT_TOP,
             max_schooling: None,
+            max_zone: None,
             sectors: Vec::new(),
             accommodations_for: Vec::new(),
         }
@@ -107,6 +109,13 @@ impl RecommendOptions {
     #[must_use]
     pub fn max_schooling(mut self, s: Option<Schooling>) -> Self {
         self.max_schooling = s;
+        self
+    }
+    /// Only families whose job zone (the preparation the work needs, 1–5,
+    /// as in O*NET) is at most this.
+    #[must_use]
+    pub fn max_zone(mut self, z: Option<u8>) -> Self {
+        self.max_zone = z;
         self
     }
     /// Only families in at least one of these sectors.
@@ -572,6 +581,7 @@ fn penalty(unmet: usize, to_strengthen: usize) -> f64 {
 fn keep(f: &Family, o: &RecommendOptions) -> bool {
     o.max_schooling
         .is_none_or(|s| f.schooling().level() <= s.level())
+        && o.max_zone.is_none_or(|z| f.zone() <= z)
         && (o.sectors.is_empty() || f.sectors().iter().any(|s| o.sectors.contains(s)))
         && o.accommodations_for
             .iter()
