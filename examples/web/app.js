@@ -1,115 +1,136 @@
-// The E-Makaryo interest demo: loads the shipped RIASEC inventory and the
-// job-family catalogue, lets a person answer in Bahasa Indonesia or
-// English, scores locally with the WebAssembly engine and shows the
-// Holland code, the RIASEC hexagon, the scale bands and the top job
-// families. Every rule of scoring is in the engine; this file only renders.
+// The E-Makaryo interest demo: the shipped RIASEC inventory in pages of a
+// few statements, answered in Bahasa Indonesia or English, scored on the
+// device with the WebAssembly engine; the Holland code (or a plain "no
+// clear code" when the profile is flat), the hexagon, the scale bands and
+// the job families with their training routes, narrowed by schooling,
+// preparation and accessibility needs. Every rule of scoring and
+// recommending is in the engine; this file only renders.
+//
+// The first page of questions is in the HTML itself (site.mjs renders it
+// with ui.js's itemEntry), so a person reads and answers while the engine
+// loads. Answers, page and filters are kept in localStorage on the device
+// (key `assess-demo-v2`): they survive closing the tab, a new tab and a
+// restart of the phone; nothing is sent anywhere.
 import init, { loadCatalog, loadInstrument, recommend, Results } from "./pkg/web/assess_wasm.js";
-import { $, CHROME, applyChrome, el, radio, savedLanguage, showInstrument } from "./ui.js";
+import { PAGE_SIZE, UI } from "./interest-text.js";
+import { $, applyChrome, el, itemEntry, radio, savedLanguage, showInstrument } from "./ui.js";
 
-const UI = {
-  id: {
-    ...CHROME.id,
-    provisional: "Kuesioner ini masih sementara: belum diuji dan belum punya norma Jawa Tengah. Hasilnya bahan diskusi dengan konselor, bukan untuk menyaring orang.",
-    formChoice: "Pilih panjang kuesioner",
-    submit: "Lihat hasil",
-    progress: (a, n) => `${a} dari ${n} pernyataan sudah dijawab.`,
-    missing: (n) => `Masih ada ${n} pernyataan yang belum dijawab. Jawab semuanya untuk melihat hasil.`,
-    results: "Hasil Anda",
-    resultNote: "Hasil ini menunjukkan minat, bukan kemampuan. Bicarakan dengan konselor sebelum memilih pelatihan.",
-    code: "Kode Holland Anda",
-    hexCaption: "Profil minat pada segi enam RIASEC (0–100)",
-    scales: "Skor per jenis minat",
-    families: "Kelompok pekerjaan yang cocok",
-    again: "Ubah jawaban",
-    fit: (s) => `Kecocokan ${s} dari 100`,
-    training: "Jalur pelatihan",
-    hexTitle: "Segi enam RIASEC",
-    hexDesc: (parts) => `Skor minat: ${parts}.`,
-    failed: "Maaf, kuesioner tidak dapat dimuat. Periksa sambungan lalu muat ulang halaman.",
-    scored: "Hasil sudah siap.",
-  },
-  en: {
-    ...CHROME.en,
-    provisional: "This questionnaire is provisional: not yet tried out and without Central Java norms. Use the results to talk with a counsellor, not to screen people out.",
-    formChoice: "Choose the length of the questionnaire",
-    submit: "See results",
-    progress: (a, n) => `${a} of ${n} statements answered.`,
-    missing: (n) => `${n} statements are not answered yet. Answer all of them to see your results.`,
-    results: "Your results",
-    resultNote: "These results show interests, not abilities. Talk with a counsellor before choosing training.",
-    code: "Your Holland code",
-    hexCaption: "Interest profile on the RIASEC hexagon (0–100)",
-    scales: "Scores by interest type",
-    families: "Job families that fit",
-    again: "Change answers",
-    fit: (s) => `Fit ${s} out of 100`,
-    training: "Training routes",
-    hexTitle: "RIASEC hexagon",
-    hexDesc: (parts) => `Interest scores: ${parts}.`,
-    failed: "Sorry, the questionnaire could not be loaded. Check the connection and reload the page.",
-    scored: "Your results are ready.",
-  },
-};
+const STORE = "assess-demo-v2";
+/** Schooling levels, in the engine's order (`Schooling`). */
+const SCHOOLING = ["SD", "SMP", "SMA", "SMK", "D1", "D2", "D3", "D4", "S1"];
+/** The accessibility groups the catalogue's notes address. */
+const ACCESS = ["tuli", "netra", "daksa", "intelektual", "psikososial"];
+
+/** What survives a closed tab: read once, written on every change. */
+function loadSaved() {
+  try {
+    const s = JSON.parse(localStorage.getItem(STORE) ?? "{}");
+    return {
+      form: typeof s.form === "string" ? s.form : "pendek",
+      answers: s.answers && typeof s.answers === "object" ? s.answers : {},
+      page: Number.isInteger(s.page) && s.page >= 0 ? s.page : 0,
+      done: s.done === true,
+      filters: { schooling: "", zone: "", access: [], ...(s.filters ?? {}) },
+    };
+  } catch {
+    return { form: "pendek", answers: {}, page: 0, done: false, filters: { schooling: "", zone: "", access: [] } };
+  }
+}
 
 const state = {
   lang: savedLanguage(),
-  form: sessionStorage.getItem("assess-demo-form") ?? "pendek",
-  answers: JSON.parse(sessionStorage.getItem("assess-demo-answers") ?? "{}"),
+  ...loadSaved(),
   instrument: null,
   catalog: null,
-  showing: false,
+  items: [],
+  pendingResults: false,
 };
 
 const t = (key, ...args) => {
   const v = UI[state.lang][key];
   return typeof v === "function" ? v(...args) : v;
 };
+
 function save() {
-  sessionStorage.setItem("assess-demo-answers", JSON.stringify(state.answers));
-  sessionStorage.setItem("assess-demo-form", state.form);
+  const { form, answers, page, done, filters } = state;
+  try {
+    localStorage.setItem(STORE, JSON.stringify({ form, answers, page, done, filters }));
+  } catch (e) {
+    console.warn("answers could not be saved on this device", e);
+  }
 }
+
+const pageCount = () => Math.max(1, Math.ceil(state.items.length / PAGE_SIZE));
+const pageItems = () => state.items.slice(state.page * PAGE_SIZE, (state.page + 1) * PAGE_SIZE);
+const answeredCount = () => state.items.filter((i) => state.answers[i.id] !== undefined).length;
 
 function renderChrome() {
   applyChrome(UI[state.lang], state.lang);
   if (!state.instrument) return;
   const info = showInstrument(state.instrument, state.lang);
-  const forms = $("forms");
-  forms.replaceChildren(
+  $("forms").replaceChildren(
     ...info.forms.map((f) =>
       el("label", { class: "choice" },
         radio("form", f.id, f.id === state.form),
-        el("span", { text: `${f.name}` }))),
+        el("span", { text: t("formLabel", f.item_count) }))),
   );
 }
 
-function renderItems() {
-  const items = state.instrument.items(state.lang, { form: state.form });
-  state.itemIds = items.map((i) => i.id);
-  $("items").replaceChildren(
-    ...items.map((item) => {
-      const fs = el("fieldset", { class: "item", id: `item-${item.id}` });
-      const legend = el("legend", {},
-        el("span", { class: "num", text: `${item.position}.` }),
-        el("span", { text: item.text }));
-      const options = el("div", { class: "options" },
-        ...item.options.map((o) =>
-          el("label", { class: "choice" },
-            radio(`q-${item.id}`, o.value, state.answers[item.id] === o.value),
-            el("span", { text: o.label }))));
-      fs.append(legend, options);
-      return el("li", {}, fs);
-    }),
-  );
-  renderProgress();
+/** The statements of the current form, in the current language. */
+function loadItems() {
+  state.items = state.instrument.items(state.lang, { form: state.form });
+  state.page = Math.min(state.page, pageCount() - 1);
 }
 
-function answeredCount() {
-  return state.itemIds.filter((id) => state.answers[id] !== undefined).length;
+function renderCounter() {
+  $("counter").textContent = t("counter", state.page + 1, pageCount());
+  const progress = $("progress");
+  progress.max = state.items.length;
+  progress.value = answeredCount();
+  $("answered").textContent = t("answered", answeredCount(), state.items.length);
 }
 
-function renderProgress() {
-  $("progress").textContent = t("progress", answeredCount(), state.itemIds.length);
+/** Shows the current page; `keepItems` when the items shown are already its items. */
+function renderPage(keepItems = false) {
+  if (!keepItems) $("items").replaceChildren(...pageItems().map((item) => itemEntry(item, state.answers[item.id])));
+  $("items").start = state.page * PAGE_SIZE + 1;
+  $("back").hidden = state.page === 0;
+  $("next").textContent = state.page === pageCount() - 1 ? t("finish") : t("next");
+  $("form-error").hidden = true;
+  renderCounter();
 }
+
+/** Marks the unanswered statements of this page; focuses the first. Returns how many. */
+function markMissing() {
+  const missing = pageItems().filter((i) => state.answers[i.id] === undefined);
+  for (const item of pageItems()) {
+    const fs = $(`item-${item.id}`);
+    const unanswered = missing.includes(item);
+    fs.classList.toggle("missing", unanswered);
+    fs.querySelector(".missing-note")?.remove();
+    if (unanswered) {
+      const note = el("p", { class: "missing-note", id: `missing-${item.id}`, text: t("unanswered") });
+      fs.append(note);
+      fs.setAttribute("aria-describedby", note.id);
+    } else {
+      fs.removeAttribute("aria-describedby");
+    }
+  }
+  const error = $("form-error");
+  error.hidden = missing.length === 0;
+  error.textContent = missing.length ? t("missing", missing.length) : "";
+  if (missing.length) $(`item-${missing[0].id}`).querySelector("input").focus();
+  return missing.length;
+}
+
+function goTo(page) {
+  state.page = page;
+  save();
+  renderPage();
+  $("counter").focus();
+}
+
+// ---------------------------------------------------------------- results
 
 function hexagon(scores, names) {
   const NS = "http://www.w3.org/2000/svg";
@@ -156,22 +177,85 @@ function hexagon(scores, names) {
   return svg;
 }
 
-function renderResults() {
+function renderFilters() {
+  const f = state.filters;
+  const option = (value, label, selected) => {
+    const o = el("option", { value, text: label });
+    o.selected = selected;
+    return o;
+  };
+  $("schooling").replaceChildren(
+    option("", t("anySchooling"), f.schooling === ""),
+    ...SCHOOLING.map((s) => option(s, s, f.schooling === s)),
+  );
+  $("zone").replaceChildren(
+    option("", t("anyZone"), f.zone === ""),
+    ...t("zones").map((label, k) => option(String(k + 1), label, f.zone === String(k + 1))),
+  );
+  const names = t("accessNames");
+  $("access").replaceChildren(
+    ...ACCESS.map((g) => {
+      const box = el("input", { type: "checkbox", name: "access", value: g });
+      box.checked = f.access.includes(g);
+      return el("label", { class: "choice" }, box, el("span", { text: names[g] }));
+    }),
+  );
+}
+
+/** The person's answer set, as the engine and the command line read it. */
+function answerSet() {
   const set = { respondent_id: "demo", form: state.form, answers: {} };
-  for (const id of state.itemIds) set.answers[id] = state.answers[id];
-  const scored = state.instrument.score(set, { language: state.lang });
+  for (const item of state.items) set.answers[item.id] = state.answers[item.id];
+  return set;
+}
+
+function renderFamilies(results, clear) {
+  const f = state.filters;
+  const options = { language: state.lang, top: 0 };
+  if (f.schooling) options.maxSchooling = f.schooling;
+  if (f.zone) options.maxZone = Number(f.zone);
+  if (f.access.length) options.accommodationsFor = f.access;
+  const all = recommend(state.catalog, results, options);
+  const recs = all.families.slice(0, 5);
+  $("families-title").textContent = clear ? t("families") : t("familiesExplore");
+  $("families-note").textContent = all.note ?? "";
+  $("families-note").hidden = !all.note;
+  $("filter-status").textContent = t("shown", recs.length, all.families.length);
+  const kinds = t("kinds");
+  $("families").replaceChildren(
+    ...recs.map((fam) =>
+      el("li", {},
+        el("h4", { text: fam.name }),
+        el("p", { class: "fit", text: `${t("fit", Math.round(fam.score))} · ${t("zoneOf", fam.zone)} · ${fam.schooling}` }),
+        el("p", { text: fam.explanation }),
+        el("p", { class: "label", text: `${t("training")}:` }),
+        el("ul", {},
+          ...fam.training.map((r) =>
+            el("li", { text: `${kinds[r.kind] ?? r.kind}: ${r.name}${r.duration ? ` (${r.duration})` : ""}` }))),
+        ...(fam.accessibility ? [el("p", { class: "access-note", text: `${t("accessibility")}: ${fam.accessibility}` })] : []))),
+  );
+}
+
+function renderResults() {
+  const scored = state.instrument.score(answerSet(), { language: state.lang });
   const report = scored.report;
   const profile = scored.profile;
   const byId = Object.fromEntries(report.scales.map((s) => [s.id, s]));
   const names = "RIASEC".split("").map((l) => byId[l].name);
-  $("code").textContent = profile.holland.code;
-  $("code-words").textContent = profile.holland.code
-    .split("")
-    .map((l) => byId[l].name)
-    .join(" · ");
-  const note = $("profile-note");
-  note.hidden = !profile.note;
-  note.textContent = profile.note ?? "";
+  const code = profile.holland.code;
+  const words = code.split("").map((l) => byId[l].name).join(" · ");
+  // A flat or low profile has no code worth reading: say so, plainly.
+  const clear = profile.clear ?? !(profile.flat || profile.low);
+  $("code-card").classList.toggle("unclear", !clear);
+  if (clear) {
+    $("code-line").replaceChildren(`${t("code")}: `, el("strong", { id: "code", class: "code", text: code }));
+    $("code-words").textContent = words;
+  } else {
+    $("code-line").replaceChildren(el("strong", { id: "code-unclear", text: t("unclear") }));
+    $("code-words").textContent = t("unclearLetters", words);
+  }
+  $("profile-note").textContent = profile.note ?? "";
+  $("profile-note").hidden = !profile.note;
   $("hexagon").replaceChildren(hexagon(profile.scores, names));
   $("scales").replaceChildren(
     ...report.scales.map((s) => {
@@ -184,63 +268,125 @@ function renderResults() {
         el("span", { text: s.band ? s.band.interpretation : "" }));
     }),
   );
+  renderFilters();
   const results = new Results(scored);
-  const recs = recommend(state.catalog, results, { language: state.lang, top: 5 });
-  results.free();
-  scored.free();
-  $("families").replaceChildren(
-    ...recs.families.map((f) =>
-      el("li", {},
-        el("h4", { text: f.name }),
-        el("p", { class: "fit", text: t("fit", Math.round(f.score)) }),
-        el("p", { text: f.explanation }),
-        el("p", { text: `${t("training")}:` }),
-        el("ul", {}, ...f.training.map((r) => el("li", { text: r.duration ? `${r.name} (${r.duration})` : r.name }))))),
-  );
+  try {
+    renderFamilies(results, clear);
+  } finally {
+    results.free();
+    scored.free();
+  }
 }
 
-function onSubmit(event) {
-  event.preventDefault();
-  const missing = state.itemIds.filter((id) => state.answers[id] === undefined);
-  const error = $("form-error");
-  if (missing.length > 0) {
-    error.hidden = false;
-    error.textContent = t("missing", missing.length);
-    document.querySelector(`#item-${missing[0]} input`).focus();
+function showResults(focus) {
+  if (!state.instrument) {
+    state.pendingResults = true;
+    $("status").textContent = t("waiting");
     return;
   }
-  error.hidden = true;
   renderResults();
-  state.showing = true;
   $("questionnaire").hidden = true;
   $("results").hidden = false;
+  delete document.documentElement.dataset.view;
   $("status").textContent = t("scored");
-  $("results-title").focus();
+  if (focus) $("results-title").focus();
+}
+
+function showQuestionnaire() {
+  $("results").hidden = true;
+  $("questionnaire").hidden = false;
+  delete document.documentElement.dataset.view;
+}
+
+// ---------------------------------------------------------------- events
+
+function onNext() {
+  if (!state.instrument) {
+    // Still loading (or failed): the first page can be answered, not yet left.
+    $("status").textContent = state.failed ? t("failed") : t("waiting");
+    return;
+  }
+  if (markMissing() > 0) return;
+  if (state.page < pageCount() - 1) {
+    goTo(state.page + 1);
+    return;
+  }
+  state.done = true;
+  save();
+  showResults(true);
 }
 
 function onChange(event) {
   const input = event.target;
   if (input.name === "form") {
     state.form = input.value;
+    state.page = 0;
     save();
-    renderItems();
+    if (state.instrument) {
+      loadItems();
+      renderPage();
+    }
     return;
   }
-  if (input.name.startsWith("q-")) {
+  if (input.name?.startsWith("q-")) {
     const value = Number(input.value);
     state.answers[input.name.slice(2)] = Number.isNaN(value) ? input.value : value;
     save();
-    renderProgress();
+    const fs = input.closest("fieldset");
+    if (fs?.classList.contains("missing")) {
+      fs.classList.remove("missing");
+      fs.querySelector(".missing-note")?.remove();
+      fs.removeAttribute("aria-describedby");
+    }
+    if (state.instrument) renderCounter();
   }
+}
+
+function onFilter() {
+  const f = state.filters;
+  f.schooling = $("schooling").value;
+  f.zone = $("zone").value;
+  f.access = [...document.querySelectorAll("#access input:checked")].map((b) => b.value);
+  save();
+  renderResults();
+}
+
+function download() {
+  const set = answerSet();
+  const body = `${JSON.stringify({ instrument: "riasec", ...set }, null, 2)}\n`;
+  const a = el("a", { href: URL.createObjectURL(new Blob([body], { type: "application/json" })), download: "jawaban-minat-kerja.json" });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+function restart() {
+  if (!window.confirm(t("restartConfirm"))) return;
+  state.answers = {};
+  state.page = 0;
+  state.done = false;
+  save();
+  showQuestionnaire();
+  renderPage();
+  $("counter").focus();
 }
 
 function setLanguage(lang) {
   state.lang = lang;
   renderChrome();
-  if (state.instrument) {
-    renderItems();
-    if (state.showing) renderResults();
-    $("status").textContent = t("ready");
+  if (!state.instrument) return;
+  loadItems();
+  renderPage();
+  if (!$("results").hidden) renderResults();
+  $("status").textContent = $("results").hidden ? t("ready") : t("scored");
+}
+
+/** Answers given on the HTML's first page before the script ran. */
+function adoptEarlyAnswers() {
+  for (const input of document.querySelectorAll("#items input:checked")) {
+    const value = Number(input.value);
+    state.answers[input.name.slice(2)] = Number.isNaN(value) ? input.value : value;
   }
 }
 
@@ -248,7 +394,16 @@ async function main() {
   for (const b of document.querySelectorAll("[data-lang]")) {
     b.addEventListener("click", () => setLanguage(b.dataset.lang));
   }
-  renderChrome();
+  const form = $("questionnaire");
+  form.addEventListener("change", onChange);
+  // Not a submit button: before this script runs, the HTML's first page
+  // must not be sent anywhere (a form with no submit button never is).
+  $("next").addEventListener("click", onNext);
+  form.addEventListener("submit", (e) => e.preventDefault());
+  adoptEarlyAnswers();
+  save();
+  applyChrome(UI[state.lang], state.lang);
+  $("status").textContent = t("loadingEngine");
   try {
     const started = performance.now();
     const [, riasec, families] = await Promise.all([
@@ -260,23 +415,42 @@ async function main() {
     state.catalog = loadCatalog(families);
     window.assessDemo = { loadMs: performance.now() - started };
   } catch (e) {
+    state.failed = true;
     $("status").textContent = t("failed");
     console.error(e);
     return;
   }
+  adoptEarlyAnswers();
+  loadItems();
   renderChrome();
-  renderItems();
-  $("questionnaire").hidden = false;
-  $("questionnaire").addEventListener("change", onChange);
-  $("questionnaire").addEventListener("submit", onSubmit);
+  // The HTML's first page is the same markup (site.mjs); render only what differs.
+  const prerendered = $("items").dataset.prerendered;
+  renderPage(prerendered === `${state.lang}/${state.form}/${state.page}`);
+  delete $("items").dataset.prerendered;
+  $("filters").addEventListener("change", onFilter);
+  $("filters").addEventListener("submit", (e) => e.preventDefault());
+  $("back").addEventListener("click", () => goTo(state.page - 1));
   $("again").addEventListener("click", () => {
-    state.showing = false;
-    $("results").hidden = true;
-    $("questionnaire").hidden = false;
-    document.querySelector("#items input").focus();
+    state.done = false;
+    save();
+    showQuestionnaire();
+    goTo(0);
   });
-  $("status").textContent = t("ready");
+  $("restart").addEventListener("click", restart);
+  $("print").addEventListener("click", () => window.print());
+  $("save").addEventListener("click", download);
+  if (state.done || state.pendingResults) {
+    if (answeredCount() === state.items.length) showResults(state.pendingResults);
+    else {
+      state.done = false;
+      save();
+      showQuestionnaire();
+    }
+  } else {
+    $("status").textContent = answeredCount() > 0 ? t("resumed", answeredCount(), state.items.length) : t("ready");
+  }
   document.body.dataset.ready = "true";
+  window.assessDemo.readyAt = performance.now();
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("./sw.js").catch((e) => console.warn("offline cache unavailable", e));
   }

@@ -1,7 +1,15 @@
-// A tiny static server for the demo (no packages needed): serves
-// examples/web/ at /, the built package at /pkg/, the shipped instruments
-// at /instruments/ and, for the browser tests, the parity cases at
+// A tiny static server for the demo (no packages needed): builds the site
+// (examples/web/site.mjs: the pages with their first screen inline, the
+// front-end package, the shipped instruments, each precompressed) and
+// serves it at /, and, for the browser tests, the parity cases at
 // /parity/. Listens on 127.0.0.1 only.
+//
+// Like a static host configured for precompressed files, it sends
+// `file.br` or `file.gz` to a browser that accepts them (`vary:
+// accept-encoding`), with an ETag and `cache-control: no-cache`, and
+// answers a request whose `if-none-match` matches with 304 and no body.
+// `server.stats` counts requests and the bytes of response bodies sent
+// (scripts/bench-phone reports them).
 //
 // With an assessment service (`--api`, crates/assess-server) it also passes
 // /v1/… and /health through to the service, /v1/health to its /health (the
@@ -13,19 +21,16 @@
 //
 //   node examples/web/serve.mjs [PORT] [--api http://127.0.0.1:APIPORT]
 //   (default port 8080; 0 for any free port)
-import { createReadStream, realpathSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { createReadStream, readFileSync, realpathSync, statSync } from "node:fs";
 import { createServer, request } from "node:http";
 import { dirname, extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildSite } from "./site.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
-const MOUNTS = [
-  ["/pkg/", process.env.ASSESS_PKG ?? join(root, "pkg")],
-  ["/instruments/", join(root, "instruments")],
-  ["/parity/", process.env.ASSESS_PARITY ?? join(root, "target", "parity")],
-  ["/", here],
-];
+const PARITY = ["/parity/", process.env.ASSESS_PARITY ?? join(root, "target", "parity")];
 /** The file a path names, links followed (so no other name reaches a keyed file). */
 const real = (file) => {
   try {
@@ -34,8 +39,8 @@ const real = (file) => {
     return file;
   }
 };
-/** Not served when a service scores: the files that hold answer keys. */
-const KEYED = [real(join(root, "instruments", "aptitude.toml"))];
+/** Not served when a service scores: the files that hold answer keys (also left out of its site). */
+const KEYED = ["aptitude.toml"];
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -68,6 +73,34 @@ function resolve(urlPath, mounts) {
   return null;
 }
 
+/** The precompressed variant of `file` the request accepts: `[path, encoding]`. */
+function variant(req, file) {
+  const accepted = String(req.headers["accept-encoding"] ?? "");
+  for (const [encoding, ext] of [["br", ".br"], ["gzip", ".gz"]]) {
+    if (!new RegExp(`\\b${encoding}\\b`).test(accepted)) continue;
+    try {
+      statSync(file + ext);
+      return [file + ext, encoding];
+    } catch {
+      // not precompressed: the next, or the file itself
+    }
+  }
+  return [file, null];
+}
+
+/** A strong validator of one file's bytes, computed once per path and modification time. */
+const etags = new Map();
+function etag(file) {
+  const { mtimeMs, size } = statSync(file);
+  const key = `${file}:${mtimeMs}:${size}`;
+  let tag = etags.get(key);
+  if (!tag) {
+    tag = `"${createHash("sha256").update(readFileSync(file)).digest("base64url").slice(0, 22)}"`;
+    etags.set(key, tag);
+  }
+  return tag;
+}
+
 const pick = (headers, names) => Object.fromEntries(names.filter((n) => headers[n] !== undefined).map((n) => [n, headers[n]]));
 
 /** Passes one request through to the service at `api` (a URL), body streamed both ways. */
@@ -93,14 +126,19 @@ function proxy(req, res, api, path) {
 }
 
 /**
- * Starts the server; resolves to `{ server, url }` (its base URL). With
- * `api` (the service's base URL, e.g. `http://127.0.0.1:8081`), passes the
- * service's endpoints through and keeps the keyed files back.
+ * Builds the site (a new temporary folder, or `site` if given, already
+ * built) and starts the server; resolves to `{ server, url, site }` (its
+ * base URL and folder). With `api` (the service's base URL, e.g.
+ * `http://127.0.0.1:8081`), passes the service's endpoints through and
+ * keeps the keyed files back.
  */
-export function serve(port = 8080, { api } = {}) {
+export async function serve(port = 8080, { api, site } = {}) {
   const service = api ? new URL(api) : null;
-  const mounts = service ? MOUNTS.filter(([prefix]) => prefix !== "/parity/") : MOUNTS;
+  site ??= await buildSite({ forService: Boolean(service) });
+  const mounts = service ? [["/", site]] : [PARITY, ["/", site]];
+  const stats = { requests: 0, bytes: 0 };
   const server = createServer((req, res) => {
+    stats.requests += 1;
     const url = new URL(req.url, "http://127.0.0.1");
     const path = url.pathname;
     if (!service && path === "/v1/health") {
@@ -116,18 +154,32 @@ export function serve(port = 8080, { api } = {}) {
       return;
     }
     const file = resolve(path, mounts);
-    if (!file || (service && KEYED.includes(real(file)))) {
+    if (!file || (service && KEYED.some((k) => real(file).endsWith(`${sep}${k}`)))) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
       return;
     }
-    res.writeHead(200, {
+    const [body, encoding] = variant(req, file);
+    const tag = etag(body);
+    const headers = {
       "content-type": TYPES[extname(file)] ?? "application/octet-stream",
       "cache-control": "no-cache",
-    });
-    createReadStream(file).pipe(res);
+      etag: tag,
+      vary: "accept-encoding",
+    };
+    if (encoding) headers["content-encoding"] = encoding;
+    if (String(req.headers["if-none-match"] ?? "").split(/\s*,\s*/).includes(tag)) {
+      res.writeHead(304, headers).end();
+      return;
+    }
+    headers["content-length"] = statSync(body).size;
+    stats.bytes += headers["content-length"];
+    res.writeHead(200, headers);
+    if (req.method === "HEAD") res.end();
+    else createReadStream(body).pipe(res);
   });
+  server.stats = stats;
   return new Promise((ok) =>
-    server.listen(port, "127.0.0.1", () => ok({ server, url: `http://127.0.0.1:${server.address().port}/` })),
+    server.listen(port, "127.0.0.1", () => ok({ server, url: `http://127.0.0.1:${server.address().port}/`, site })),
   );
 }
 

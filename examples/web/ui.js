@@ -53,6 +53,27 @@ export function figureImage(figure) {
   });
 }
 
+/**
+ * One questionnaire item as a list entry: a fieldset whose legend reads
+ * "1. Memperbaiki …" (a space after the number, for screen readers) and
+ * one radio per answer option, `answer` checked. The first page of the
+ * interest questionnaire is rendered by this same function at build time
+ * (site.mjs), so the page the HTML carries and the one the script renders
+ * are the same markup.
+ */
+export function itemEntry(item, answer) {
+  const legend = el("legend", {},
+    el("span", { class: "num", text: `${item.position}.` }),
+    " ",
+    el("span", { class: "text", text: item.text }));
+  const options = el("div", { class: "options" },
+    ...item.options.map((o) =>
+      el("label", { class: "choice" },
+        radio(`q-${item.id}`, o.value, answer === o.value),
+        el("span", { text: o.label }))));
+  return el("li", {}, el("fieldset", { class: "item", id: `item-${item.id}` }, legend, options));
+}
+
 export function radio(name, value, checked) {
   const input = el("input", { type: "radio", name, value: String(value) });
   input.checked = checked;
@@ -89,7 +110,7 @@ export function showInstrument(instrument, lang) {
   const info = instrument.info(lang);
   document.title = `${info.title} — E-Makaryo`;
   $("title").textContent = info.title;
-  $("description").textContent = info.description ?? "";
+  if ($("description")) $("description").textContent = info.description ?? "";
   $("instructions").textContent = info.instructions ?? "";
   return info;
 }

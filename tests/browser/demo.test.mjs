@@ -5,7 +5,7 @@
 // scored in the browser; and the browser timings (reported, never
 // asserted).
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { assertFitsPhone, launch } from "./chromium.mjs";
@@ -56,92 +56,280 @@ async function axe(page) {
   });
 }
 
-/** Answers every item of the form shown with the keyboard only. */
-async function answerWithKeyboard(page) {
-  const first = await page.locator("#items input").first().getAttribute("name");
-  for (let i = 0; i < 30; i++) {
-    await page.keyboard.press("Tab");
-    if ((await page.evaluate(() => document.activeElement?.name)) === first) break;
+/** The statements of the page shown, as their item ids. */
+const shownIds = (page) => page.$$eval("#items fieldset", (fs) => fs.map((f) => f.id.slice("item-".length)));
+
+/** Answers the page shown by clicking: option `pick(id, k)` (0-based) of each statement. */
+async function answerPage(page, pick) {
+  const ids = await shownIds(page);
+  for (const [k, id] of ids.entries()) {
+    await page.locator(`#item-${id} input`).nth(pick(id, k)).check();
   }
-  const names = await page.$$eval("#items fieldset", (fs) => fs.map((f) => f.querySelector("input").name));
-  for (const [k, name] of names.entries()) {
-    assert.equal(await page.evaluate(() => document.activeElement?.name), name, `focus on item ${k + 1}`);
-    // Space takes the focused first choice; arrows move along the scale.
-    await page.keyboard.press("Space");
-    for (let j = 0; j < k % 5; j++) await page.keyboard.press("ArrowRight");
-    await page.keyboard.press("Tab");
-  }
-  assert.equal(await page.evaluate(() => document.activeElement?.type), "submit");
-  await page.keyboard.press("Enter");
+  return ids;
 }
 
-describe("the demo page in Chromium", () => {
-  test("keyboard only: answer the short form, see the results, zero axe violations", async () => {
+/** Answers every page and goes on to the results. */
+async function answerAll(page, pick) {
+  let pages = 0;
+  while (await page.locator("#questionnaire").isVisible()) {
+    await answerPage(page, pick);
+    await page.click("#next");
+    pages += 1;
+    assert.ok(pages <= 12, "at most 12 pages");
+  }
+  await page.waitForSelector("#results:not([hidden])");
+  return pages;
+}
+
+/** S and E high, A middling, the rest low: a clear profile. */
+const helperSeller = (id) => (/^[SE]/.test(id) ? 4 : /^A/.test(id) ? 2 : 1);
+
+describe("the interest page in Chromium", () => {
+  test("the first page is in the HTML: readable and answerable before the engine has loaded", async () => {
+    const html = await (await fetch(base)).text();
+    assert.equal((html.match(/<fieldset class="item"/g) ?? []).length, 5);
+    assert.ok(html.includes('<span class="num">1.</span> <span class="text">Memperbaiki rem sepeda motor</span>'));
+    assert.ok(html.includes("<noscript>"));
+    assert.ok(!html.includes('href="style.css"'), "the style sheet is inline");
+    // The engine never arrives: the first page still shows and takes answers.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route("**/*.wasm", (route) => route.abort());
+    await page.goto(base);
+    await page.waitForSelector("#items fieldset");
+    await page.locator("#items fieldset").first().locator("input").nth(3).check();
+    await page.click("#next");
+    await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("Maaf"));
+    assert.equal(await page.textContent("#counter"), "Halaman 1 dari 6");
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("assess-demo-v2")));
+    assert.deepEqual(saved.answers, { R01: 4 }, "an answer given before the engine loaded is kept");
+    await context.close();
+    // With the engine, the script's own rendering of the first page is the HTML's.
+    const { context: c2, page: p2, errors } = await open();
+    const prerendered = html.match(/<ol id="items"[^>]*>([\s\S]*?)<\/ol>/)[1];
+    await p2.click("button[data-lang=en]");
+    await p2.click("button[data-lang=id]");
+    assert.equal(await p2.innerHTML("#items"), prerendered);
+    assert.deepEqual(errors, []);
+    await c2.close();
+  });
+
+  test("keyboard only: six pages of five, counter and progress, results; zero axe violations on every page", async () => {
     const { context, page, errors } = await open();
     assert.deepEqual(await axe(page), []);
-    assert.equal(await page.locator("#items fieldset").count(), 30);
-    await answerWithKeyboard(page);
+    assert.match(await page.textContent("#forms"), /30 pernyataan · sekitar 3–5 menit/);
+    assert.match(await page.textContent("#forms"), /60 pernyataan · sekitar 6–10 menit/);
+    for (let p = 1; p <= 6; p++) {
+      assert.equal(await page.textContent("#counter"), `Halaman ${p} dari 6`);
+      assert.equal(await page.locator("#items fieldset").count(), 5);
+      assert.match(await page.textContent("#items legend"), new RegExp(`^${(p - 1) * 5 + 1}\\. \\S`));
+      const names = await page.$$eval("#items fieldset", (fs) => fs.map((f) => f.querySelector("input").name));
+      for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.name)) !== names[0]; i++) {
+        await page.keyboard.press("Tab");
+      }
+      for (const [k, name] of names.entries()) {
+        assert.equal(await page.evaluate(() => document.activeElement?.name), name, `page ${p}, statement ${k + 1}`);
+        await page.keyboard.press("Space");
+        for (let j = 0; j < (p + k) % 5; j++) await page.keyboard.press("ArrowRight");
+        await page.keyboard.press("Tab");
+      }
+      if (p > 1) {
+        assert.equal(await page.evaluate(() => document.activeElement?.id), "back");
+        await page.keyboard.press("Tab");
+      }
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "next");
+      assert.equal(await page.textContent("#answered"), `${p * 5} dari 30 pernyataan sudah dijawab.`);
+      assert.equal(await page.evaluate(() => document.getElementById("progress").value), p * 5);
+      if (p === 2) assert.deepEqual(await axe(page), []);
+      await page.keyboard.press("Enter");
+      if (p < 6) assert.equal(await page.evaluate(() => document.activeElement?.id), "counter");
+    }
     await page.waitForSelector("#results:not([hidden])");
     assert.equal(await page.evaluate(() => document.activeElement?.id), "results-title");
     assert.match(await page.textContent("#code"), /^[RIASEC]{3}$/);
     assert.equal(await page.locator("#hexagon svg[role=img] polygon").count(), 5);
     assert.equal(await page.locator("#scales li").count(), 6);
     assert.equal(await page.locator("#families > li").count(), 5);
+    assert.ok((await page.textContent("#families")).includes("Kode kelompok pekerjaan ini"));
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("unanswered statements are marked and focused; Back keeps the answers", async () => {
+    const { context, page, errors } = await open();
+    await page.click("#next");
+    assert.match(await page.textContent("#form-error"), /^5 pernyataan di halaman ini belum dijawab/);
+    assert.equal(await page.locator("#items fieldset.missing").count(), 5);
+    const first = (await shownIds(page))[0];
+    assert.equal(await page.evaluate(() => document.activeElement?.closest("fieldset")?.id), `item-${first}`);
+    assert.equal(await page.getAttribute(`#item-${first}`, "aria-describedby"), `missing-${first}`);
+    assert.deepEqual(await axe(page), []);
+    await page.locator("#items fieldset").nth(0).locator("input").nth(1).check();
+    await page.locator("#items fieldset").nth(1).locator("input").nth(1).check();
+    assert.equal(await page.locator("#items fieldset.missing").count(), 3);
+    await page.click("#next");
+    assert.match(await page.textContent("#form-error"), /^3 /);
+    const third = (await shownIds(page))[2];
+    assert.equal(await page.evaluate(() => document.activeElement?.closest("fieldset")?.id), `item-${third}`);
+    for (let k = 2; k < 5; k++) await page.locator("#items fieldset").nth(k).locator("input").nth(3).check();
+    await page.click("#next");
+    assert.equal(await page.textContent("#counter"), "Halaman 2 dari 6");
+    await page.click("#back");
+    assert.equal(await page.textContent("#counter"), "Halaman 1 dari 6");
+    assert.ok(await page.locator("#items fieldset").nth(0).locator("input").nth(1).isChecked());
+    assert.ok(await page.locator("#results").isHidden());
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("pause and resume: a new tab, a restarted browser, a reloaded results page, start over", async () => {
+    const { context, page, errors } = await open();
+    await answerPage(page, () => 1);
+    await page.click("#next");
+    const second = await answerPage(page, () => 3);
+    await page.close();
+    // A new tab of the same browser: page 2, its answers.
+    const tab = await context.newPage();
+    await tab.goto(base);
+    await tab.waitForSelector("body[data-ready=true]");
+    assert.equal(await tab.textContent("#counter"), "Halaman 2 dari 6");
+    assert.match(await tab.textContent("#status"), /10 dari 30/);
+    for (const id of second) assert.ok(await tab.locator(`#item-${id} input`).nth(3).isChecked());
+    // The browser closed and opened again (its storage kept, as a phone keeps it).
+    const storage = await context.storageState();
+    await context.close();
+    const again = await browser.newContext({ storageState: storage });
+    const p2 = await again.newPage();
+    p2.on("pageerror", (e) => errors.push(String(e)));
+    await p2.goto(base);
+    await p2.waitForSelector("body[data-ready=true]");
+    assert.equal(await p2.textContent("#counter"), "Halaman 2 dari 6");
+    await p2.click("#next");
+    await answerAll(p2, helperSeller);
+    const code = await p2.textContent("#code");
+    // Reloading the results page shows the results, not the form.
+    await p2.reload();
+    await p2.waitForSelector("body[data-ready=true]");
+    assert.ok(await p2.locator("#results").isVisible());
+    assert.ok(await p2.locator("#questionnaire").isHidden());
+    assert.equal(await p2.textContent("#code"), code);
+    // Start over: everything on the device is cleared.
+    p2.once("dialog", (d) => d.accept());
+    await p2.click("#restart");
+    assert.equal(await p2.textContent("#counter"), "Halaman 1 dari 6");
+    assert.equal(await p2.textContent("#answered"), "0 dari 30 pernyataan sudah dijawab.");
+    assert.deepEqual((await p2.evaluate(() => JSON.parse(localStorage.getItem("assess-demo-v2")))).answers, {});
+    assert.deepEqual(errors, []);
+    await again.close();
+  });
+
+  test("a flat profile (every answer 'Ragu-ragu') is said plainly: no Holland code, families to explore", async () => {
+    const { context, page, errors } = await open();
+    await answerAll(page, () => 2);
+    assert.equal(await page.locator("#code").count(), 0, "no large code");
+    assert.equal(await page.textContent("#code-unclear"), "Belum ada kode Holland yang jelas");
+    assert.ok((await page.textContent("#profile-note")).length > 20);
+    assert.equal(await page.textContent("#families-title"), "Kelompok pekerjaan untuk dijelajahi");
+    assert.match(await page.textContent("#families-note"), /bukan peringkat/);
+    const explanations = await page.$$eval("#families > li > p:nth-of-type(2)", (ps) => ps.map((p) => p.textContent));
+    assert.equal(explanations.length, 5);
+    for (const e of explanations) assert.ok(!e.includes("tertinggi"), e);
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("filters by schooling, preparation and accessibility narrow the families; training routes shown", async () => {
+    const { context, page, errors } = await open();
+    await answerAll(page, helperSeller);
+    const routes = await page.textContent("#families");
+    assert.match(routes, /Jalur pelatihan:/);
+    assert.match(routes, /(Pelatihan BLK|Magang|Sertifikasi|Kursus|Pendampingan): /);
+    await page.selectOption("#schooling", "SMP");
+    await page.waitForFunction(() => !document.getElementById("filter-status").textContent.includes("dari 54"));
+    for (const line of await page.$$eval("#families .fit", (ps) => ps.map((p) => p.textContent))) {
+      assert.match(line, /· (SD|SMP)$/, line);
+    }
+    await page.selectOption("#schooling", "");
+    await page.selectOption("#zone", "2");
+    for (const line of await page.$$eval("#families .fit", (ps) => ps.map((p) => p.textContent))) {
+      assert.match(line, /tingkat [12] dari 5/, line);
+    }
+    await page.selectOption("#zone", "");
+    await page.check("#access input[value=netra]");
+    const shown = await page.textContent("#filter-status");
+    assert.match(shown, /dari 8 yang sesuai/, "the catalogue has 8 families with notes for blind people");
+    assert.equal(await page.locator("#families .access-note").count(), await page.locator("#families > li").count());
+    assert.deepEqual(await axe(page), []);
+    // The filters are kept with the answers.
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
+    assert.ok(await page.isChecked("#access input[value=netra]"));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("English toggle keeps the answers and the page; results in English", async () => {
+    const { context, page, errors } = await open();
+    await page.locator("#items fieldset").first().locator("input").nth(4).check();
+    await page.click("button[data-lang=en]");
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    assert.equal(await page.textContent("h1"), "Work Interests");
+    assert.equal(await page.textContent("#counter"), "Page 1 of 6");
+    assert.ok(await page.locator("#items fieldset").first().locator("input").nth(4).isChecked());
+    await answerAll(page, helperSeller);
+    assert.ok((await page.textContent("#families")).includes("Your strongest interests are"));
+    assert.ok((await page.textContent("#families")).includes("Training routes:"));
+    await page.click("button[data-lang=id]");
     assert.ok((await page.textContent("#families")).includes("Minat tertinggi Anda adalah"));
     assert.deepEqual(await axe(page), []);
     assert.deepEqual(errors, []);
     await context.close();
   });
 
-  test("English toggle keeps the answers and re-renders results in English", async () => {
-    const { context, page } = await open();
-    await page.locator("#items fieldset").first().locator("input").nth(4).check();
-    await page.click("button[data-lang=en]");
-    assert.equal(await page.getAttribute("html", "lang"), "en");
-    assert.equal(await page.textContent("h1"), "Work Interests");
-    assert.ok(await page.locator("#items fieldset").first().locator("input").nth(4).isChecked());
-    // Answer the rest and score in English.
-    const groups = page.locator("#items fieldset");
-    for (let k = 1; k < (await groups.count()); k++) await groups.nth(k).locator("input").nth(k % 5).check();
-    await page.click("button[type=submit]");
-    await page.waitForSelector("#results:not([hidden])");
-    assert.ok((await page.textContent("#families")).includes("Your strongest interests are"));
-    await page.click("button[data-lang=id]");
-    assert.ok((await page.textContent("#families")).includes("Minat tertinggi Anda adalah"));
-    assert.deepEqual(await axe(page), []);
-    await context.close();
-  });
-
-  test("unanswered items are named and focused, not scored", async () => {
-    const { context, page } = await open();
-    await page.click("button[type=submit]");
-    assert.match(await page.textContent("#form-error"), /30/);
-    assert.equal(await page.evaluate(() => document.activeElement?.closest("fieldset")?.id), "item-" +
-      (await page.locator("#items fieldset input").first().getAttribute("name")).slice(2));
-    assert.ok(await page.locator("#results").isHidden());
-    await context.close();
-  });
-
-  test("phone screen: no sideways scrolling, large touch targets, screenshot", async () => {
-    const { context, page } = await open({
-      viewport: { width: 360, height: 740 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-    });
-    await assertFitsPhone(page, "label.choice, button");
+  test("phone screens: 360 px, and 320 px at 200% text; nothing scrolls sideways, targets of 44 px", async () => {
+    const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+    const { context, page, errors } = await open(phone);
+    const legend = await page.locator("#items legend").first().boundingBox();
+    assert.ok(legend.y + legend.height <= 740, `the first question is on the first screen (at ${legend.y} px)`);
+    await assertFitsPhone(page, "label.choice, button, select, nav a");
     await page.screenshot({ path: join(OUT, "demo-phone.png") });
-    const groups = page.locator("#items fieldset");
-    // A person who likes helping and selling (S and E high).
-    for (let k = 0; k < (await groups.count()); k++) {
-      const id = (await groups.nth(k).getAttribute("id")).slice("item-".length);
-      await groups.nth(k).locator("label").nth(/^[SE]/.test(id) ? 4 : /^A/.test(id) ? 2 : 1).tap();
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
+    await assertFitsPhone(page, "label.choice, button, select, nav a");
+    for (const b of await page.locator("[data-lang]").all()) {
+      const box = await b.boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= 320, "the language buttons are on screen");
     }
-    await page.locator("button[type=submit]").tap();
-    await page.waitForSelector("#results:not([hidden])");
-    assert.match(await page.textContent("#code"), /^[SE]{2}/);
-    await page.screenshot({ path: join(OUT, "demo-phone-results.png"), fullPage: true });
+    await page.screenshot({ path: join(OUT, "demo-320-200.png") });
+    await answerAll(page, helperSeller);
+    await assertFitsPhone(page, "label.choice, button, select, nav a");
+    assert.equal(await page.evaluate(() => window.innerWidth), 320);
+    await page.screenshot({ path: join(OUT, "demo-320-200-results.png"), fullPage: true });
     assert.deepEqual(await axe(page), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("results print without the page's controls, and the answers can be saved for a counsellor", async () => {
+    const { context, page, errors } = await open();
+    await answerAll(page, helperSeller);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#save")]);
+    const saved = JSON.parse(readFileSync(await download.path(), "utf8"));
+    assert.equal(download.suggestedFilename(), "jawaban-minat-kerja.json");
+    assert.equal(saved.form, "pendek");
+    assert.equal(Object.keys(saved.answers).length, 30);
+    await page.emulateMedia({ media: "print" });
+    for (const hidden of [".actions", "#filters", ".lang", "footer"]) {
+      assert.equal(await page.locator(hidden).evaluate((e) => getComputedStyle(e).display), "none", hidden);
+    }
+    assert.ok(await page.locator("#families").isVisible());
+    const pdf = await page.pdf({ format: "A4" });
+    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    console.log(`interest results printed on ${pages} A4 pages`);
+    assert.ok(pages >= 1 && pages <= 4, `${pages} pages`);
+    assert.deepEqual(errors, []);
     await context.close();
   });
 
@@ -156,10 +344,7 @@ describe("the demo page in Chromium", () => {
     await context.setOffline(true);
     await page.reload();
     await page.waitForSelector("body[data-ready=true]");
-    const groups = page.locator("#items fieldset");
-    for (let k = 0; k < (await groups.count()); k++) await groups.nth(k).locator("input").nth(2).check();
-    await page.click("button[type=submit]");
-    await page.waitForSelector("#results:not([hidden])");
+    await answerAll(page, () => 2);
     assert.equal(await page.locator("#families > li").count(), 5);
     // The adaptive page and its instrument were cached too.
     await page.goto(`${base}aptitude.html`);
