@@ -221,7 +221,6 @@ function renderFamilies(results, clear) {
   $("families-note").textContent = all.note ?? "";
   $("families-note").hidden = !all.note;
   $("filter-status").textContent = t("shown", recs.length, all.families.length);
-  const kinds = t("kinds");
   $("families").replaceChildren(
     ...recs.map((fam) =>
       el("li", {},
@@ -231,7 +230,7 @@ function renderFamilies(results, clear) {
         el("p", { class: "label", text: `${t("training")}:` }),
         el("ul", {},
           ...fam.training.map((r) =>
-            el("li", { text: `${kinds[r.kind] ?? r.kind}: ${r.name}${r.duration ? ` (${r.duration})` : ""}` }))),
+            el("li", { text: `${r.name} (${[r.kind_name, r.duration].filter(Boolean).join(", ")})` }))),
         ...(fam.accessibility ? [el("p", { class: "access-note", text: `${t("accessibility")}: ${fam.accessibility}` })] : []))),
   );
 }

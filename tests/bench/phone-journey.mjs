@@ -20,7 +20,8 @@
 // - bytes: the response bodies the server sent for the visit, the service
 //   worker's install included (serve.mjs counts them).
 //
-// Prints JSON with the medians and every sample; never asserts.
+// Prints JSON with the medians and every sample, and a line per network
+// and visit on standard error; never asserts.
 //
 //   node tests/bench/phone-journey.mjs [RUNS]     (default 5)
 import { serve } from "../../examples/web/serve.mjs";
@@ -110,5 +111,10 @@ try {
 } finally {
   await browser.close();
   server.close();
+}
+for (const [net, v] of Object.entries(results)) {
+  for (const [visit, x] of Object.entries(v)) {
+    console.error(`${net} ${visit.padEnd(6)} visit: first question ${x.firstQuestionMs} ms, engine ready ${x.readyMs} ms, ${x.bytes} B sent (median of ${runs})`);
+  }
 }
 console.log(JSON.stringify({ runs, cpuSlowdown: CPU_SLOWDOWN, screen: "360x740", results }, null, 2));

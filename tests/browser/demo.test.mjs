@@ -245,7 +245,8 @@ describe("the interest page in Chromium", () => {
     await answerAll(page, helperSeller);
     const routes = await page.textContent("#families");
     assert.match(routes, /Jalur pelatihan:/);
-    assert.match(routes, /(Pelatihan BLK|Magang|Sertifikasi|Kursus|Pendampingan): /);
+    // The route's kind in the engine's words (training[].kind_name).
+    assert.match(routes, /\((pelatihan BLK|magang|sertifikasi kompetensi|kursus|pendampingan)[,)]/);
     await page.selectOption("#schooling", "SMP");
     await page.waitForFunction(() => !document.getElementById("filter-status").textContent.includes("dari 54"));
     for (const line of await page.$$eval("#families .fit", (ps) => ps.map((p) => p.textContent))) {
