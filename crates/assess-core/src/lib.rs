@@ -17,7 +17,7 @@
 //! | scoring kernel | `scoring` | item scores, proration, POMP, norms, bands, response quality: the rules every scoring path shares |
 //! | item response theory | [`irt`] | IRT models and θ estimation; adaptive testing ([`cat`]) |
 //! | interest profiles | [`riasec`] | Holland code, consistency, differentiation, congruence |
-//! | reports | `report` | [`score`]: a respondent's [`Report`]; the fast batch paths ([`score_matrix`], [`CsvRowScorer`]) |
+//! | reports | `report` | [`score`]: a respondent's [`Report`]; the fast batch paths ([`score_matrix`], [`CsvRowScorer`]); each scale's expected score after an adaptive test ([`expected_domain_scores`]) |
 //! | careers | `careers` | the job-family [`Catalog`] and [`recommend()`]ations for a person's results ([`PersonResults`]) |
 //! | analysis | [`analysis`] | reliability, item analysis, DIF and local norms from collected responses |
 //!
@@ -91,6 +91,9 @@ pub use instrument::{
     Status, status_notice,
 };
 pub use report::csvrow::{CsvRowScorer, RowScores, ScaleScores};
+pub use report::domain::{
+    DOMAIN_THETA_LIMIT, DomainScore, DomainStatus, ExpectedInterval, expected_domain_scores,
+};
 pub use report::matrix::{AnswerMatrix, ScaleMatrix, score_matrix};
 pub use report::score::{ScoreOptions, score, score_checked};
 pub use report::{

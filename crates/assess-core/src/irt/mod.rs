@@ -75,8 +75,8 @@ pub use estimate::{
     eap_from_log_posterior, estimate,
 };
 pub use model::{
-    InformationPoint, categories, category_probabilities, information_curve, item_information,
-    log_probability, se_from_information, test_information,
+    InformationPoint, categories, category_probabilities, expected_score, information_curve,
+    item_information, log_probability, se_from_information, test_information,
 };
 pub(crate) use score::score_checked;
 pub use score::{IrtScore, category_of_score, item_categories};

@@ -47,6 +47,28 @@ pub fn category_probabilities(p: &IrtParams, theta: f64) -> Vec<f64> {
         .collect()
 }
 
+/// The expected item score at θ: Σ_k P(k | θ)·`scores[k]`, with `scores`
+/// the item's possible scores, lowest first, one per category (its true
+/// score at θ; the item's part of an expected domain score, Bock, Thissen
+/// & Zimowski 1997). For a 0/1 item scored 0 and 1 this is P(1 | θ). A
+/// category without a score in `scores` adds nothing.
+///
+/// # Example
+///
+/// ```
+/// use assess_core::{IrtModel, IrtParams, irt::expected_score};
+/// // 3PL at θ = b: c + (1 − c)/2.
+/// let item = IrtParams::Dichotomous { model: IrtModel::ThreePl, a: 1.5, d: -1.5, c: 0.2, u: 1.0 };
+/// assert!((expected_score(&item, 1.0, &[0.0, 1.0]) - 0.6).abs() < 1e-15);
+/// ```
+pub fn expected_score(p: &IrtParams, theta: f64, scores: &[f64]) -> f64 {
+    scores
+        .iter()
+        .enumerate()
+        .map(|(k, s)| s * exp(log_probability(p, theta, k)))
+        .sum()
+}
+
 /// ln P(category k | θ), accurate far into the tails (no `ln(0)` where the
 /// model's probability is positive). A category outside the item's range
 /// has probability 0 (−∞).

@@ -8,6 +8,7 @@
 //! `docs/report-format.md`.
 
 pub(crate) mod csvrow;
+pub(crate) mod domain;
 pub(crate) mod matrix;
 pub(crate) mod score;
 

@@ -318,13 +318,18 @@ fn finish(s: &Scale, r: &mut ScaleResult, score: f64, full: bool, options: &Scor
         BandBasis::Pomp => Some(pomp),
         BandBasis::Percentile => r.norm.as_ref().map(|n| n.percentile),
     };
-    if let Some(x) = basis_value {
-        r.band = band_for(s, x).map(|b| BandResult {
-            id: b.id().to_owned(),
-            basis: s.bands_on(),
-            label: b.label().get(lang).to_owned(),
-            interpretation: b.interpretation().get(lang).to_owned(),
-            next_step: b.next_step().map(|t: &Localized| t.get(lang).to_owned()),
-        });
-    }
+    r.band = basis_value.and_then(|x| band_result(s, x, lang));
+}
+
+/// The band of scale `s` that holds `x` (on the scale's `bands_on` basis),
+/// with its texts in `lang`: the one lookup every report of a band uses
+/// (a respondent's report, expected domain scores).
+pub(crate) fn band_result(s: &Scale, x: f64, lang: &str) -> Option<BandResult> {
+    band_for(s, x).map(|b| BandResult {
+        id: b.id().to_owned(),
+        basis: s.bands_on(),
+        label: b.label().get(lang).to_owned(),
+        interpretation: b.interpretation().get(lang).to_owned(),
+        next_step: b.next_step().map(|t: &Localized| t.get(lang).to_owned()),
+    })
 }
