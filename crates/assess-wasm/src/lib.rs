@@ -42,6 +42,7 @@ mod analysis;
 mod cat;
 mod catalog;
 mod convert;
+mod domain;
 mod instrument;
 mod options;
 mod recommend;
