@@ -836,8 +836,12 @@ fn outcome(
     }
     let inst = &l.instrument;
     let e = &out.estimate;
+    // Each domain's expected score at θ̂ (Bock, Thissen & Zimowski 1997),
+    // in the test's language: an adaptive test gives each domain too few
+    // items to score it on its own, and the page has no instrument.
+    let domains = assess_core::expected_domain_scores(inst, e.theta, e.se, &header.lang)?;
     let result = format!(
-        r#"{{"id":"{}","instrument":{{"id":{},"version":{},"hash":{},"status":"{}"}},"theta":{},"se":{},"estimator":"{}","fallback":{},"stop":{},"items":{},"answered":{}}}"#,
+        r#"{{"id":"{}","instrument":{{"id":{},"version":{},"hash":{},"status":"{}"}},"theta":{},"se":{},"estimator":"{}","fallback":{},"stop":{},"items":{},"answered":{},"domains":{}}}"#,
         header.sid,
         to_json(inst.id()),
         to_json(inst.version()),
@@ -852,6 +856,7 @@ fn outcome(
             .map_or_else(|| "null".to_owned(), |r| to_json(r.as_str())),
         s.administered.len(),
         s.answered(),
+        to_json(&domains),
     );
     let response = format!(r#"{{"done":true,"progress":{progress},"result":{result}}}"#);
     let kept = format!(r#"{{"result":{result},"session":{}}}"#, s.to_json());

@@ -274,6 +274,28 @@ async fn an_adaptive_test_runs_on_the_server_and_its_result_is_kept() {
         assert!(result["theta"].as_f64().unwrap().is_finite());
         assert!(result["se"].as_f64().unwrap() > 0.0);
         assert_eq!(result["instrument"]["status"], "provisional");
+        // Each domain's expected score at θ̂, in the test's language, as
+        // the engine gives it for the same θ and SE.
+        let expected = assess_core::expected_domain_scores(
+            &instrument("aptitude"),
+            result["theta"].as_f64().unwrap(),
+            result["se"].as_f64().unwrap(),
+            "id",
+        )
+        .unwrap();
+        assert_eq!(result["domains"], serde_json::to_value(&expected).unwrap());
+        let ids: Vec<&str> = result["domains"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["numerik", "verbal", "klerikal", "logika", "total"]);
+        for d in result["domains"].as_array().unwrap() {
+            assert_eq!(d["status"], "expected", "{d}");
+            assert!(d["band"]["label"].is_string(), "{d}");
+            assert!(d["band"]["next_step"].is_string(), "{d}");
+        }
         // Every item a public view; no token or item repeats.
         let ids: BTreeSet<_> = steps[..n]
             .iter()
