@@ -91,6 +91,14 @@ fn shipped_catalogue_covers_the_labour_market_bilingually() {
         );
         for tr in f.training() {
             assert!(tr.name().exact("id").is_some() && tr.name().exact("en").is_some());
+            if let Some(d) = tr.duration() {
+                assert!(
+                    d.exact("id").is_some_and(|s| !s.is_empty())
+                        && d.exact("en").is_some_and(|s| !s.is_empty()),
+                    "{}: {d:?}",
+                    f.id()
+                );
+            }
         }
     }
     // Every high-point letter is represented somewhere.
@@ -189,6 +197,51 @@ fn broken_catalogues_give_located_errors() {
     );
     // Rendering shows the source line.
     assert!(e.to_string().contains("--> job-families.toml:"));
+}
+
+/// A route's `duration` is a text like its `name`: a plain string is
+/// refused, and so is a table without every catalogue language.
+#[test]
+fn a_duration_is_a_text_in_every_language() {
+    let shipped = "duration = { id = \"240 jam\", en = \"240 hours\" }";
+
+    let e = first_family_broken(shipped, "duration = \"240 jam\"");
+    assert_eq!(e.first().path(), "families[0].training[0].duration");
+    let name = first_family_broken(
+        "name = { id = \"Menjahit Pakaian dengan Mesin Industri\", en = \"Industrial Garment Sewing\" }",
+        "name = \"Menjahit Pakaian dengan Mesin Industri\"",
+    );
+    assert_eq!(name.first().path(), "families[0].training[0].name");
+    assert_eq!(e.kind(), name.kind());
+    assert_eq!(
+        e.first().message(),
+        "invalid type: string \"240 jam\", expected a map"
+    );
+    assert_eq!(
+        name.first().message(),
+        "invalid type: string \"Menjahit Pakaian dengan Mesin Industri\", expected a map"
+    );
+    assert!(e.first().line().is_some());
+
+    let e = first_family_broken(shipped, "duration = { id = \"240 jam\" }");
+    assert_eq!(e.kind(), ProblemKind::Language);
+    assert_eq!(e.first().path(), "families[0].training[0].duration");
+    assert!(
+        e.first().message().starts_with("missing text in `en`"),
+        "{}",
+        e.first().message()
+    );
+    assert_eq!(e.first().hint(), Some("add `en = \"…\"` to this table"));
+
+    let e = first_family_broken(shipped, "duration = { id = \"240 jam\", en = \" \" }");
+    assert_eq!(e.kind(), ProblemKind::Language);
+
+    let e = first_family_broken(
+        shipped,
+        "duration = { id = \"240 jam\", en = \"240 hours\", jv = \"240 jam\" }",
+    );
+    assert_eq!(e.kind(), ProblemKind::Language);
+    assert_eq!(e.first().path(), "families[0].training[0].duration.jv");
 }
 
 #[test]

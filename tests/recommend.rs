@@ -463,7 +463,12 @@ fn filters_apply_only_when_asked() {
             &fx.catalog,
             &RecommendOptions::new().top(0).max_zone(Some(z)),
         );
-        let expected = fx.catalog.families().iter().filter(|f| f.zone() <= z).count();
+        let expected = fx
+            .catalog
+            .families()
+            .iter()
+            .filter(|f| f.zone() <= z)
+            .count();
         assert_eq!(zoned.families.len(), expected, "job zone at most {z}");
         assert!(zoned.families.iter().all(|f| f.zone <= z));
     }
@@ -495,6 +500,103 @@ fn filters_apply_only_when_asked() {
     assert!(!netra.families.is_empty() && netra.families.len() < all.families.len());
     // Ranks are renumbered after filtering and the order is a sub-order.
     assert_eq!(netra.families[0].rank, 1);
+}
+
+/// The Indonesian words of a training route's length (`240 jam`, `3
+/// bulan`, `3 tahun`, `1 musim tanam`).
+const INDONESIAN_DURATION_WORDS: [&str; 4] = ["jam", "bulan", "tahun", "musim"];
+
+/// The Indonesian duration words in `text`, as whole words.
+fn indonesian_duration_words(text: &str) -> Vec<&'static str> {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    INDONESIAN_DURATION_WORDS
+        .into_iter()
+        .filter(|w| words.contains(w))
+        .collect()
+}
+
+/// A route's length is said in the report language: an English
+/// recommendation has no "jam", "bulan", "tahun" or "musim", in its
+/// training routes or its next steps; an Indonesian one says each of them
+/// somewhere, and every route with a length says one.
+#[test]
+fn training_lengths_are_in_the_report_language() {
+    let fx = fixture();
+    let r = report(&fx.riasec, &persona("riasec", "brebes-dewi"), "en");
+    let profile = RiasecProfile::from_report(&r).unwrap();
+    let en = recommend(
+        &profile,
+        None,
+        None,
+        &fx.catalog,
+        &RecommendOptions::new().language("en").top(0),
+    );
+    let id = recommend(
+        &profile,
+        None,
+        None,
+        &fx.catalog,
+        &RecommendOptions::new().language("id").top(0),
+    );
+    assert_eq!(en.families.len(), fx.catalog.families().len());
+    let mut lengths = 0;
+    for f in &en.families {
+        for t in &f.training {
+            if let Some(d) = &t.duration {
+                lengths += 1;
+                assert_eq!(
+                    indonesian_duration_words(d),
+                    Vec::<&str>::new(),
+                    "{}: `{d}`",
+                    f.id
+                );
+                assert!(
+                    [
+                        "hour", "hours", "month", "months", "year", "years", "season"
+                    ]
+                    .iter()
+                    .any(|w| d.split(' ').any(|x| x == *w)),
+                    "{}: `{d}`",
+                    f.id
+                );
+            }
+        }
+        for step in &f.next_steps {
+            assert_eq!(
+                indonesian_duration_words(step),
+                Vec::<&str>::new(),
+                "{}: `{step}`",
+                f.id
+            );
+        }
+    }
+    assert!(lengths >= 50, "{lengths} routes with a length");
+    let mut said = std::collections::BTreeSet::new();
+    for f in &id.families {
+        for t in &f.training {
+            if let Some(d) = &t.duration {
+                let words = indonesian_duration_words(d);
+                assert!(!words.is_empty(), "{}: `{d}`", f.id);
+                said.extend(words);
+            }
+        }
+    }
+    assert_eq!(
+        said.into_iter().collect::<Vec<_>>(),
+        ["bulan", "jam", "musim", "tahun"]
+    );
+    // The same routes, only the language differs.
+    let count = |r: &assess_core::Recommendations| {
+        r.families
+            .iter()
+            .flat_map(|f| &f.training)
+            .filter(|t| t.duration.is_some())
+            .count()
+    };
+    assert_eq!(count(&en), count(&id));
 }
 
 /// The exact bytes of the recommendations for fixed inputs: the shipped

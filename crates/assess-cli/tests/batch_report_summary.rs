@@ -254,7 +254,8 @@ fn the_indonesian_report_is_in_indonesian() {
     // English keeps the decimal point and English names.
     let en = visible_text(&persona_report("en", "rembang-siti"));
     assert!(en.contains("Realistic 3.2 (1–5)"));
-    assert!(en.contains("(short course, 24 jam)"), "{en}");
+    assert!(en.contains("(short course, 24 hours)"), "{en}");
+    assert!(!en.contains(" jam)") && !en.contains(" bulan)"), "{en}");
 }
 
 /// Every answer the middle "Ragu-ragu": a flat profile. The page does not

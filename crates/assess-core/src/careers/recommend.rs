@@ -260,7 +260,7 @@ pub struct TrainingRoute {
     pub kind_name: String,
     /// Name.
     pub name: String,
-    /// Typical length.
+    /// Typical length in the report language (`240 jam`, `240 hours`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duration: Option<String>,
 }
@@ -479,7 +479,7 @@ pub fn recommend(
                 .iter()
                 .take(2)
                 .map(|t| match t.duration() {
-                    Some(d) => format!("{} ({d})", t.name().get(lang)),
+                    Some(d) => format!("{} ({})", t.name().get(lang), d.get(lang)),
                     None => t.name().get(lang).to_owned(),
                 })
                 .collect();
@@ -523,7 +523,7 @@ pub fn recommend(
                         kind: t.kind(),
                         kind_name: t.kind().name(lang).to_owned(),
                         name: t.name().get(lang).to_owned(),
-                        duration: t.duration().map(str::to_owned),
+                        duration: t.duration().map(|d| d.get(lang).to_owned()),
                     })
                     .collect(),
                 accessibility: f.accessibility().get(lang).to_owned(),

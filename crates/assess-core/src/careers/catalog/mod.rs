@@ -212,7 +212,7 @@ pub struct Family {
 pub struct Training {
     pub(crate) kind: TrainingKind,
     pub(crate) name: Localized,
-    pub(crate) duration: Option<String>,
+    pub(crate) duration: Option<Localized>,
 }
 
 impl Training {
@@ -224,9 +224,10 @@ impl Training {
     pub fn name(&self) -> &Localized {
         &self.name
     }
-    /// Typical length.
-    pub fn duration(&self) -> Option<&str> {
-        self.duration.as_deref()
+    /// Typical length, in every catalogue language (`240 jam`, `240
+    /// hours`).
+    pub fn duration(&self) -> Option<&Localized> {
+        self.duration.as_ref()
     }
 }
 

@@ -131,9 +131,10 @@ pub(super) struct RawTraining {
     pub(super) kind: Sp<String>,
     /// Name of the programme.
     pub(super) name: Sp<Localized>,
-    /// Typical length, as written (`160 jam`, `3 bulan`).
+    /// Typical length, as people say it, in every catalogue language
+    /// (`{ id = "160 jam", en = "160 hours" }`).
     #[cfg_attr(feature = "schema", serde(default))]
-    pub(super) duration: Option<Sp<String>>,
+    pub(super) duration: Option<Sp<Localized>>,
 }
 
 use assess_text::toml::de::from_de_struct;

@@ -286,7 +286,7 @@ fn families(c: &mut Checker, fams: &Sp<Vec<Sp<RawFamily>>>) -> Vec<Family> {
                 );
                 c.text(&t.value.name, &format!("{tp}.name"));
                 if let Some(d) = &t.value.duration {
-                    c.nonempty(d, &format!("{tp}.duration"));
+                    c.text(d, &format!("{tp}.duration"));
                 }
                 Some(Training {
                     kind: kind?,
