@@ -17,10 +17,18 @@
 // (or a lost connection) resumes at the same question.
 //
 // The local mode is labelled a practice test ("Latihan"): its answer keys
-// are on the device. Its end screen scores the questions given as an
-// answer set with the engine (`Instrument.score`; the questions not given
-// are missing), and shows each domain's band and next step, or says that
-// the domain had too few questions for a band, as the engine reports it.
+// are on the device.
+//
+// The end screen shows each domain's expected score at the overall ability
+// estimate (the engine's `expectedDomainScores`, Bock, Thissen & Zimowski
+// 1997; docs/irt.md, "Domain scores after an adaptive test"): its band,
+// interpretation and next step, and its 95% range, worded as an estimate
+// from general ability, not a measurement of the part. An adaptive test
+// gives each domain about 5 of its 10 questions, too few to score the part
+// on its own. In local mode the page computes them from θ and SE; in
+// service mode the service's result carries them (`result.domains`, in the
+// language the test started in). The classical score of the questions
+// given (`Instrument.score`, local mode) stays in the counsellors' details.
 import { $, CHROME, applyChrome, el, figureImage, radio, savedLanguage, showInstrument } from "./ui.js";
 
 /**
@@ -29,13 +37,13 @@ import { $, CHROME, applyChrome, el, figureImage, radio, savedLanguage, showInst
  * by the SE, after 14.6 questions on average (docs/irt.md, "The demo's
  * stopping rule").
  */
-const CONFIG = JSON.stringify({
+const CONFIG = {
   min_items: 8,
   max_items: 20,
   target_se: 0.5,
   exposure: { method: "randomesque", candidates: 3 },
   content: { method: "equal" },
-});
+};
 /** sessionStorage: the engine's session in local mode, the service's token in service mode. */
 const STORED = { local: "assess-demo-cat", service: "assess-demo-cat-service" };
 /** sessionStorage, local mode: the answers given, by item id (the session keeps only right or wrong). */
@@ -70,14 +78,14 @@ const UI = {
     levels: { below: "di bawah rata-rata", around: "sekitar rata-rata", above: "di atas rata-rata" },
     overall: (level, n) => `Perkiraan kemampuan umum Anda: ${level}. Perkiraan ini dihitung dari jawaban Anda atas ${n} soal; rata-rata di sini adalah titik tengah skala soal, belum dibandingkan dengan peserta lain.`,
     domainsTitle: "Hasil per bagian",
-    domainsNote: "Tes adaptif memilih soal dari keempat bagian secara bergantian, jadi setiap bagian hanya mendapat sebagian soalnya.",
+    domainsNote: "Tes adaptif memilih soal dari keempat bagian secara bergantian, jadi setiap bagian hanya mendapat sebagian soalnya. Karena itu hasil per bagian diperkirakan dari kemampuan umum Anda.",
     level: (label) => `Tingkat: ${label}`,
     noLevel: "Belum ada tingkat",
-    tooFew: (n, items) => `Anda menjawab ${n} dari ${items} soal bagian ini: terlalu sedikit untuk menentukan tingkat.`,
-    partly: (n, items) => `Dihitung dari ${n} dari ${items} soal bagian ini.`,
+    range: (pomp, lower, upper) => `Perkiraan dari kemampuan umum: ${pomp} dari 100 (rentang 95%: ${lower} sampai ${upper}).`,
+    uncertain: "Rentang ini melewati batas tingkat, jadi tingkat ini belum pasti.",
     nextStep: (text) => `Langkah berikutnya: ${text}`,
     nextStepNoLevel: "Untuk mengetahui tingkat bagian ini, kerjakan semua soalnya bersama konselor.",
-    noDomains: "Layanan penilaian menyimpan satu perkiraan kemampuan umum untuk tes adaptif; hasil per bagian tidak dihitung.",
+    noDomains: "Hasil per bagian tidak tersedia dari layanan penilaian; tanyakan kepada konselor.",
     interestLink: "Lihat hasil tes minat kerja Anda",
     detailsTitle: "Untuk konselor: angka perkiraan",
     answered: "Soal yang diberikan",
@@ -85,8 +93,9 @@ const UI = {
     se: "Kesalahan baku (SE)",
     interval: "Rentang 95% (θ ± 1,96 SE)",
     overallRule: "Di bawah rata-rata: seluruh rentang 95% di bawah 0; di atas rata-rata: seluruh rentang di atas 0; selain itu: sekitar rata-rata. Parameter soal masih sementara (penilaian penulis soal), jadi 0 belum berarti rata-rata peserta.",
-    domainScore: (name, pomp) => `${name}: skor ${pomp} dari 100 (POMP).`,
-    domainReason: (name, reason) => `${name}: tidak dapat diberi tingkat (${reason}).`,
+    domainExpected: (name, pomp, lower, upper, bands) => `${name}: perkiraan ${pomp} dari 100 (POMP harapan pada θ), rentang 95% ${lower} sampai ${upper} (θ ± 1,96 SE); tingkat dalam rentang: ${bands}.`,
+    domainScore: (name, pomp) => `${name}, soal yang diberikan saja: skor ${pomp} dari 100 (POMP).`,
+    domainReason: (name, reason) => `${name}, soal yang diberikan saja: tidak dapat diberi tingkat (${reason}).`,
     estimator: "Cara menghitung",
     estimators: { eap: "EAP (rata-rata posterior)", map: "MAP", ml: "kemungkinan maksimum", wle: "WLE" },
     fallback: "dipakai karena semua jawaban sama benar atau sama salah",
@@ -120,14 +129,14 @@ const UI = {
     levels: { below: "below average", around: "around average", above: "above average" },
     overall: (level, n) => `Your estimated general ability: ${level}. The estimate comes from your answers to ${n} questions; average here is the middle of the questions' scale, not yet compared with other people.`,
     domainsTitle: "Results by part",
-    domainsNote: "The adaptive test takes questions from the four parts in turn, so each part gets only some of its questions.",
+    domainsNote: "The adaptive test takes questions from the four parts in turn, so each part gets only some of its questions. The results by part are therefore estimated from your general ability.",
     level: (label) => `Level: ${label}`,
     noLevel: "No level yet",
-    tooFew: (n, items) => `You answered ${n} of this part's ${items} questions: too few to set a level.`,
-    partly: (n, items) => `From ${n} of this part's ${items} questions.`,
+    range: (pomp, lower, upper) => `Estimated from general ability: ${pomp} of 100 (95% range: ${lower} to ${upper}).`,
+    uncertain: "This range crosses a level boundary, so the level is not yet certain.",
     nextStep: (text) => `Next step: ${text}`,
     nextStepNoLevel: "To learn your level in this part, take all its questions with a counsellor.",
-    noDomains: "The scoring service keeps one estimate of general ability for an adaptive test; it does not score the parts.",
+    noDomains: "The results by part are not available from the scoring service; ask a counsellor.",
     interestLink: "See your work-interest results",
     detailsTitle: "For counsellors: the estimate in figures",
     answered: "Questions given",
@@ -135,8 +144,9 @@ const UI = {
     se: "Standard error (SE)",
     interval: "95% range (θ ± 1.96 SE)",
     overallRule: "Below average: the whole 95% range is below 0; above average: the whole range is above 0; otherwise around average. The item parameters are provisional (the item writers' judgement), so 0 is not yet the respondents' average.",
-    domainScore: (name, pomp) => `${name}: score ${pomp} of 100 (POMP).`,
-    domainReason: (name, reason) => `${name}: no level (${reason}).`,
+    domainExpected: (name, pomp, lower, upper, bands) => `${name}: expected ${pomp} of 100 (expected POMP at θ), 95% range ${lower} to ${upper} (θ ± 1.96 SE); levels in the range: ${bands}.`,
+    domainScore: (name, pomp) => `${name}, the questions given only: score ${pomp} of 100 (POMP).`,
+    domainReason: (name, reason) => `${name}, the questions given only: no level (${reason}).`,
     estimator: "Method",
     estimators: { eap: "EAP (posterior mean)", map: "MAP", ml: "maximum likelihood", wle: "WLE" },
     fallback: "used because every answer was right, or every answer wrong",
@@ -189,7 +199,8 @@ const state = {
   lang: savedLanguage(),
   /** "local" or "service", once known. */
   mode: null,
-  // Local mode: the loaded instrument, its item bank and item views.
+  // Local mode: the engine's module, the loaded instrument, its item bank and item views.
+  engine: null,
   instrument: null,
   bank: null,
   views: null,
@@ -200,6 +211,9 @@ const state = {
   /** The end screen's report (`Instrument.score`), and the language it is in. */
   report: null,
   reportLang: null,
+  /** The end screen's expected domain scores (`expectedDomainScores`), and the language they are in. */
+  domains: null,
+  domainsLang: null,
   // Service mode: the instrument's public info by language, and the test
   // (`{ lang, token, item, progress, sent? }` or `{ lang, progress, result }`).
   infos: {},
@@ -252,6 +266,7 @@ async function loadLocal() {
     }),
   ]);
   await engine.default();
+  state.engine = engine;
   state.instrument = engine.loadInstrument(text);
   state.bank = new engine.CatBank(state.instrument);
 }
@@ -265,13 +280,12 @@ function localStart() {
 
 function localAnswer(value) {
   state.answers[state.outcome.next.id] = value;
-  const session = JSON.stringify(state.outcome.session);
-  localAdvance(state.bank.step(session, JSON.stringify(value)));
+  localAdvance(state.bank.step(state.outcome.session, value));
 }
 
-function localAdvance(text) {
-  state.outcome = JSON.parse(text);
-  sessionStorage.setItem(STORED.local, text);
+function localAdvance(outcome) {
+  state.outcome = outcome;
+  sessionStorage.setItem(STORED.local, JSON.stringify(outcome));
   sessionStorage.setItem(STORED_ANSWERS, JSON.stringify(state.answers));
   render();
   focusCurrent();
@@ -435,7 +449,8 @@ function current() {
     const s = state.served;
     if (!s) return null;
     if (s.item) return { item: s.item, given: s.progress.given, max: s.progress.max, lang: s.lang };
-    return { result: s.result };
+    // The service's domains are in the language the test started in.
+    return { result: { ...s.result, lang: s.lang } };
   }
   const o = state.outcome;
   if (!o) return null;
@@ -449,6 +464,8 @@ function current() {
       items: o.session.administered.length,
       answered: o.session.administered.filter((a) => a.category !== null).length,
       report: localReport(),
+      domains: localDomains(e),
+      lang: state.lang,
       theta: e.theta,
       se: e.se,
       estimator: e.estimator,
@@ -497,6 +514,23 @@ function localReport() {
   return state.report;
 }
 
+/**
+ * Each domain's expected score at the final estimate (local mode), in the
+ * page's language: computed again when the language changes; null when
+ * the engine refused.
+ */
+function localDomains(estimate) {
+  if (state.domainsLang === state.lang) return state.domains;
+  state.domainsLang = state.lang;
+  state.domains = null;
+  try {
+    state.domains = state.engine.expectedDomainScores(state.instrument, estimate.theta, estimate.se, state.lang);
+  } catch (e) {
+    console.error("the domain scores could not be worked out", e);
+  }
+  return state.domains;
+}
+
 /** The page's number format: two decimals, a decimal comma in Indonesian. */
 function numbers() {
   return new Intl.NumberFormat(state.lang === "id" ? "id-ID" : "en", {
@@ -516,33 +550,50 @@ function level(theta, se) {
   return "around";
 }
 
-/** One domain as the engine scored it: its band and next step, or why it has none. */
-function domainItem(scale, description) {
-  const children = [el("h4", { text: scale.name })];
+/** Percent figures on the end screen: one decimal, a decimal comma in Indonesian. */
+function percent() {
+  return new Intl.NumberFormat(state.lang === "id" ? "id-ID" : "en", {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+}
+
+/**
+ * One domain as the engine expects it from the overall estimate: its band,
+ * interpretation, range and next step; or, with no band, why not. `lang`
+ * is the language of the engine's texts (the test's, in service mode),
+ * marked on the entry when it is not the page's.
+ */
+function domainItem(domain, description, lang) {
+  const p = percent();
+  const children = [el("h4", { text: domain.name })];
   if (description) children.push(el("p", { class: "fit", text: description }));
-  const band = scale.band;
-  if (band) {
-    children.push(el("p", { class: "band", text: t("level", band.label) }));
-    children.push(el("p", { text: band.interpretation }));
-    if (scale.status === "partial") children.push(el("p", { text: t("partly", scale.answered, scale.items) }));
-    if (band.next_step) children.push(el("p", { class: "next", text: t("nextStep", band.next_step) }));
-  } else {
-    children.push(el("p", { class: "band", text: t("noLevel") }));
-    children.push(el("p", { text: t("tooFew", scale.answered, scale.items) }));
-    children.push(el("p", { class: "next", text: t("nextStep", t("nextStepNoLevel")) }));
+  const band = domain.band;
+  children.push(el("p", { class: "band", text: band ? t("level", band.label) : t("noLevel") }));
+  if (band) children.push(el("p", { text: band.interpretation }));
+  if (domain.status === "expected") {
+    const i = domain.interval;
+    children.push(el("p", { class: "range", text: t("range", p.format(domain.pomp), p.format(i.pomp_lower), p.format(i.pomp_upper)) }));
+    if (band && !domain.band_certain) children.push(el("p", { class: "uncertain", text: t("uncertain") }));
   }
-  return el("li", {}, ...children);
+  if (!band && domain.reason) children.push(el("p", { text: domain.reason }));
+  children.push(el("p", { class: "next", text: t("nextStep", band?.next_step ?? t("nextStepNoLevel")) }));
+  const li = el("li", {}, ...children);
+  if (lang !== state.lang) li.lang = lang;
+  return li;
 }
 
 function renderDone(result) {
   $("stopped").textContent = t("stop")[result.stop] ?? "";
   const number = numbers();
-  // The overall estimate: in words, then the figures for counsellors.
+  const p = percent();
+  const all = result.domains ?? null;
+  const domains = all ? all.filter((d) => d.scoring !== "composite") : [];
+  // The overall estimate: in words, the composite's band and next step, then the figures for counsellors.
   const words = [t("overall", t("levels")[level(result.theta, result.se)], result.answered)];
-  const report = result.report;
-  const composite = report?.scales.find((s) => s.scoring === "composite" && s.band);
-  if (composite) {
-    words.push(t("level", composite.band.label));
+  const composite = all?.find((d) => d.scoring === "composite" && d.band);
+  if (composite && result.lang === state.lang) {
+    words.push(`${t("level", composite.band.label)}.`);
     if (composite.band.next_step) words.push(t("nextStep", composite.band.next_step));
   }
   $("overall").textContent = words.join(" ");
@@ -552,21 +603,31 @@ function renderDone(result) {
   $("interval").textContent = `${number.format(result.theta - Z95 * result.se)} – ${number.format(result.theta + Z95 * result.se)}`;
   const method = t("estimators")[result.estimator] ?? result.estimator;
   $("estimator").textContent = result.fallback ? `${method}, ${t("fallback")}` : method;
-  // The domains, as the engine scored them (local mode only: the service
-  // keeps one overall estimate).
-  const domains = report ? report.scales.filter((s) => s.scoring !== "composite") : [];
-  const described = new Map((state.instrument?.info(state.lang).scales ?? []).map((s) => [s.id, s.description]));
-  $("domains").replaceChildren(...domains.map((s) => domainItem(s, described.get(s.id))));
+  // The domains, expected from the overall estimate by the engine (here,
+  // or on the service). Descriptions only where they are in the domains' language.
+  const info = state.instrument ? state.instrument.info(state.lang) : state.infos[state.lang];
+  const described = new Map(result.lang === state.lang ? (info?.scales ?? []).map((s) => [s.id, s.description]) : []);
+  $("domains").replaceChildren(...domains.map((d) => domainItem(d, described.get(d.id), result.lang)));
   $("domains").hidden = domains.length === 0;
-  $("domains-note").textContent =
-    state.mode === "service" ? t("noDomains") : report ? t("domainsNote") : t("unscored");
-  const whole = new Intl.NumberFormat(state.lang === "id" ? "id-ID" : "en", { maximumFractionDigits: 1 });
-  $("domain-details").replaceChildren(
-    ...domains.map((s) =>
-      el("li", {
-        text: s.pomp === null ? t("domainReason", s.name, s.reason ?? "") : t("domainScore", s.name, whole.format(s.pomp)),
-      })),
-  );
+  $("domains-note").textContent = domains.length > 0 ? t("domainsNote") : state.mode === "service" ? t("noDomains") : t("unscored");
+  // For counsellors: the expected figures, and in local mode the classical
+  // score of the questions given alone (most parts have too few for one).
+  const details = domains.map((d) => {
+    if (d.status !== "expected") return el("li", { text: t("domainReason", d.name, d.reason ?? "") });
+    const i = d.interval;
+    const item = el("li", {
+      text: t("domainExpected", d.name, p.format(d.pomp), p.format(i.pomp_lower), p.format(i.pomp_upper), d.bands.join(", ") || "–"),
+    });
+    if (result.lang !== state.lang) item.lang = result.lang;
+    return item;
+  });
+  const classical = result.report ? result.report.scales.filter((s) => s.scoring !== "composite") : [];
+  for (const s of classical) {
+    details.push(el("li", {
+      text: s.pomp === null ? t("domainReason", s.name, s.reason ?? "") : t("domainScore", s.name, p.format(s.pomp)),
+    }));
+  }
+  $("domain-details").replaceChildren(...details);
   show("done");
 }
 
@@ -613,6 +674,7 @@ function startOver() {
   sessionStorage.removeItem(STORED_ANSWERS);
   state.answers = {};
   state.reportLang = null;
+  state.domainsLang = null;
   state.resumed = false;
   state.outcome = null;
   state.served = null;

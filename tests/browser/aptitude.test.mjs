@@ -1,11 +1,13 @@
 // The adaptive aptitude page as a practice test (no service: the engine
 // scores in the browser), in a real headless Chromium: a whole test taken
-// with the keyboard only, the end screen checked against the engine's own
-// report of the same answers (each domain's band and next step, or the
-// plain statement that it had too few questions), the status line, the
-// practice label, the link to the interest results, zero axe-core
-// violations on every state, no English in the Indonesian texts, and a
-// 320 px screen at 200% text. The page with a service is tested in
+// with the keyboard only, the end screen checked against the engine run
+// in Node on the same θ and SE (`expectedDomainScores`: every domain's
+// band, interpretation, 95% range and next step, worded as an estimate
+// from general ability) and against the engine's report of the same
+// answers (θ, and the classical lines in the counsellors' details), the
+// status line, the practice label, the link to the interest results, zero
+// axe-core violations on every state, no English in the Indonesian texts,
+// and a 320 px screen at 200% text. The page with a service is tested in
 // server.test.mjs.
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -131,47 +133,69 @@ async function engineReport(page, language) {
   return { answers, report: scored.report, info: instrument.info(language) };
 }
 
-/** Asserts that the end screen shows every domain as the engine scored it. */
+/**
+ * Each domain's expected score at the θ and SE the page's session ended
+ * with, worked out in Node by the same engine: what the end screen must show.
+ */
+async function engineDomains(page, language) {
+  const { estimate } = await page.evaluate(() => JSON.parse(sessionStorage.getItem("assess-demo-cat")));
+  const m = loadPackage();
+  const instrument = m.loadInstrument(shipped("aptitude.toml"));
+  const domains = m.expectedDomainScores(instrument, estimate.theta, estimate.se, language);
+  return { estimate, domains, info: instrument.info(language) };
+}
+
+/**
+ * Asserts that the end screen shows every domain as the engine expects it
+ * from θ and SE: a band, its interpretation, the 95% range with the
+ * page's decimal mark, whether the range crosses a band boundary, and the
+ * next step; and the composite's band in the overall words.
+ */
 async function assertDomains(page, language, words) {
-  const { report, info } = await engineReport(page, language);
-  const domains = report.scales.filter((s) => s.scoring !== "composite");
+  const { domains: all, info } = await engineDomains(page, language);
+  const domains = all.filter((d) => d.scoring !== "composite");
   assert.equal(domains.length, 4, "the shipped battery has four domains");
+  const one = new Intl.NumberFormat(language === "id" ? "id-ID" : "en", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const shown = await page.$$eval("#domains > li", (lis) =>
     lis.map((li) => ({
       name: li.querySelector("h4")?.textContent,
       band: li.querySelector(".band")?.textContent,
+      range: li.querySelector(".range")?.textContent,
+      uncertain: li.querySelector(".uncertain")?.textContent ?? null,
       next: li.querySelector(".next")?.textContent,
       text: li.textContent,
     })));
   assert.equal(shown.length, domains.length, "one entry per domain");
-  for (const [i, scale] of domains.entries()) {
+  for (const [i, d] of domains.entries()) {
     const li = shown[i];
-    assert.equal(li.name, scale.name);
-    assert.ok(li.text.includes(info.scales.find((s) => s.id === scale.id).description), `${scale.id}: its description`);
-    if (scale.band) {
-      assert.equal(li.band, words.level(scale.band.label), `${scale.id}: the engine's band`);
-      assert.ok(li.text.includes(scale.band.interpretation));
-      if (scale.band.next_step) assert.equal(li.next, words.next(scale.band.next_step), `${scale.id}: its next step`);
-    } else {
-      assert.equal(scale.status, "not_scorable");
-      assert.equal(li.band, words.noLevel, `${scale.id}: said plainly to have no band`);
-      assert.ok(li.text.includes(words.tooFew(scale.answered, scale.items)), `${scale.id}: why: ${li.text}`);
-      assert.ok(li.next.startsWith(words.next("")), `${scale.id}: a next step`);
-    }
+    assert.equal(li.name, d.name);
+    assert.ok(li.text.includes(info.scales.find((s) => s.id === d.id).description), `${d.id}: its description`);
+    assert.equal(d.status, "expected", `${d.id}: every item has parameters`);
+    assert.ok(d.band, `${d.id}: the engine gives a band`);
+    assert.equal(li.band, words.level(d.band.label), `${d.id}: the engine's band`);
+    assert.ok(li.text.includes(d.band.interpretation), `${d.id}: its interpretation`);
+    assert.equal(li.next, words.next(d.band.next_step), `${d.id}: its next step`);
+    const i95 = d.interval;
+    assert.equal(li.range, words.range(one.format(d.pomp), one.format(i95.pomp_lower), one.format(i95.pomp_upper)), `${d.id}: the range`);
+    assert.equal(li.uncertain, d.band_certain ? null : words.uncertain, `${d.id}: said when the range crosses a band boundary`);
   }
-  return report;
+  const total = all.find((d) => d.scoring === "composite");
+  const overall = await page.textContent("#overall");
+  assert.ok(overall.includes(words.level(total.band.label)), "the composite's band in the overall words");
+  assert.ok(overall.includes(words.next(total.band.next_step)), "and its next step");
+  return all;
 }
 
 const ID = {
   level: (label) => `Tingkat: ${label}`,
-  noLevel: "Belum ada tingkat",
-  tooFew: (n, items) => `Anda menjawab ${n} dari ${items} soal bagian ini: terlalu sedikit untuk menentukan tingkat.`,
+  range: (pomp, lower, upper) => `Perkiraan dari kemampuan umum: ${pomp} dari 100 (rentang 95%: ${lower} sampai ${upper}).`,
+  uncertain: "Rentang ini melewati batas tingkat, jadi tingkat ini belum pasti.",
   next: (text) => `Langkah berikutnya: ${text}`,
 };
 const EN = {
   level: (label) => `Level: ${label}`,
-  noLevel: "No level yet",
-  tooFew: (n, items) => `You answered ${n} of this part's ${items} questions: too few to set a level.`,
+  range: (pomp, lower, upper) => `Estimated from general ability: ${pomp} of 100 (95% range: ${lower} to ${upper}).`,
+  uncertain: "This range crosses a level boundary, so the level is not yet certain.",
   next: (text) => `Next step: ${text}`,
 };
 
@@ -216,7 +240,9 @@ describe("the aptitude page as a practice test", () => {
     assert.equal(await page.textContent("#done-title"), "Hasil latihan");
     assert.equal(await page.textContent("#status"), FINISHED);
     assert.ok((await page.textContent("#stopped")).startsWith("Tes berhenti"));
-    const report = await assertDomains(page, "id", ID);
+    await assertDomains(page, "id", ID);
+    const { report } = await engineReport(page, "id");
+    assert.match(await page.textContent("#domains-note"), /diperkirakan dari kemampuan umum Anda/);
     assert.equal(Object.keys((await engineReport(page, "id")).answers).length, asked, "every question given was kept");
     const overall = await page.textContent("#overall");
     assert.match(overall, /^Perkiraan kemampuan umum Anda: (di bawah rata-rata|sekitar rata-rata|di atas rata-rata)\. /);
@@ -243,7 +269,16 @@ describe("the aptitude page as a practice test", () => {
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), "SUMMARY");
     await page.keyboard.press("Enter");
     assert.equal(await page.locator("#details").getAttribute("open"), "");
-    assert.equal(await page.locator("#domain-details li").count(), 4);
+    // The expected figures, then the classical score of the questions given alone.
+    assert.equal(await page.locator("#domain-details li").count(), 8);
+    const lines = await page.locator("#domain-details li").allTextContents();
+    for (const [i, d] of (await engineDomains(page, "id")).domains.slice(0, 4).entries()) {
+      assert.ok(lines[i].startsWith(`${d.name}: perkiraan `), lines[i]);
+      assert.ok(lines[i].includes(d.bands.join(", ")), lines[i]);
+    }
+    for (const [i, s] of report.scales.slice(0, 4).entries()) {
+      assert.ok(lines[4 + i].startsWith(`${s.name}, soal yang diberikan saja: `), lines[4 + i]);
+    }
     assert.deepEqual(await axe(page), [], "the end screen with the figures open");
     await assertIndonesian(page, "the figures");
     await page.keyboard.press("Tab");
@@ -284,9 +319,11 @@ describe("the aptitude page as a practice test", () => {
     assert.ok(await page.locator("#done").isVisible());
     assert.equal(await page.textContent("#status"), FINISHED);
     assert.equal(await page.textContent("#done"), before, "the same results after a reload");
-    // A domain with enough answers shows the engine's band and next step. The
-    // shipped rules never give 8 of a domain's 10 questions in one adaptive
-    // test (at most 5 of 20), so the kept answers are filled in for this path.
+    // The classical line of the questions given alone, for counsellors: a
+    // domain with enough answers gets a score. The shipped rules never give 8
+    // of a domain's 10 questions in one adaptive test (at most 5 of 20), so
+    // the kept answers are filled in for this path; the expected domains,
+    // from θ and SE, do not change.
     await page.evaluate(() => {
       const kept = JSON.parse(sessionStorage.getItem("assess-demo-cat-answers"));
       for (let i = 1; i <= 9; i++) kept[`N0${i}`] = "B";
@@ -294,10 +331,13 @@ describe("the aptitude page as a practice test", () => {
     });
     await page.reload();
     await page.waitForSelector("body[data-ready=true]");
-    const banded = await assertDomains(page, "id", ID);
-    assert.equal(banded.scales[0].id, "numerik");
-    assert.ok(banded.scales[0].band?.next_step, "the numerical domain has a band with a next step");
-    assert.deepEqual(await axe(page), [], "an end screen with a band");
+    await assertDomains(page, "id", ID);
+    const classical = (await engineReport(page, "id")).report.scales[0];
+    assert.equal(classical.id, "numerik");
+    const line = (await page.locator("#domain-details li").allTextContents())[4];
+    const one = new Intl.NumberFormat("id-ID", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    assert.equal(line, `Penalaran Angka, soal yang diberikan saja: skor ${one.format(classical.pomp)} dari 100 (POMP).`);
+    assert.deepEqual(await axe(page), [], "the end screen after a reload");
     // Starting again clears the end screen and the status line.
     await page.click("#restart");
     assert.ok(await page.locator("#intro").isVisible());

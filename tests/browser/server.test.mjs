@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { after, before, describe, test } from "node:test";
 import { serve } from "../../examples/web/serve.mjs";
-import { ROOT } from "../js/common.mjs";
+import { ROOT, loadPackage } from "../js/common.mjs";
 import { assertFitsPhone, launch } from "./chromium.mjs";
 
 const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
@@ -44,8 +44,12 @@ const STEP_FIELDS = {
   item: ["id", "position", "text", "plain", "response", "options", "figure"],
   option: ["value", "label"],
   figure: ["svg", "alt"],
-  result: ["id", "instrument", "theta", "se", "estimator", "fallback", "stop", "items", "answered"],
+  result: ["id", "instrument", "theta", "se", "estimator", "fallback", "stop", "items", "answered", "domains"],
   instrument: ["id", "version", "hash", "status"],
+  /** Each domain's expected score at θ̂ (a function of θ and SE: no answer, key or item parameter). */
+  domain: ["id", "name", "status", "reason", "basis", "scoring", "items", "min", "max", "expected", "pomp", "interval", "band", "bands", "band_certain"],
+  interval: ["theta_lower", "theta_upper", "lower", "upper", "pomp_lower", "pomp_upper"],
+  band: ["id", "basis", "label", "interpretation", "next_step"],
 };
 
 let service;
@@ -239,13 +243,35 @@ describe("the adaptive aptitude page with the assessment service", () => {
     assert.ok((await page.textContent("#stopped")).startsWith("Tes berhenti"));
     assert.ok((await page.textContent("#estimator")).startsWith("EAP"));
     assert.ok(result.stop === "se_reached" || result.stop === "max_items", result.stop);
-    // In words first (the figures are for counsellors), the status line finished, no practice label;
-    // the service keeps one overall estimate, and the page says it scores no domains.
+    // In words first (the figures are for counsellors), the status line finished, no practice label.
     assert.match(await page.textContent("#overall"), /^Perkiraan kemampuan umum Anda: (di bawah|sekitar|di atas) rata-rata\. /);
     assert.equal(await page.textContent("#status"), "Tes selesai. Hasilnya disimpan oleh layanan penilaian.");
     assert.ok(await page.locator("#practice").isHidden());
-    assert.ok(await page.locator("#domains").isHidden());
-    assert.match(await page.textContent("#domains-note"), /hasil per bagian tidak dihitung/);
+    // Each domain from the service's result, as the engine in Node gives it
+    // for the same θ and SE: band, range and next step.
+    const m = loadPackage();
+    const engine = m.expectedDomainScores(m.loadInstrument(APTITUDE), result.theta, result.se, "id");
+    assert.deepEqual(result.domains, engine, "the service's domains are the engine's");
+    const one = new Intl.NumberFormat("id-ID", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const shown = await page.$$eval("#domains > li", (lis) =>
+      lis.map((li) => ({
+        name: li.querySelector("h4").textContent,
+        band: li.querySelector(".band").textContent,
+        range: li.querySelector(".range").textContent,
+        next: li.querySelector(".next").textContent,
+      })));
+    const parts = engine.filter((d) => d.scoring !== "composite");
+    assert.equal(shown.length, 4);
+    for (const [i, d] of parts.entries()) {
+      assert.deepEqual(shown[i], {
+        name: d.name,
+        band: `Tingkat: ${d.band.label}`,
+        range: `Perkiraan dari kemampuan umum: ${one.format(d.pomp)} dari 100 (rentang 95%: ${one.format(d.interval.pomp_lower)} sampai ${one.format(d.interval.pomp_upper)}).`,
+        next: `Langkah berikutnya: ${d.band.next_step}`,
+      });
+    }
+    assert.match(await page.textContent("#domains-note"), /diperkirakan dari kemampuan umum Anda/);
+    assert.deepEqual(await axe(page), [], "the end screen");
     assert.equal(await page.getAttribute("#interest-link", "href"), "./#results");
     await page.screenshot({ path: join(OUT, "server-phone-done.png"), fullPage: true });
     assert.deepEqual(errors, []);
@@ -299,6 +325,11 @@ describe("the adaptive aptitude page with the assessment service", () => {
       if (json.done) {
         assertFields(json.result, STEP_FIELDS.result, "result");
         assertFields(json.result.instrument, STEP_FIELDS.instrument, "result.instrument");
+        for (const d of json.result.domains) {
+          assertFields(d, STEP_FIELDS.domain, "result.domains[]");
+          assertFields(d.interval, STEP_FIELDS.interval, "result.domains[].interval");
+          assertFields(d.band, STEP_FIELDS.band, "result.domains[].band");
+        }
         continue;
       }
       assertFields(json.item, STEP_FIELDS.item, "item");
