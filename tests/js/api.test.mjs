@@ -24,6 +24,7 @@ function assessError(f) {
   try {
     f();
   } catch (e) {
+    assert.ok(e instanceof m.AssessError, "an AssessError");
     assert.ok(e instanceof Error, "an Error object");
     assert.equal(e.name, "AssessError");
     assert.equal(typeof e.kind, "string");
@@ -125,7 +126,8 @@ describe("check and score", () => {
     assert.deepEqual(problems.map((p) => p.path).sort(), ["answers.I01", "answers.R01", "answers.ZZ9"]);
     const e = assessError(() => riasec.score(set));
     assert.equal(e.problems.length, 3);
-    assert.equal(e.line, null);
+    // Located in the JSON the object was written as (one line).
+    assert.ok(e.problems.every((p) => p.line === 1 && p.column > 1));
     const warned = riasec.score(set, { policy: "warn" });
     assert.equal(warned.report.warnings.length, 3);
   });
@@ -138,6 +140,31 @@ describe("check and score", () => {
   test("a response set of the wrong shape is refused", () => {
     assert.equal(assessError(() => riasec.score({ answers: {} })).kind, "missing_key");
     assert.equal(assessError(() => riasec.score({ respondent_id: "x", answerz: {} })).kind, "unknown_key");
+  });
+  test("a Likert answer given as text is located at its value in the JSON text", () => {
+    const text = '{"respondent_id": "x",\n "answers": {\n   "R01": 4,\n   "R02": "lima"\n }}';
+    const e = assessError(() => riasec.score(text));
+    assert.equal(e.kind, "wrong_answer_type");
+    assert.equal(e.path, "answers.R02");
+    assert.equal(e.message.split("\n")[0], "error[wrong_answer_type]: expected a number for `R02`, found the text `lima`");
+    assert.deepEqual([e.line, e.column], [4, 11]);
+    assert.deepEqual([e.problems[0].line, e.problems[0].column], [4, 11]);
+    // check() locates it the same way; an object is located in its JSON.
+    const [p] = riasec.check(text);
+    assert.deepEqual([p.kind, p.path, p.line, p.column], ["wrong_answer_type", "answers.R02", 4, 11]);
+    const [q] = riasec.check({ respondent_id: "x", answers: { R01: "lima" } });
+    assert.deepEqual([q.line, q.column], [1, 39]);
+    // Under warn, the report's warnings are the engine's, unchanged.
+    assert.equal(riasec.score(text, { policy: "warn" }).report.warnings[0].path, "answers.R02");
+  });
+  test("check reports a response set without any answer", () => {
+    const problems = riasec.check({ respondent_id: "x", answers: {} });
+    assert.deepEqual(problems.map((p) => [p.kind, p.path, p.line, p.column]), [["empty", "answers", 1, 32]]);
+    assert.equal(problems[0].message,
+      "the response set has no answers; expected at least one item answered or skipped");
+    assert.deepEqual(riasec.check({ respondent_id: "x" }).map((p) => p.kind), ["empty"]);
+    // A skipped item is an answer.
+    assert.deepEqual(riasec.check({ respondent_id: "x", answers: { R01: null } }), []);
   });
   test("an invalid policy is refused, not guessed", () => {
     assert.equal(assessError(() => riasec.score(answer(riasec, () => 3), { policy: "maybe" })).kind, "invalid_value");
@@ -181,6 +208,29 @@ describe("recommend", () => {
     const results = new m.Results(interest);
     assert.equal(assessError(() => results.add(interest)).kind, "invalid_value");
     assert.equal(assessError(() => m.recommend(catalog, results, { top: -1 })).kind, "invalid_value");
+  });
+});
+
+describe("languages", () => {
+  test("a language the instrument or catalogue lacks is an error that lists those there are", () => {
+    let e = assessError(() => riasec.items("xx"));
+    assert.deepEqual([e.kind, e.path], ["language", "lang"]);
+    assert.equal(e.problems[0].message, "`riasec` has no language `xx`; expected `en`, `id`");
+    assert.equal(assessError(() => riasec.info("fr")).kind, "language");
+    assert.equal(assessError(() => riasec.title("fr")).kind, "language");
+    assert.equal(assessError(() => catalog.title("fr")).kind, "language");
+    e = assessError(() => riasec.score(answer(riasec, () => 3), { language: "fr" }));
+    assert.deepEqual([e.kind, e.path], ["language", "options.language"]);
+    e = assessError(() => riasec.scoreJson(JSON.stringify(answer(riasec, () => 3)), "fr", "reject"));
+    assert.deepEqual([e.kind, e.path], ["language", "lang"]);
+    const results = new m.Results(riasec.score(answer(riasec, () => 3)));
+    e = assessError(() => m.recommend(catalog, results, { language: "fr" }));
+    assert.deepEqual([e.kind, e.path], ["language", "options.language"]);
+    assert.equal(e.problems[0].message, "`job-families-jateng` has no language `fr`; expected `en`, `id`");
+    assert.equal(assessError(() => m.recommendJson(catalog, results, { language: "EN" })).kind, "language");
+    // The languages there are work.
+    assert.equal(riasec.items("en").length, 60);
+    assert.equal(m.recommend(catalog, results, { language: "en", top: 1 }).language, "en");
   });
 });
 

@@ -144,9 +144,10 @@ export function catCases() {
 /**
  * Replays every native adaptive session with the package `m`: the same
  * configuration, seed and answers, each step fed the session this side
- * returned (as a page would store it: parsed and stringified again), and
- * compares every outcome's JSON text with the native one, byte for byte.
- * Self-contained: it is also sent to Chromium.
+ * returned (as a page would store it: stringified and parsed again), and
+ * compares every outcome with the native one's JSON text, value for value
+ * (both as JSON.stringify writes the parsed values: every number must be
+ * the same double). Self-contained: it is also sent to Chromium.
  */
 export function compareCatParity(m, aptitudeText, lines) {
   const instrument = m.loadInstrument(aptitudeText);
@@ -154,22 +155,24 @@ export function compareCatParity(m, aptitudeText, lines) {
   const out = { sessions: 0, compared: 0, differences: [] };
   for (const [i, line] of lines.entries()) {
     const c = JSON.parse(line);
-    let got = bank.start(c.config, c.seed);
+    let got = bank.start(JSON.parse(c.config), c.seed);
     const check = (k) => {
-      if (got === c.outcomes[k]) {
+      const want = JSON.stringify(JSON.parse(c.outcomes[k]));
+      const have = JSON.stringify(got);
+      if (have === want) {
         out.compared += 1;
         return true;
       }
-      if (out.differences.length < 3) out.differences.push({ session: i, step: k, want: c.outcomes[k], got });
+      if (out.differences.length < 3) out.differences.push({ session: i, step: k, want, got: have });
       return false;
     };
     let same = check(0);
     for (const [k, answer] of c.answers.entries()) {
       if (!same) break;
-      got = bank.step(JSON.stringify(JSON.parse(got).session), answer);
+      got = bank.step(JSON.parse(JSON.stringify(got.session)), JSON.parse(answer));
       same = check(k + 1);
     }
-    if (same && JSON.parse(got).next !== null) {
+    if (same && got.next !== null) {
       out.differences.push({ session: i, error: "the native session stopped, this one did not" });
     }
     out.sessions += 1;
@@ -203,22 +206,22 @@ export function syntheticBankToml(aptitudeText, n) {
 }
 
 /**
- * Median time (µs) of one adaptive step — `CatBank.step(sessionJson,
- * answerJson)`: update the estimate and select the next item, JSON in and
- * out — on the 500-item `syntheticBankToml` bank after 10 answers: 200
- * warm-up calls, then 100 batches of 20. Self-contained: it is also sent to
- * Chromium.
+ * Median time (µs) of one adaptive step — `CatBank.step(session, answer)`:
+ * update the estimate and select the next item, objects in and out (the
+ * session crosses as JSON both ways) — on the 500-item `syntheticBankToml`
+ * bank after 10 answers: 200 warm-up calls, then 100 batches of 20.
+ * Self-contained: it is also sent to Chromium.
  */
 export function timeCatStep(m, bankToml) {
   const bank = new m.CatBank(m.loadInstrument(bankToml));
-  let out = JSON.parse(bank.start(JSON.stringify({ max_items: 60, target_se: null }), 7));
-  for (let i = 0; i < 10; i++) out = JSON.parse(bank.step(JSON.stringify(out.session), i % 2 ? '"A"' : '"B"'));
-  const session = JSON.stringify(out.session);
-  for (let i = 0; i < 200; i++) bank.step(session, '"A"');
+  let out = bank.start({ max_items: 60, target_se: null }, 7);
+  for (let i = 0; i < 10; i++) out = bank.step(out.session, i % 2 ? "A" : "B");
+  const session = out.session;
+  for (let i = 0; i < 200; i++) bank.step(session, "A");
   const times = [];
   for (let b = 0; b < 100; b++) {
     const start = performance.now();
-    for (let i = 0; i < 20; i++) bank.step(session, '"A"');
+    for (let i = 0; i < 20; i++) bank.step(session, "A");
     times.push(((performance.now() - start) / 20) * 1000);
   }
   times.sort((x, y) => x - y);

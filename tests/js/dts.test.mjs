@@ -20,12 +20,15 @@ for (const b of builds) {
   });
 }
 
-test("the front-end builds leave out analyzeJson; the node and staff builds have it", () => {
-  const declares = (b) =>
-    /export function analyzeJson\b/.test(readFileSync(join(PKG, b, "assess_wasm.d.ts"), "utf8"));
+test("the front-end builds leave out the staff functions; the node and staff builds have them", () => {
+  const declares = (b) => {
+    const dts = readFileSync(join(PKG, b, "assess_wasm.d.ts"), "utf8");
+    return [/export function analyzeJson\b/, /^    scoreJson\(/m, /^    informationCurve\(/m].map((r) => r.test(dts));
+  };
   assert.deepEqual(
     builds.map((b) => [b, declares(b)]),
-    [["web", false], ["node", true], ["bundler", false], ["staff", true]],
+    [["web", [false, false, false]], ["node", [true, true, true]], ["bundler", [false, false, false]],
+      ["staff", [true, true, true]]],
   );
   const size = (b) => readFileSync(join(PKG, b, "assess_wasm_bg.wasm")).length;
   assert.ok(size("web") < size("staff"), "the front-end .wasm is the smaller one");
@@ -41,9 +44,15 @@ test("every runtime export is declared, and the result types are generated", () 
   }
   for (const t of ["Report", "ScaleResult", "RiasecProfile", "Recommendations", "Recommendation",
     "ItemView", "OptionView", "InstrumentInfo", "Problem", "ProblemKind", "ResponseSet",
-    "ScoreOptions", "ItemOptions", "RecommendOptions", "AssessError"]) {
+    "ScoreOptions", "ItemOptions", "RecommendOptions", "CatConfig", "CatExposure", "CatContent",
+    "CatSession", "CatEstimate", "StepOutcome", "NextItem", "BankRef", "Administered", "StopReason",
+    "CatAnswer", "InformationPoint"]) {
     assert.match(dts, new RegExp(`export (interface|type) ${t}\\b`), t);
   }
+  assert.match(dts, /export class AssessError extends Error \{/);
+  assert.match(dts, /start\(config: CatConfig \| undefined, seed: number\): StepOutcome;/);
+  assert.match(dts, /step\(session: CatSession, answer: CatAnswer\): StepOutcome;/);
+  assert.match(dts, /informationCurve\(\): InformationPoint\[\];/);
   assert.match(dts, /score\(responses: ResponseSet \| string, options\?: ScoreOptions/);
   assert.match(dts, /items\(lang: string, options\?: ItemOptions.*\): ItemView\[\]/);
 });

@@ -32,7 +32,7 @@ blocks.forEach((code, i) => {
   });
 });
 
-test("npm would publish the four builds, the typings, the sizes and the README", () => {
+test("npm would publish the four builds, the typings, the instruments, the sizes and the README", () => {
   const out = execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: PKG, encoding: "utf8" });
   const files = JSON.parse(out)[0].files.map((f) => f.path);
   for (const build of ["web", "node", "bundler", "staff"]) {
@@ -40,5 +40,9 @@ test("npm would publish the four builds, the typings, the sizes and the README",
       assert.ok(files.includes(`${build}/${f}`), `${build}/${f}`);
     }
   }
-  assert.ok(files.includes("README.md") && files.includes("package.json") && files.includes("SIZE.txt"));
+  for (const f of ["README.md", "package.json", "SIZE.txt", "web/assess_wasm_bg.wasm.br", "web/assess_wasm_bg.wasm.gz",
+    "instruments/index.js", "instruments/index.cjs", "instruments/index.d.ts", "instruments/aptitude.toml",
+    "instruments/job-families.js", "instruments/package.json"]) {
+    assert.ok(files.includes(f), f);
+  }
 });

@@ -43,6 +43,7 @@ test("misuse does not compile, with the errors expected", () => {
   assert.notEqual(r.status, 0);
   const codes = [...r.out.matchAll(/error (TS\d+)/g)].map((m) => m[1]);
   // unknown option `sed`; policy "maybe"; number | null into string;
-  // respondent_id missing.
-  assert.deepEqual(codes, ["TS2561", "TS2322", "TS2322", "TS2345"], r.out);
+  // respondent_id missing; unknown adaptive-test option `max_item`; a
+  // session as JSON text.
+  assert.deepEqual(codes, ["TS2561", "TS2322", "TS2322", "TS2345", "TS2561", "TS2345"], r.out);
 });

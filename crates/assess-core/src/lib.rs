@@ -63,6 +63,7 @@ pub mod analysis;
 mod careers;
 mod instrument;
 pub mod irt;
+mod language;
 mod report;
 mod responses;
 pub mod riasec;

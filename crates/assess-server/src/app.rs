@@ -275,23 +275,12 @@ impl App {
     }
 }
 
-/// The language asked for: one the instrument has (`id` when none asked).
+/// The language asked for: one the instrument has (`id` when none asked;
+/// the core's check, shared with the WebAssembly package).
 fn language(inst: &Instrument, lang: Option<&str>, path: &str) -> Result<String, ApiError> {
     let lang = lang.unwrap_or(assess_core::PRIMARY_LANGUAGE);
-    if inst.languages().iter().any(|l| l == lang) {
-        Ok(lang.to_owned())
-    } else {
-        Err(ApiError::engine(&Error::single(Problem::new(
-            ProblemKind::Language,
-            path,
-            format!(
-                "`{}` has no language `{}`; expected {}",
-                inst.id(),
-                assess_text::problem::shown(lang),
-                assess_text::problem::backtick_list(inst.languages().iter().map(String::as_str))
-            ),
-        ))))
-    }
+    inst.check_language(lang, path)?;
+    Ok(lang.to_owned())
 }
 
 fn policy(name: Option<&str>, path: &str) -> Result<Policy, ApiError> {

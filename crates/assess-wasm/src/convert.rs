@@ -64,9 +64,13 @@ macro_rules! file_getters {
             pub fn status(&self) -> String {
                 self.inner.status().as_str().to_owned()
             }
-            /// Title in `lang` (falling back to `id`, then `en`).
-            pub fn title(&self, lang: &str) -> String {
-                self.inner.title().get(lang).to_owned()
+            /// Title in `lang`. Throws an `AssessError` (`kind`
+            /// `language`) for a language the file does not have.
+            pub fn title(&self, lang: &str) -> Result<String, wasm_bindgen::JsValue> {
+                self.inner
+                    .check_language(lang, "lang")
+                    .map_err(|e| $crate::convert::to_js_error(&e))?;
+                Ok(self.inner.title().get(lang).to_owned())
             }
         }
     };
@@ -86,9 +90,16 @@ pub(crate) fn arg_json(value: &JsValue) -> Result<String, JsValue> {
     if let Some(s) = value.as_string() {
         return Ok(s);
     }
+    stringify(value)
+}
+
+/// `JSON.stringify(value)`: what the typed functions hand to the core's
+/// JSON readers. `undefined`, functions and cyclic objects are an error.
+pub(crate) fn stringify(value: &JsValue) -> Result<String, JsValue> {
     js_sys::JSON::stringify(value)
-        .map(String::from)
-        .map_err(|_| to_js_error(&invalid_argument("a JSON-serialisable object or JSON text")))
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| to_js_error(&invalid_argument("a JSON-serialisable value")))
 }
 
 /// An optional options object (`undefined`/`null` give the defaults).
@@ -110,28 +121,54 @@ fn invalid_argument(expected: &str) -> Error {
     ))
 }
 
-/// The core's error as a JavaScript `Error` named `AssessError` with
-/// `kind`, `path`, `line` and `column` of the first problem (`null` when
-/// unknown) and `problems`, all of them as plain objects.
+// The class of every error this package throws: a subclass of `Error`, so
+// `e instanceof AssessError` and `e instanceof Error` both hold. Defined
+// in JavaScript (wasm-bindgen puts it in `snippets/`), and exported from
+// each build's entry module by scripts/build-wasm; declared in options.rs.
+#[wasm_bindgen(inline_js = "export class AssessError extends Error {
+  constructor(message, kind, path, line, column, problems) {
+    super(message);
+    this.name = 'AssessError';
+    this.kind = kind;
+    this.path = path;
+    this.line = line ?? null;
+    this.column = column ?? null;
+    this.problems = JSON.parse(problems);
+  }
+}
+")]
+extern "C" {
+    #[wasm_bindgen(js_name = AssessError)]
+    type JsAssessError;
+    #[wasm_bindgen(constructor, js_class = "AssessError")]
+    fn new(
+        message: &str,
+        kind: &str,
+        path: &str,
+        line: Option<u32>,
+        column: Option<u32>,
+        problems_json: &str,
+    ) -> JsAssessError;
+}
+
+/// The core's error as an `AssessError` (a subclass of JavaScript's
+/// `Error`) with `kind`, `path`, `line` and `column` of the first problem
+/// (`null` when unknown) and `problems`, all of them as plain objects.
 pub fn to_js_error(e: &Error) -> JsValue {
     let first = e.first();
-    let err = js_sys::Error::new(&e.to_string());
-    err.set_name("AssessError");
-    let set = |k: &str, v: JsValue| {
-        // Setting a property on a fresh Error object cannot fail.
-        let _ = js_sys::Reflect::set(&err, &JsValue::from_str(k), &v);
-    };
-    let number = |n: Option<usize>| n.map_or(JsValue::NULL, |n| JsValue::from_f64(n as f64));
-    set("kind", JsValue::from_str(first.kind().as_str()));
-    set("path", JsValue::from_str(first.path()));
-    set("line", number(first.line()));
-    set("column", number(first.column()));
+    // Lines and columns of text the engine accepts fit 32 bits.
+    #[allow(clippy::cast_possible_truncation)]
+    let number = |n: Option<usize>| n.map(|n| n as u32);
     let problems = to_json(e.problems()).unwrap_or_else(|_| "[]".to_owned());
-    set(
-        "problems",
-        js_sys::JSON::parse(&problems).unwrap_or(JsValue::NULL),
-    );
-    err.into()
+    JsAssessError::new(
+        &e.to_string(),
+        first.kind().as_str(),
+        first.path(),
+        number(first.line()),
+        number(first.column()),
+        &problems,
+    )
+    .into()
 }
 
 #[cfg(test)]
@@ -193,5 +230,82 @@ mod tests {
             )
         );
         assert!(crate::score_to_json(&inst, set, "en", "warn").is_ok());
+    }
+
+    fn mini() -> assess_core::Instrument {
+        assess_core::Instrument::from_toml(include_str!("../../../tests/fixtures/valid/mini.toml"))
+            .unwrap()
+    }
+
+    /// Checking knows items, not positions in the text: the binding
+    /// locates each answer's problem at the value in the JSON text.
+    #[test]
+    fn a_likert_answer_of_the_wrong_type_is_located_in_the_json_text() {
+        let set = "{\"respondent_id\": \"a1\",\n  \"answers\": {\"R1\": 5,\n    \"R2\": \"lima\", \"R3\": 9}}";
+        let e = crate::score_to_json(&mini(), set, "en", "reject").unwrap_err();
+        let at = |p: &Problem| (p.kind(), p.path().to_owned(), p.line(), p.column());
+        assert_eq!(
+            e.problems().iter().map(at).collect::<Vec<_>>(),
+            [
+                (
+                    ProblemKind::WrongAnswerType,
+                    "answers.R2".to_owned(),
+                    Some(3),
+                    Some(11)
+                ),
+                (
+                    ProblemKind::OutOfRange,
+                    "answers.R3".to_owned(),
+                    Some(3),
+                    Some(25)
+                ),
+            ]
+        );
+        let set = assess_core::ResponseSet::from_json(set).unwrap();
+        let text = "{\"respondent_id\":\"a1\",\"answers\":{\"R1\":5,\"R2\":\"lima\"}}";
+        let problems = crate::check_to_problems(&mini(), text, &set).unwrap();
+        assert_eq!(
+            (problems[0].line(), problems[0].column()),
+            (Some(1), Some(46))
+        );
+    }
+
+    #[test]
+    fn an_empty_answer_set_is_a_problem_of_check() {
+        let text = r#"{"respondent_id": "a", "answers": {}}"#;
+        let set = assess_core::ResponseSet::from_json(text).unwrap();
+        let problems = crate::check_to_problems(&mini(), text, &set).unwrap();
+        assert_eq!(problems.len(), 1);
+        let p = &problems[0];
+        assert_eq!(
+            (p.kind(), p.path(), p.line(), p.column()),
+            (ProblemKind::Empty, "answers", Some(1), Some(35))
+        );
+        assert_eq!(
+            p.message(),
+            "the response set has no answers; expected at least one item answered or skipped"
+        );
+        // Without an `answers` key: the problem, unlocated.
+        let text = r#"{"respondent_id": "a"}"#;
+        let set = assess_core::ResponseSet::from_json(text).unwrap();
+        let problems = crate::check_to_problems(&mini(), text, &set).unwrap();
+        assert_eq!(
+            (problems[0].kind(), problems[0].line()),
+            (ProblemKind::Empty, None)
+        );
+    }
+
+    #[test]
+    fn an_unknown_language_is_an_error() {
+        let set = r#"{"respondent_id": "a1", "answers": {"R1": 5}}"#;
+        let e = crate::score_to_json(&mini(), set, "fr", "warn").unwrap_err();
+        assert_eq!(
+            (e.kind(), e.first().path(), e.first().message()),
+            (
+                ProblemKind::Language,
+                "lang",
+                "`mini-minat` has no language `fr`; expected `en`, `id`"
+            )
+        );
     }
 }

@@ -1,8 +1,12 @@
 //! Instruments: load, describe, render, check and score.
 
+use std::ops::Range;
 use std::rc::Rc;
 
-use assess_core::{Error, Instrument, Report, ResponseSet, RiasecProfile, check, score};
+use assess_core::{
+    Error, Instrument, Problem, ProblemKind, Report, ResponseSet, RiasecProfile, check, score,
+};
+use assess_text::json::{Node, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{
@@ -46,20 +50,24 @@ impl WasmInstrument {
         self.inner.items().len()
     }
     /// Metadata in `lang`: title, description, instructions, status and
-    /// its source, licence, scales and forms.
+    /// its source, licence, scales and forms. Throws an `AssessError`
+    /// (`kind` `language`) when the instrument has no language `lang`.
     #[wasm_bindgen(unchecked_return_type = "InstrumentInfo")]
     pub fn info(&self, lang: &str) -> Result<JsValue, JsValue> {
+        self.check_language(lang, "lang")?;
         json_to_js(&self.inner.info(lang))
     }
     /// The items of a form in `lang`, ready to render, in presentation
     /// order (a seeded shuffle when `options.seed` is given). Answer keys
-    /// and option scores are never included.
+    /// and option scores are never included. Throws an `AssessError`
+    /// (`kind` `language`) when the instrument has no language `lang`.
     #[wasm_bindgen(unchecked_return_type = "ItemView[]")]
     pub fn items(
         &self,
         lang: &str,
         #[wasm_bindgen(unchecked_param_type = "ItemOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
+        self.check_language(lang, "lang")?;
         let o: ItemOptions = options_from(&options.unwrap_or(JsValue::UNDEFINED))?;
         let views = self
             .inner
@@ -68,33 +76,39 @@ impl WasmInstrument {
         json_to_js(&views)
     }
     /// Checks a response set (object or JSON text) without scoring it:
-    /// every problem, each naming its item (an empty array when all is
-    /// well). Throws an `AssessError` only when the set cannot be read or
-    /// names an unknown form.
+    /// every problem, each naming its item and located in the JSON text
+    /// (an empty array when all is well). A set without any answer is a
+    /// problem too (`kind` `empty`, `path` `answers`). Throws an
+    /// `AssessError` only when the set cannot be read or names an unknown
+    /// form.
     #[wasm_bindgen(unchecked_return_type = "Problem[]")]
     pub fn check(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ResponseSet | string")] responses: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let set = read_set(&responses, None)?;
-        let checked =
-            check(&self.inner, &set, assess_core::Policy::Warn).map_err(|e| to_js_error(&e))?;
-        json_to_js(checked.problems())
+        let (text, set) = read_set(&responses, None)?;
+        check_to_problems(&self.inner, &text, &set)
+            .map_or_else(|e| Err(to_js_error(&e)), |problems| json_to_js(&problems))
     }
     /// Checks and scores a response set (object or JSON text). The result
     /// holds the report as an object and as the engine's JSON text.
     ///
     /// Throws an `AssessError` listing every problem under the `reject`
-    /// policy (the default); under `warn` they become the report's
-    /// warnings.
+    /// policy (the default), each located in the JSON text; under `warn`
+    /// they become the report's warnings. `options.language` must be one
+    /// of the instrument's languages (`kind` `language` otherwise).
     pub fn score(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ResponseSet | string")] responses: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ScoreOptions")] options: Option<JsValue>,
     ) -> Result<Scored, JsValue> {
         let o: ScoreOptions = options_from(&options.unwrap_or(JsValue::UNDEFINED))?;
-        let set = read_set(&responses, o.form.as_deref())?;
-        let report = score(&self.inner, &set, &o.to_core()).map_err(|e| to_js_error(&e))?;
+        if let Some(lang) = &o.language {
+            self.check_language(lang, "options.language")?;
+        }
+        let (text, set) = read_set(&responses, o.form.as_deref())?;
+        let report =
+            score(&self.inner, &set, &o.to_core()).map_err(|e| to_js_error(&located(e, &text)))?;
         let json = to_json(&report).map_err(|e| to_js_error(&e))?;
         Ok(Scored {
             instrument: Rc::clone(&self.inner),
@@ -107,20 +121,108 @@ impl WasmInstrument {
     ///
     /// `policy` is `"reject"` (any bad answer throws) or `"warn"` (bad
     /// answers become warnings).
+    #[cfg(feature = "analysis")]
     #[wasm_bindgen(js_name = scoreJson)]
     pub fn score_json(&self, responses: &str, lang: &str, policy: &str) -> Result<String, JsValue> {
         score_to_json(&self.inner, responses, lang, policy).map_err(|e| to_js_error(&e))
     }
 }
 
+impl WasmInstrument {
+    fn check_language(&self, lang: &str, path: &str) -> Result<(), JsValue> {
+        self.inner
+            .check_language(lang, path)
+            .map_err(|e| to_js_error(&e))
+    }
+}
+
 /// A response set from an object or JSON text, with `form` filled in when
-/// the set does not name one.
-fn read_set(responses: &JsValue, form: Option<&str>) -> Result<ResponseSet, JsValue> {
-    let mut set = ResponseSet::from_json(&arg_json(responses)?).map_err(|e| to_js_error(&e))?;
+/// the set does not name one; and its JSON text, to locate problems in.
+fn read_set(responses: &JsValue, form: Option<&str>) -> Result<(String, ResponseSet), JsValue> {
+    let text = arg_json(responses)?;
+    let mut set = ResponseSet::from_json(&text).map_err(|e| to_js_error(&e))?;
     if let (Some(f), None) = (form, &set.form) {
         set.form = Some(f.to_owned());
     }
-    Ok(set)
+    Ok((text, set))
+}
+
+/// The binding's logic for `check`: the problems of `set` (read from
+/// `text`), located, with a set that has no answer at all reported first.
+///
+/// # Errors
+///
+/// The core's error for an unknown form.
+pub fn check_to_problems(
+    instrument: &Instrument,
+    text: &str,
+    set: &ResponseSet,
+) -> Result<Vec<Problem>, Error> {
+    let checked =
+        check(instrument, set, assess_core::Policy::Warn).map_err(|e| located(e, text))?;
+    let mut problems = checked.problems().to_vec();
+    if set.answers.is_empty() {
+        problems.insert(
+            0,
+            Problem::new(
+                ProblemKind::Empty,
+                "answers",
+                "the response set has no answers; expected at least one item answered or skipped",
+            ),
+        );
+    }
+    if problems.is_empty() {
+        return Ok(problems);
+    }
+    Ok(located(Error::new(problems), text).problems().to_vec())
+}
+
+/// `e` with its problems about the set's values (key paths `answers.<item>`,
+/// `seconds.<item>`, `form`, `answers`) located in the JSON text they were
+/// read from: the line and column where the value starts. Checking knows
+/// items, not text positions; the text is here.
+fn located(e: Error, text: &str) -> Error {
+    if e.problems().iter().all(|p| p.span().is_some()) {
+        return e;
+    }
+    let Ok(root) = assess_text::json::parse(text) else {
+        return e;
+    };
+    let problems = e
+        .problems()
+        .iter()
+        .map(|p| match p.span() {
+            Some(_) => p.clone(),
+            None => {
+                let repeated = p.kind() == ProblemKind::DuplicateAnswer;
+                p.clone().with_span(span_of(&root, p.path(), repeated))
+            }
+        })
+        .collect();
+    Error::new(problems).located(text)
+}
+
+/// The span of the value at `path` (`key` or `key.entry`) under the root
+/// object; for a repeated entry, its last occurrence when `last`.
+fn span_of(root: &Node<'_>, path: &str, last: bool) -> Option<Range<usize>> {
+    let (head, entry) = match path.split_once('.') {
+        Some((h, e)) => (h, Some(e)),
+        None => (path, None),
+    };
+    let node = root.get(head)?;
+    let Some(entry) = entry else {
+        return Some(node.span());
+    };
+    let Value::Object(entries) = node.value() else {
+        return None;
+    };
+    let mut found = entries.iter().filter(|(k, _)| k.text == entry);
+    let hit = if last {
+        found.next_back()
+    } else {
+        found.next()
+    };
+    hit.map(|(_, v)| v.span())
 }
 
 impl assess_core::Scored for Scored {
@@ -146,11 +248,12 @@ pub fn score_to_json(
     policy: &str,
 ) -> Result<String, Error> {
     let policy = <assess_core::Policy as assess_core::Names>::parse_name(policy, "policy")?;
+    instrument.check_language(lang, "lang")?;
     let set = ResponseSet::from_json(responses)?;
     let options = assess_core::ScoreOptions::new()
         .language(lang)
         .policy(policy);
-    to_json(&score(instrument, &set, &options)?)
+    to_json(&score(instrument, &set, &options).map_err(|e| located(e, responses))?)
 }
 
 /// One respondent's scored results: the report as an object and as the

@@ -4,16 +4,25 @@
 //! of scoring lives here. Values cross the boundary as JSON produced by the
 //! core (so a report is byte-identical to the native engine's), parsed into
 //! plain JavaScript objects whose TypeScript types are generated from the
-//! Rust types with `tsify`. Errors cross it as real JavaScript `Error`
-//! objects carrying `kind`, `path`, `line`, `column` (of the first problem)
-//! and `problems` (all of them).
+//! Rust types with `tsify`. Errors cross it as `AssessError` objects, a
+//! subclass of JavaScript's `Error` exported by every build (defined in
+//! JavaScript in `convert.rs`), carrying `kind`, `path`, `line`, `column`
+//! (of the first problem) and `problems` (all of them). Problems of a
+//! response set are located in its JSON text; a language an instrument or
+//! catalogue lacks is an error (the core's `check_language`, which the
+//! service uses too).
+//!
+//! `scripts/build-wasm` also puts the shipped instruments into the package
+//! (`@e-makaryo/assess/instruments`) and precompresses the web build.
 //!
 //! ## Features
 //!
-//! `analysis` (on by default) exports `analyzeJson`, the instrument analysis
-//! for programme staff. `scripts/build-wasm` builds the web and bundler
-//! builds, which respondents' phones download, without it
-//! (`--no-default-features`), and the node and staff builds with it.
+//! `analysis` (on by default) exports the functions for programme staff:
+//! `analyzeJson` (the instrument analysis), `CatBank.informationCurve` and
+//! `Instrument.scoreJson` (the same text as `score(…).json`).
+//! `scripts/build-wasm` builds the web and bundler builds, which
+//! respondents' phones download, without it (`--no-default-features`: the
+//! front-end `.wasm` stays small), and the node and staff builds with it.
 //!
 //! ## Adding an exported function
 //!
@@ -32,6 +41,10 @@
 //!    `.d.ts` by the build script.
 //! 4. Map every core error with [`to_js_error`]. `tests/js/dts.test.mjs`
 //!    fails if an export is undeclared or the `.d.ts` says `any`.
+//! 5. Take a JavaScript object where the core reads JSON with
+//!    `convert::stringify` (as `CatBank.start` does), and declare its
+//!    shape with a `Tsify` type (`cat_types.rs` when the core's type has
+//!    none, with a test that the keys match the core's JSON).
 
 #![deny(missing_docs)]
 
@@ -40,6 +53,7 @@
 #[cfg(feature = "analysis")]
 mod analysis;
 mod cat;
+mod cat_types;
 mod catalog;
 mod convert;
 mod domain;
@@ -49,7 +63,9 @@ mod recommend;
 
 pub use catalog::{WasmCatalog, load_catalog, validate_catalog};
 pub use convert::{json_to_js, problems_json, to_js_error, to_json};
-pub use instrument::{Scored, WasmInstrument, load_instrument, score_to_json, validate_instrument};
+pub use instrument::{
+    Scored, WasmInstrument, check_to_problems, load_instrument, score_to_json, validate_instrument,
+};
 pub use options::{ItemOptions, RecommendOptions, ScoreOptions};
 pub use recommend::{PersonResults, recommend, recommend_json, recommend_native};
 

@@ -10,12 +10,13 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const ASSESS_ERROR: &str = r#"
 /**
- * What every function of this package throws on bad input: a JavaScript
- * `Error` (named `AssessError`) with the first problem's kind, key path, and
- * 1-based line and column (`null` when the input was not TOML text), and
- * the list of all problems.
+ * What every function of this package throws on bad input: a subclass of
+ * `Error` (so `e instanceof AssessError` and `e instanceof Error` hold),
+ * with the first problem's kind, key path, and 1-based line and column
+ * (`null` when unknown), and the list of all problems.
  */
-export interface AssessError extends Error {
+export class AssessError extends Error {
+    private constructor();
     name: "AssessError";
     kind: ProblemKind;
     path: string;
@@ -29,7 +30,8 @@ export interface AssessError extends Error {
 #[derive(Clone, Debug, Default, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ScoreOptions {
-    /// Language of the report text (`id` by default; falls back to `id`).
+    /// Language of the report text (`id` by default); one of the
+    /// instrument's languages.
     #[serde(default)]
     #[tsify(optional)]
     pub language: Option<String>,
@@ -87,7 +89,8 @@ json_struct!(deny ItemOptions { form: "form" = None, seed: "seed" = None });
 #[derive(Clone, Debug, Default, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RecommendOptions {
-    /// Language of names and explanations (`id` by default).
+    /// Language of names and explanations (`id` by default); one of the
+    /// catalogue's languages.
     #[serde(default)]
     #[tsify(optional)]
     pub language: Option<String>,

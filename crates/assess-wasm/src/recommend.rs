@@ -55,15 +55,16 @@ impl PersonResults {
 /// training routes. `results` is a scored interest instrument or a
 /// `Results` that also holds aptitude and readiness results.
 ///
-/// Throws an `AssessError` when the options are invalid or the result has
-/// no RIASEC profile.
+/// Throws an `AssessError` when the options are invalid (`kind`
+/// `language` for a language the catalogue does not have) or the result
+/// has no RIASEC profile.
 #[wasm_bindgen(unchecked_return_type = "Recommendations")]
 pub fn recommend(
     catalog: &WasmCatalog,
     results: &PersonResults,
     #[wasm_bindgen(unchecked_param_type = "RecommendOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let o: RecommendOptions = options_from(&options.unwrap_or(JsValue::UNDEFINED))?;
+    let o = recommend_options(catalog, options)?;
     json_to_js(&recommend_native(&catalog.inner, results, &o))
 }
 
@@ -74,8 +75,23 @@ pub fn recommend_json(
     results: &PersonResults,
     #[wasm_bindgen(unchecked_param_type = "RecommendOptions")] options: Option<JsValue>,
 ) -> Result<String, JsValue> {
-    let o: RecommendOptions = options_from(&options.unwrap_or(JsValue::UNDEFINED))?;
+    let o = recommend_options(catalog, options)?;
     to_json(&recommend_native(&catalog.inner, results, &o)).map_err(|e| to_js_error(&e))
+}
+
+/// The options, with a language the catalogue has.
+fn recommend_options(
+    catalog: &WasmCatalog,
+    options: Option<JsValue>,
+) -> Result<RecommendOptions, JsValue> {
+    let o: RecommendOptions = options_from(&options.unwrap_or(JsValue::UNDEFINED))?;
+    if let Some(lang) = &o.language {
+        catalog
+            .inner
+            .check_language(lang, "options.language")
+            .map_err(|e| to_js_error(&e))?;
+    }
+    Ok(o)
 }
 
 /// The binding's logic for `recommend`, free of JavaScript types.

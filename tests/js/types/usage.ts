@@ -1,7 +1,10 @@
 // Type-checked against each build's generated .d.ts (tests/js/types.test.mjs):
 // what a TypeScript front end writes must compile under --strict.
 import init, {
-  type AssessError,
+  AssessError,
+  CatBank,
+  type CatSession,
+  type StepOutcome,
   type ItemView,
   type Problem,
   type Recommendations,
@@ -32,10 +35,18 @@ export async function page(riasecToml: string, catalogToml: string): Promise<str
   try {
     loadInstrument("");
   } catch (e) {
-    const err = e as AssessError;
-    const where: number | null = err.line;
-    return `${err.kind} ${err.path} ${where} ${err.problems.length}`;
+    if (!(e instanceof AssessError)) throw e;
+    const where: number | null = e.line;
+    return `${e.kind} ${e.path} ${where} ${e.problems.length}`;
   }
   const invalid: Problem[] = validateInstrument(riasecToml);
-  return `${problems.length} ${pomp} ${profile?.holland.code} ${recs.families[0].name} ${text.length} ${invalid.length}`;
+  const bank = new CatBank(riasec);
+  let out: StepOutcome = bank.start({ max_items: 10, exposure: { method: "randomesque", candidates: 3 } }, 7);
+  while (out.next !== null) {
+    const stored: CatSession = JSON.parse(JSON.stringify(out.session)) as CatSession;
+    out = bank.step(stored, out.next.id.startsWith("N") ? "A" : null);
+  }
+  const se: number = out.estimate.se;
+  const stop: "se_reached" | "max_items" | "bank_exhausted" | null = out.stop;
+  return `${problems.length} ${pomp} ${profile?.holland.code} ${recs.families[0].name} ${text.length} ${invalid.length} ${se} ${stop}`;
 }
