@@ -193,6 +193,9 @@ describe("recommend", () => {
     assert.equal(all.considered, 54);
     assert.ok(sd.considered < all.considered);
     assert.ok(sd.families.every((f) => ["SD", "SMP"].includes(f.schooling)));
+    const zone2 = m.recommend(catalog, results, { top: 0, maxZone: 2 });
+    assert.ok(zone2.considered > 0 && zone2.considered < all.considered);
+    assert.ok(zone2.families.every((f) => f.zone <= 2));
   });
   test("aptitude and readiness results fill in the checks", () => {
     const results = new m.Results(interest);

@@ -102,6 +102,11 @@ pub struct RecommendOptions {
     #[serde(default)]
     #[tsify(optional)]
     pub max_schooling: Option<Schooling>,
+    /// Only families whose job zone (1-5, the preparation they usually
+    /// need) is at most this.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub max_zone: Option<usize>,
     /// Only families in at least one of these sectors.
     #[serde(default)]
     #[tsify(optional)]
@@ -117,6 +122,7 @@ json_struct!(deny RecommendOptions {
     language: "language" = None,
     top: "top" = None,
     max_schooling: "maxSchooling" = None,
+    max_zone: "maxZone" = None,
     sectors: "sectors" = None,
     accommodations_for: "accommodationsFor" = None,
 });
@@ -131,6 +137,8 @@ impl RecommendOptions {
             .language(self.language.as_deref().unwrap_or("id"))
             .top(self.top.unwrap_or(assess_core::recommend::DEFAULT_TOP))
             .max_schooling(self.max_schooling)
+            // Every zone is at most 5: a larger limit filters nothing.
+            .max_zone(self.max_zone.map(|z| u8::try_from(z).unwrap_or(u8::MAX)))
             .sectors(&sectors.iter().map(String::as_str).collect::<Vec<_>>())
             .accommodations_for(&groups.iter().map(String::as_str).collect::<Vec<_>>())
     }
