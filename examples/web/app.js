@@ -11,7 +11,7 @@
 // loads. Answers, page and filters are kept in localStorage on the device
 // (key `assess-demo-v2`): they survive closing the tab, a new tab and a
 // restart of the phone; nothing is sent anywhere.
-import init, { loadCatalog, loadInstrument, recommend, Results } from "./pkg/web/assess_wasm.js";
+import init, { loadCatalog, loadInstrument, recommend, Results } from "./pkg/interest/assess_wasm.js";
 import { PAGE_SIZE, UI } from "./interest-text.js";
 import { $, applyChrome, el, itemEntry, radio, savedLanguage, showInstrument } from "./ui.js";
 

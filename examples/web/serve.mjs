@@ -2,7 +2,8 @@
 // (examples/web/site.mjs: the pages with their first screen inline, the
 // front-end package, the shipped instruments, each precompressed) and
 // serves it at /, and, for the browser tests, the parity cases at
-// /parity/. Listens on 127.0.0.1 only.
+// /parity/ and every shipped instrument at /instruments/ (not behind a
+// service). Listens on 127.0.0.1 only.
 //
 // Like a static host configured for precompressed files, it sends
 // `file.br` or `file.gz` to a browser that accepts them (`vary:
@@ -31,6 +32,8 @@ import { buildSite } from "./site.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const PARITY = ["/parity/", process.env.ASSESS_PARITY ?? join(root, "target", "parity")];
+/** For the browser tests' parity cases: every shipped instrument, also those no page uses. */
+const ALL_INSTRUMENTS = ["/instruments/", join(root, "instruments")];
 /** The file a path names, links followed (so no other name reaches a keyed file). */
 const real = (file) => {
   try {
@@ -67,7 +70,7 @@ function resolve(urlPath, mounts) {
       statSync(file);
       return file;
     } catch {
-      return null;
+      // not in this mount: the next one that serves the path, if any
     }
   }
   return null;
@@ -135,7 +138,7 @@ function proxy(req, res, api, path) {
 export async function serve(port = 8080, { api, site } = {}) {
   const service = api ? new URL(api) : null;
   site ??= await buildSite({ forService: Boolean(service) });
-  const mounts = service ? [["/", site]] : [PARITY, ["/", site]];
+  const mounts = service ? [["/", site]] : [PARITY, ["/", site], ALL_INSTRUMENTS];
   const stats = { requests: 0, bytes: 0 };
   const server = createServer((req, res) => {
     stats.requests += 1;
@@ -172,7 +175,7 @@ export async function serve(port = 8080, { api, site } = {}) {
       return;
     }
     headers["content-length"] = statSync(body).size;
-    stats.bytes += headers["content-length"];
+    if (req.method !== "HEAD") stats.bytes += headers["content-length"];
     res.writeHead(200, headers);
     if (req.method === "HEAD") res.end();
     else createReadStream(body).pipe(res);

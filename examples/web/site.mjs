@@ -3,7 +3,8 @@
 // - index.html carries the first page of questions (rendered with the
 //   same ui.js function the page uses, from the engine's item view) and
 //   the style sheet inline, so the first question needs one request;
-// - the pages, scripts, the front-end package (pkg/web) and the shipped
+// - the pages, scripts, the front-end package (pkg/interest for the
+//   interest page, pkg/web for the aptitude page) and the shipped
 //   instruments, each also precompressed (`.br`, brotli quality 11, and
 //   `.gz`, gzip -9), which serve.mjs (or any static host configured for
 //   precompressed files) sends to browsers that accept them;
@@ -161,9 +162,13 @@ export async function buildSite({ out, pkg = process.env.ASSESS_PKG ?? join(root
   write("index.html", inlineStyle(await firstPage(pkg), css));
   for (const p of PAGES.slice(1)) write(p, inlineStyle(readFileSync(join(here, p), "utf8"), css));
   for (const s of SCRIPTS) copy(join(here, s), s);
-  const web = join(pkg, "web");
-  for (const f of readdirSync(web, { recursive: true })) {
-    if (PACKAGE.test(f)) copy(join(web, f), `pkg/web/${f}`);
+  // The interest page loads the package's `interest` build (no adaptive
+  // test: about 55 KB smaller); the aptitude page the `web` build.
+  for (const build of ["interest", "web"]) {
+    const dir = join(pkg, build);
+    for (const f of readdirSync(dir, { recursive: true })) {
+      if (PACKAGE.test(f)) copy(join(dir, f), `pkg/${build}/${f}`);
+    }
   }
   for (const f of INSTRUMENTS) {
     if (forService && f === "aptitude.toml") continue;
@@ -171,7 +176,12 @@ export async function buildSite({ out, pkg = process.env.ASSESS_PKG ?? join(root
   }
   const hashes = written.filter((f) => COMPRESS.test(f)).map((f) => precompress(join(out, f)));
   const version = createHash("sha256").update(hashes.join()).digest("hex").slice(0, 16);
-  const files = ["./", ...written.filter((f) => f !== "index.html").map((f) => `./${f}`)];
+  // Installed with the service worker: every file but the aptitude page's
+  // engine and instrument, which are cached when that page first loads
+  // them (a person who only answers the interest questionnaire never
+  // downloads the adaptive engine).
+  const later = (f) => f === "index.html" || f.startsWith("pkg/web/") || f === "instruments/aptitude.toml";
+  const files = ["./", ...written.filter((f) => !later(f)).map((f) => `./${f}`)];
   const sw = readFileSync(join(here, "sw.js"), "utf8")
     .replace(/const CACHE = "[^"]*";/, `const CACHE = "assess-demo-${version}";`)
     .replace(/const FILES = \[[^\]]*\];/, () => `const FILES = ${JSON.stringify(files)};`);

@@ -1,5 +1,6 @@
-// Offline after the first load: the page, the engine and the shipped files
-// are cached on install and served cache-first; a new version of this file
+// Offline after the first load: the pages, the interest page's engine and
+// the shipped files are cached on install and served cache-first, and the
+// aptitude page's engine and instrument when that page first loads them; a new version of this file
 // (CACHE, which examples/web/site.mjs names after the content of the site)
 // replaces the cache.
 //

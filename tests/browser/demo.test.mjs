@@ -334,7 +334,7 @@ describe("the interest page in Chromium", () => {
     await context.close();
   });
 
-  test("works offline after the first load (service worker)", async () => {
+  test("works offline after the first load of each page (service worker)", async () => {
     const { context, page } = await open();
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
@@ -342,6 +342,18 @@ describe("the interest page in Chromium", () => {
         await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok));
       }
     });
+    // The install cached the interest page's files, not the adaptive engine.
+    const cached = await page.evaluate(async () => {
+      const cache = await caches.open((await caches.keys())[0]);
+      return (await cache.keys()).map((r) => new URL(r.url).pathname);
+    });
+    assert.ok(cached.includes("/pkg/interest/assess_wasm_bg.wasm"));
+    assert.ok(!cached.some((f) => f.startsWith("/pkg/web/")), "the adaptive engine waits for its page");
+    // The aptitude page, once opened online, is cached as it loads.
+    await page.goto(`${base}aptitude.html`);
+    await page.waitForSelector("body[data-ready=true]");
+    await page.goto(base);
+    await page.waitForSelector("body[data-ready=true]");
     await context.setOffline(true);
     await page.reload();
     await page.waitForSelector("body[data-ready=true]");

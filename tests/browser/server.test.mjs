@@ -500,7 +500,7 @@ describe("the adaptive aptitude page with the assessment service", () => {
     });
     assert.equal(cached.names.length, 1);
     assert.match(cached.names[0], /^assess-demo-[0-9a-f]{16}$/, "the cache is named after the site's content");
-    assert.ok(cached.files.includes("/aptitude.js") && cached.files.includes("/pkg/web/assess_wasm_bg.wasm"));
+    assert.ok(cached.files.includes("/aptitude.js") && cached.files.includes("/pkg/interest/assess_wasm_bg.wasm"));
     assert.ok(!cached.files.some((f) => f.includes("aptitude.toml")), "the keyed file is not cached");
     assert.ok(!cached.files.some((f) => f.startsWith("/v1/")));
     assert.deepEqual(statuses.filter(([p]) => p === "/instruments/aptitude.toml"), [], "never asked for");

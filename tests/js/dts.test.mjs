@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { PKG, loadPackage } from "./common.mjs";
 
-const builds = ["web", "node", "bundler", "staff"];
+const builds = ["web", "node", "bundler", "interest", "staff"];
 const code = (text) =>
   text
     .replace(/\/\*[\s\S]*?\*\//g, "")
@@ -20,18 +20,21 @@ for (const b of builds) {
   });
 }
 
-test("the front-end builds leave out the staff functions; the node and staff builds have them", () => {
+test("the front-end builds leave out the staff functions, the interest build the adaptive test too", () => {
   const declares = (b) => {
     const dts = readFileSync(join(PKG, b, "assess_wasm.d.ts"), "utf8");
-    return [/export function analyzeJson\b/, /^    scoreJson\(/m, /^    informationCurve\(/m].map((r) => r.test(dts));
+    return [/export function analyzeJson\b/, /^    scoreJson\(/m, /^    informationCurve\(/m,
+      /export class CatBank\b/, /export function expectedDomainScores\b/].map((r) => r.test(dts));
   };
   assert.deepEqual(
     builds.map((b) => [b, declares(b)]),
-    [["web", [false, false, false]], ["node", [true, true, true]], ["bundler", [false, false, false]],
-      ["staff", [true, true, true]]],
+    [["web", [false, false, false, true, true]], ["node", [true, true, true, true, true]],
+      ["bundler", [false, false, false, true, true]], ["interest", [false, false, false, false, false]],
+      ["staff", [true, true, true, true, true]]],
   );
   const size = (b) => readFileSync(join(PKG, b, "assess_wasm_bg.wasm")).length;
-  assert.ok(size("web") < size("staff"), "the front-end .wasm is the smaller one");
+  assert.ok(size("interest") < size("web"), "the interest build is the smallest");
+  assert.ok(size("web") < size("staff"), "the front-end .wasm is smaller than the staff build");
   assert.equal(typeof loadPackage().analyzeJson, "function");
 });
 

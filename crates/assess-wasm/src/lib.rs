@@ -20,9 +20,13 @@
 //! `analysis` (on by default) exports the functions for programme staff:
 //! `analyzeJson` (the instrument analysis), `CatBank.informationCurve` and
 //! `Instrument.scoreJson` (the same text as `score(…).json`).
+//! `adaptive` (on by default) exports `CatBank` and
+//! `expectedDomainScores`, the adaptive test's engine.
 //! `scripts/build-wasm` builds the web and bundler builds, which
-//! respondents' phones download, without it (`--no-default-features`: the
-//! front-end `.wasm` stays small), and the node and staff builds with it.
+//! respondents' phones download, with `adaptive` and without `analysis`
+//! (the front-end `.wasm` stays small); the `interest` build, which the
+//! interest questionnaire loads, with neither; and the node and staff
+//! builds with both.
 //!
 //! ## Adding an exported function
 //!
@@ -52,10 +56,13 @@
 // one more line here.
 #[cfg(feature = "analysis")]
 mod analysis;
+#[cfg(feature = "adaptive")]
 mod cat;
+#[cfg(feature = "adaptive")]
 mod cat_types;
 mod catalog;
 mod convert;
+#[cfg(feature = "adaptive")]
 mod domain;
 mod instrument;
 mod options;
