@@ -78,9 +78,11 @@ fn main() -> ExitCode {
             Ok(s) => s,
             Err(e) => return fail(&e),
         };
+        // The signal handlers first: a SIGTERM right after the line below
+        // must drain, not kill.
+        let signal = assess_server::serve::signal(std::sync::Arc::clone(server.app()));
         // Tests and scripts read this line to find the port.
         println!("listening on http://{}", server.address());
-        let signal = assess_server::serve::signal(std::sync::Arc::clone(server.app()));
         server.run(signal).await;
         ExitCode::SUCCESS
     })

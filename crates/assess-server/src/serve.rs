@@ -86,26 +86,41 @@ pub async fn serve(
     }
 }
 
-/// Completes on SIGTERM or Ctrl-C, and marks the service as draining
-/// (readiness turns false at once).
-pub async fn signal(app: Shared) {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// A future that completes on SIGTERM or Ctrl-C (SIGINT), and marks the
+/// service as draining (readiness turns false at once). The handlers are
+/// installed when this is called, not when the future is first polled: a
+/// signal sent as soon as the service says it listens is not missed. Call
+/// it inside the runtime.
+pub fn signal(app: Shared) -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
+    let handlers = {
+        use tokio::signal::unix::{SignalKind, signal};
+        (
+            signal(SignalKind::terminate()).ok(),
+            signal(SignalKind::interrupt()).ok(),
+        )
     };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
+    async move {
+        #[cfg(unix)]
+        {
+            async fn wait(s: Option<tokio::signal::unix::Signal>) {
+                match s {
+                    Some(mut s) => {
+                        s.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            }
+            let (term, int) = handlers;
+            tokio::select! {
+                () = wait(term) => {},
+                () = wait(int) => {},
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+        app.draining.store(true, Ordering::Relaxed);
     }
-    app.draining.store(true, Ordering::Relaxed);
 }
