@@ -151,6 +151,10 @@ describe("the interest page in Chromium", () => {
     assert.equal(await page.locator("#scales li").count(), 6);
     assert.equal(await page.locator("#families > li").count(), 5);
     assert.ok((await page.textContent("#families")).includes("Kode kelompok pekerjaan ini"));
+    // Bahasa Indonesia throughout: no English word on the page's visible text.
+    const visible = await page.evaluate(() => document.body.innerText);
+    const english = visible.match(/\b(the|and|of|your|course|apprenticeship|certification|hours?|months?|years?|training|score|fit|level)\b/gi);
+    assert.equal(english, null, `English in the Indonesian page: ${english}`);
     assert.deepEqual(await axe(page), []);
     assert.deepEqual(errors, []);
     await context.close();
