@@ -167,23 +167,28 @@ fn explanations_name_shared_and_unshared_letters() {
     );
 }
 
+/// One person who gives `answer` to every item of the RIASEC inventory.
+fn same_answer_everywhere(fx: &Fixture, id: &str, answer: u8) -> ResponseSet {
+    let answers: Vec<String> = fx
+        .riasec
+        .items()
+        .iter()
+        .map(|i| format!("\"{}\":{answer}", i.id()))
+        .collect();
+    ResponseSet::from_json(&format!(
+        "{{\"respondent_id\":\"{id}\",\"answers\":{{{}}}}}",
+        answers.join(",")
+    ))
+    .unwrap()
+}
+
 /// Every answer "Tidak suka" (Dislike): POMP 25 on all six types, a low
 /// profile (and a flat one; low is said first). The recommendations say
 /// there is no high interest yet and the families are examples.
 #[test]
 fn a_low_profile_is_said_plainly() {
     let fx = fixture();
-    let answers: Vec<String> = fx
-        .riasec
-        .items()
-        .iter()
-        .map(|i| format!("\"{}\":2", i.id()))
-        .collect();
-    let set = ResponseSet::from_json(&format!(
-        "{{\"respondent_id\":\"tidak-suka\",\"answers\":{{{}}}}}",
-        answers.join(",")
-    ))
-    .unwrap();
+    let set = same_answer_everywhere(&fx, "tidak-suka", 2);
     let profile = RiasecProfile::from_report(&report(&fx.riasec, &set, "id")).unwrap();
     assert!(profile.low && profile.flat);
     assert_eq!(profile.clarity, Clarity::Low);
@@ -218,17 +223,7 @@ fn a_low_profile_is_said_plainly() {
 #[allow(clippy::float_cmp)]
 fn a_flat_profile_is_said_plainly() {
     let fx = fixture();
-    let answers: Vec<String> = fx
-        .riasec
-        .items()
-        .iter()
-        .map(|i| format!("\"{}\":3", i.id()))
-        .collect();
-    let set = ResponseSet::from_json(&format!(
-        "{{\"respondent_id\":\"ragu\",\"answers\":{{{}}}}}",
-        answers.join(",")
-    ))
-    .unwrap();
+    let set = same_answer_everywhere(&fx, "ragu", 3);
     for lang in ["id", "en"] {
         let profile = RiasecProfile::from_report(&report(&fx.riasec, &set, lang)).unwrap();
         assert_eq!(profile.scores, [50.0; 6]);

@@ -15,9 +15,8 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { serve } from "../../examples/web/serve.mjs";
 import { ROOT, loadPackage, shipped } from "../js/common.mjs";
-import { assertFitsPhone, launch } from "./chromium.mjs";
+import { assertFitsPhone, axe, launch, openPage } from "./chromium.mjs";
 
-const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
 const OUT = join(ROOT, "target", "browser");
 /** A small phone at 200% text (WCAG 1.4.4 and 1.4.10). */
 const NARROW = { viewport: { width: 320, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -45,24 +44,10 @@ after(async () => {
 
 /** A fresh context on the aptitude page, ready; records page errors. */
 async function open(contextOptions = {}, { textZoom } = {}) {
-  const context = await browser.newContext(contextOptions);
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.goto(`${base}aptitude.html`);
-  await page.waitForSelector("body[data-ready=true]");
+  const { context, page, errors } = await openPage(browser, `${base}aptitude.html`, contextOptions);
   // Larger text, as a browser's text size setting makes it: every rem and em grows.
   if (textZoom) await page.evaluate((z) => (document.documentElement.style.fontSize = z), textZoom);
   return { context, page, errors };
-}
-
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
-  });
 }
 
 /** The visible text of the page's Indonesian parts (what is marked `lang="en"` left out). */

@@ -2,6 +2,8 @@
 // with the flags that keep it off the network this machine cannot reach.
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -38,4 +40,33 @@ export async function assertFitsPhone(page, selector) {
       .map((e) => e.getBoundingClientRect())
       .filter((r) => r.height < 44 || r.width < 44).length);
   assert.equal(small, 0, "touch targets are at least 44 × 44 px");
+}
+
+const AXE = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "node_modules", "axe-core", "axe.min.js");
+
+/** axe-core's violations on `page`, as `{ id, impact, nodes }` (none is `[]`). */
+export async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+  });
+}
+
+/**
+ * A fresh context of `browser` on `url`, once the page says it is ready
+ * (`body[data-ready=true]`); `errors` collects page errors and console
+ * errors. `onContext(context)` runs before the page opens (to record its
+ * requests).
+ */
+export async function openPage(browser, url, contextOptions = {}, onContext = () => {}) {
+  const context = await browser.newContext(contextOptions);
+  onContext(context);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.goto(url);
+  await page.waitForSelector("body[data-ready=true]");
+  return { context, page, errors };
 }

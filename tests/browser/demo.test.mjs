@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { assertFitsPhone, launch } from "./chromium.mjs";
+import { assertFitsPhone, axe, launch, openPage } from "./chromium.mjs";
 import { serve } from "../../examples/web/serve.mjs";
 import {
   INSTRUMENTS,
@@ -20,7 +20,6 @@ import {
   timeScoreAndRecommend,
 } from "../js/common.mjs";
 
-const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
 const OUT = join(ROOT, "target", "browser");
 let browser;
 let server;
@@ -37,24 +36,7 @@ after(async () => {
   server?.close();
 });
 
-async function open(contextOptions = {}, path = "") {
-  const context = await browser.newContext(contextOptions);
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.goto(base + path);
-  await page.waitForSelector("body[data-ready=true]");
-  return { context, page, errors };
-}
-
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
-  });
-}
+const open = (contextOptions = {}, path = "") => openPage(browser, base + path, contextOptions);
 
 /** The statements of the page shown, as their item ids. */
 const shownIds = (page) => page.$$eval("#items fieldset", (fs) => fs.map((f) => f.id.slice("item-".length)));

@@ -15,9 +15,8 @@ import { createInterface } from "node:readline";
 import { after, before, describe, test } from "node:test";
 import { serve } from "../../examples/web/serve.mjs";
 import { ROOT, loadPackage } from "../js/common.mjs";
-import { assertFitsPhone, launch } from "./chromium.mjs";
+import { assertFitsPhone, axe, launch, openPage } from "./chromium.mjs";
 
-const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
 const OUT = join(ROOT, "target", "browser");
 const BINARY = join(ROOT, "target", "debug", "assess-server");
 /** A fixed sealing key (64 hex digits), so a run can be repeated. */
@@ -103,35 +102,23 @@ after(async () => {
  * text or JSON response.
  */
 async function open(contextOptions = {}) {
-  const context = await browser.newContext(contextOptions);
-  const page = await context.newPage();
-  const errors = [];
   const requests = [];
   const bodies = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  context.on("request", (r) => requests.push(r.url()));
-  context.on("response", (r) => {
-    const type = r.headers()["content-type"] ?? "";
-    if (!/^(text\/|application\/json|image\/svg)/.test(type)) return;
-    bodies.push(
-      r.text().then(
-        (text) => ({ url: r.url(), status: r.status(), type, text }),
-        (e) => ({ url: r.url(), status: r.status(), type, unread: String(e) }),
-      ),
-    );
-  });
-  await page.goto(`${base}aptitude.html`);
-  await page.waitForSelector("body[data-ready=true]");
+  const record = (context) => {
+    context.on("request", (r) => requests.push(r.url()));
+    context.on("response", (r) => {
+      const type = r.headers()["content-type"] ?? "";
+      if (!/^(text\/|application\/json|image\/svg)/.test(type)) return;
+      bodies.push(
+        r.text().then(
+          (text) => ({ url: r.url(), status: r.status(), type, text }),
+          (e) => ({ url: r.url(), status: r.status(), type, unread: String(e) }),
+        ),
+      );
+    });
+  };
+  const { context, page, errors } = await openPage(browser, `${base}aptitude.html`, contextOptions, record);
   return { context, page, errors, requests, bodies };
-}
-
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
-  });
 }
 
 /** Waits until the page has taken the service's answer: another question, or the end. */
