@@ -251,7 +251,12 @@ function renderResults() {
     $("code-words").textContent = words;
   } else {
     $("code-line").replaceChildren(el("strong", { id: "code-unclear", text: t("unclear") }));
-    $("code-words").textContent = t("unclearLetters", words);
+    // The engine's own figures: clarity is `low` when the highest type is
+    // below 50, `flat` when Holland's differentiation is under 15.
+    $("code-words").textContent =
+      profile.clarity === "low"
+        ? t("unclearLow", Math.round(Math.max(...profile.scores)))
+        : t("unclearFlat", Math.round(profile.differentiation.holland));
   }
   $("profile-note").textContent = profile.note ?? "";
   $("profile-note").hidden = !profile.note;

@@ -215,6 +215,7 @@ describe("the interest page in Chromium", () => {
     await answerAll(page, () => 2);
     assert.equal(await page.locator("#code").count(), 0, "no large code");
     assert.equal(await page.textContent("#code-unclear"), "Belum ada kode Holland yang jelas");
+    assert.match(await page.textContent("#code-words"), /selisih yang tertinggi dan yang terendah hanya 0 dari 100/);
     assert.ok((await page.textContent("#profile-note")).length > 20);
     assert.equal(await page.textContent("#families-title"), "Kelompok pekerjaan untuk dijelajahi");
     assert.match(await page.textContent("#families-note"), /bukan peringkat/);
@@ -222,6 +223,16 @@ describe("the interest page in Chromium", () => {
     assert.equal(explanations.length, 5);
     for (const e of explanations) assert.ok(!e.includes("tertinggi"), e);
     assert.deepEqual(await axe(page), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("a low profile (every answer 'Tidak suka') is said plainly too", async () => {
+    const { context, page, errors } = await open();
+    await answerAll(page, () => 1);
+    assert.equal(await page.locator("#code").count(), 0, "no large code");
+    assert.match(await page.textContent("#code-words"), /^Skor tertinggi hanya 25 dari 100/);
+    assert.equal(await page.textContent("#families-title"), "Kelompok pekerjaan untuk dijelajahi");
     assert.deepEqual(errors, []);
     await context.close();
   });
