@@ -125,7 +125,7 @@ pub fn bar_chart(title: &str, bars: &[Bar<'_>], max: f64) -> String {
         "<svg viewBox=\"0 0 {width:.0} {height}\" width=\"100%\" role=\"img\" \
          aria-labelledby=\"t{id} d{id}\" xmlns=\"http://www.w3.org/2000/svg\">\
          <title id=\"t{id}\">{title}</title><desc id=\"d{id}\">{desc}</desc>",
-        id = chart_id(title, &desc),
+        id = chart_id("b", title, &desc),
         title = escape(title),
         desc = escape(&desc),
     );
@@ -158,14 +158,17 @@ pub fn bar_chart(title: &str, bars: &[Bar<'_>], max: f64) -> String {
 
 /// A short id for `aria-labelledby`, stable for the same chart so that the
 /// same input gives the same page.
-fn chart_id(title: &str, desc: &str) -> String {
+/// The id of a chart's title and description: `kind` (one letter per kind
+/// of chart) and a hash of its text, so a hexagon and a bar chart of the
+/// same scores on one page (the report shows both) get different ids.
+fn chart_id(kind: &str, title: &str, desc: &str) -> String {
     // FNV-1a: tiny, deterministic; collisions only matter within one page.
     let mut h: u32 = 0x811c_9dc5;
     for b in title.bytes().chain(desc.bytes()) {
         h ^= u32::from(b);
         h = h.wrapping_mul(0x0100_0193);
     }
-    format!("c{h:08x}")
+    format!("c{kind}{h:08x}")
 }
 
 /// A hexagon (radar) chart of six values between 0 and `max`, as inline
@@ -191,7 +194,7 @@ pub fn hexagon_chart(title: &str, axes: &[(&str, f64, String); 6], max: f64) -> 
         .map(|(label, _, shown)| format!("{label}: {shown}"))
         .collect::<Vec<_>>()
         .join("; ");
-    let id = chart_id(title, &desc);
+    let id = chart_id("h", title, &desc);
     let mut svg = format!(
         "<svg viewBox=\"0 0 460 320\" width=\"100%\" style=\"max-width:460px\" role=\"img\" \
          aria-labelledby=\"t{id} d{id}\" xmlns=\"http://www.w3.org/2000/svg\">\

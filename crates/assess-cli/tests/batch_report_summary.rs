@@ -258,6 +258,26 @@ fn the_indonesian_report_is_in_indonesian() {
     assert!(!en.contains(" jam)") && !en.contains(" bulan)"), "{en}");
 }
 
+/// Valid HTML needs every `id` once: the report shows the RIASEC profile
+/// as a hexagon and as bars with the same title and values, whose title
+/// and description ids were once the same.
+#[test]
+fn every_id_of_a_report_is_unique() {
+    for lang in ["id", "en"] {
+        let html = persona_report(lang, "rembang-siti");
+        let mut ids: Vec<&str> = html
+            .split(" id=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        let all = ids.len();
+        assert!(all >= 8, "{all} ids");
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), all, "a repeated id in the {lang} report");
+    }
+}
+
 /// Every answer the middle "Ragu-ragu": a flat profile. The page does not
 /// show its code (RIA by the tie rule) as a finding, lists no tie-breaks,
 /// does not read consistency, and says the families are examples to
