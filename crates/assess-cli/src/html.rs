@@ -28,12 +28,13 @@ pub fn escape(text: &str) -> String {
 const BASE_CSS: &str = "\
 :root{color-scheme:light;--ink:#1b1b1b;--muted:#555;--line:#c8c8c8;--accent:#0b5cad;--warn:#8a4b00}
 *{box-sizing:border-box}
-body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',sans-serif;color:var(--ink);background:#fff;line-height:1.5;margin:0 auto;max-width:60rem;padding:1.5rem}
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',sans-serif;color:var(--ink);background:#fff;line-height:1.5;margin:0 auto;max-width:60rem;padding:1.5rem;overflow-wrap:break-word}
 h1{font-size:1.6rem;margin:0 0 .5rem}h2{font-size:1.25rem;margin:2rem 0 .5rem;border-bottom:2px solid var(--line)}h3{font-size:1.05rem;margin:1.2rem 0 .3rem}
 p,li{max-width:45rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}
 caption{text-align:left;font-weight:600;padding:.3rem 0}
-th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
+th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+@media (max-width:40rem){body{padding:.75rem}table{font-size:.85rem}th,td{padding:.25rem .3rem}}
 th{background:#f2f2f2}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .status{border:2px solid var(--warn);background:#fff7e6;padding:.6rem .8rem;margin:1rem 0}
