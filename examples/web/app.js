@@ -43,7 +43,6 @@ const state = {
   instrument: null,
   catalog: null,
   items: [],
-  pendingResults: false,
 };
 
 const t = (key, ...args) => {
@@ -282,12 +281,8 @@ function renderResults() {
   }
 }
 
+/** Shows the results (only called once the engine has loaded). */
 function showResults(focus) {
-  if (!state.instrument) {
-    state.pendingResults = true;
-    $("status").textContent = t("waiting");
-    return;
-  }
   renderResults();
   $("questionnaire").hidden = true;
   $("results").hidden = false;
@@ -443,8 +438,8 @@ async function main() {
   $("restart").addEventListener("click", restart);
   $("print").addEventListener("click", () => window.print());
   $("save").addEventListener("click", download);
-  if (state.done || state.pendingResults) {
-    if (answeredCount() === state.items.length) showResults(state.pendingResults);
+  if (state.done) {
+    if (answeredCount() === state.items.length) showResults(false);
     else {
       state.done = false;
       save();
