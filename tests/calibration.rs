@@ -229,8 +229,10 @@ proptest! {
         }
         if model == 3 {
             // One shared slope.
+            // Its distance from 1.3 is held to five standard errors
+            // above; a fixed 0.1 failed by chance (seed 363: 1.1995,
+            // SE 0.032, 3.1 SEs; proptest-regressions keeps the case).
             prop_assert!(fit.items.iter().all(|i| (i.a - fit.items[0].a).abs() < 1e-12));
-            prop_assert!((fit.items[0].a - 1.3).abs() < 0.1);
         }
     }
 }
@@ -646,3 +648,4 @@ fn estimates_are_a_stationary_point_of_the_marginal_likelihood() {
         assert!(worst < 1e-3, "{model:?}: largest |∂ ln L/∂x| {worst}");
     }
 }
+
