@@ -648,4 +648,3 @@ fn estimates_are_a_stationary_point_of_the_marginal_likelihood() {
         assert!(worst < 1e-3, "{model:?}: largest |∂ ln L/∂x| {worst}");
     }
 }
-
