@@ -15,9 +15,9 @@ use assess_core::analysis::{
 };
 use assess_core::{Error, Instrument, Problem, ResponseSet};
 
-use crate::html::text::{has_texts, languages_list, texts};
-use crate::html::{Bar, Page, bar_chart, escape, table_start};
 use crate::score::{InputFormat, csv_error, csv_reader, io_error, not_utf8, record_cells};
+use assess_pages::html::{Bar, Page, bar_chart, escape, table_start};
+use assess_pages::text::{has_texts, languages_list, texts};
 
 /// Reads every record of a CSV file after its header, handing its cells
 /// to `push`.

@@ -35,7 +35,6 @@ mod calibrate;
 mod check;
 mod cli;
 mod files;
-mod html;
 mod norms;
 mod progress;
 pub mod report;

@@ -10,7 +10,7 @@ use assess_core::irt::calibrate::{Calibration, CalibrationFlag, ItemEstimate};
 use assess_core::irt::{category_probabilities, test_information};
 
 use super::Provenance;
-use crate::html::{Page, escape, table_start};
+use assess_pages::html::{Page, escape, table_start};
 
 /// The words of the page in one language.
 struct Words {

@@ -53,7 +53,10 @@ macro_rules! page_text {
         /// for words several pages share).
         #[derive(Debug)]
         pub struct PageText {
-            $( pub $name: &'static str, )+
+            $(
+                #[allow(missing_docs)]
+                pub $name: &'static str,
+            )+
         }
 
         impl PageText {

@@ -5,9 +5,6 @@
 
 use std::fmt::Write as _;
 
-// The words of the pages, one table per language.
-pub mod text;
-
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

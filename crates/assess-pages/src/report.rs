@@ -1,0 +1,422 @@
+//! One respondent's results as a printable, self-contained HTML page for
+//! the counsellor and the young person (`assess report`, and the staff
+//! build of the WebAssembly package).
+//!
+//! Everything shown comes from the core's [`Report`], [`RiasecProfile`] and
+//! [`Recommendations`]: this module lays them out and never recomputes a
+//! score, band, code or explanation.
+
+use std::fmt::Write as _;
+
+use assess_core::messages::messages;
+use assess_core::riasec::Type;
+use assess_core::{Instrument, Recommendations, Report, RiasecProfile, ScaleStatus, status_notice};
+
+use crate::html::{Bar, Page, bar_chart, escape, hexagon_chart, table};
+use crate::text::{metadata_label, texts};
+
+/// One instrument's scored results.
+pub struct Scored {
+    /// The instrument.
+    pub instrument: Instrument,
+    /// The person's report on it.
+    pub report: Report,
+}
+
+const REPORT_CSS: &str = "\
+.hex{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1rem;align-items:center;break-inside:avoid}
+@media (max-width:40rem){.hex{grid-template-columns:1fr}}
+.scales td:nth-child(5){width:50%}.scales td:nth-child(2){white-space:nowrap}
+@media print{table{break-inside:auto}tr{break-inside:avoid}}
+.code{font-size:1.4rem;font-weight:700;letter-spacing:.1em}
+section.card{border:1px solid var(--line);padding:.2rem .9rem .6rem;margin:.8rem 0}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem}dt{font-weight:600}dd{margin:0}
+";
+
+/// The whole page, in `lang`, from the scored results.
+pub fn render(scored: &[Scored], recs: Option<&Recommendations>, lang: &str) -> String {
+    let id = scored
+        .first()
+        .map_or("", |s| s.report.respondent_id.as_str());
+    let title = format!("{} — {id}", texts(lang).report_title);
+    let mut page = Page::new(lang, &title).css(REPORT_CSS);
+    let mut h = String::new();
+    let _ = writeln!(h, "<h1>{}</h1>", escape(&title));
+    status_section(&mut h, scored, lang);
+    if let Some(meta) = scored
+        .first()
+        .map(|s| &s.report.metadata)
+        .filter(|m| !m.is_empty())
+    {
+        let rows: Vec<Vec<String>> = meta
+            .iter()
+            .map(|(k, v)| {
+                let v = v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+                vec![escape(metadata_label(k, lang)), escape(&v)]
+            })
+            .collect();
+        h.push_str(&table(
+            texts(lang).report_metadata,
+            &[texts(lang).report_field, texts(lang).report_value],
+            &rows,
+            &[false, false],
+        ));
+    }
+    for s in scored {
+        instrument_section(&mut h, s, lang);
+    }
+    if let Some(r) = recs {
+        families_section(&mut h, r, lang);
+    }
+    footer(&mut h, scored, recs, lang);
+    page.push(&h);
+    page.finish()
+}
+
+fn status_section(h: &mut String, scored: &[Scored], lang: &str) {
+    let _ = write!(
+        h,
+        "<section class=\"status\" aria-labelledby=\"status\"><h2 id=\"status\">{}</h2><ul>",
+        texts(lang).report_instrument_status
+    );
+    for s in scored {
+        let _ = write!(
+            h,
+            "<li><strong>{}</strong> ({} {}): {}</li>",
+            escape(s.instrument.title().get(lang)),
+            escape(s.instrument.version()),
+            escape(s.report.instrument.status.name(lang)),
+            escape(status_notice(s.report.instrument.status, lang))
+        );
+    }
+    h.push_str("</ul></section>\n");
+}
+
+fn instrument_section(h: &mut String, s: &Scored, lang: &str) {
+    let r = &s.report;
+    let _ = writeln!(
+        h,
+        "<section aria-labelledby=\"{id}\"><h2 id=\"{id}\">{}</h2>",
+        escape(s.instrument.title().get(lang)),
+        id = escape(&r.instrument.id)
+    );
+    if let Some(p) = &r.riasec {
+        riasec_section(h, p, lang);
+    }
+    // Scales, each with its band and what it means.
+    let rows: Vec<Vec<String>> = r
+        .scales
+        .iter()
+        .map(|sc| {
+            let score = match (sc.score, sc.status) {
+                (Some(x), _) => format!(
+                    "{} ({}–{})",
+                    short(x, lang),
+                    short(sc.min, lang),
+                    short(sc.max, lang)
+                ),
+                (None, _) => escape(sc.reason.as_deref().unwrap_or("—")),
+            };
+            let mut meaning = String::new();
+            if let Some(b) = &sc.band {
+                let _ = write!(meaning, "{}", escape(&b.interpretation));
+                if let Some(n) = &b.next_step {
+                    let _ = write!(
+                        meaning,
+                        "<br><em>{}:</em> {}",
+                        texts(lang).report_next_step,
+                        escape(n)
+                    );
+                }
+            }
+            if sc.status == ScaleStatus::Partial {
+                let _ = write!(
+                    meaning,
+                    "<br><span class=\"flag\">{}</span>",
+                    escape(&format!(
+                        "{} {}/{}",
+                        texts(lang).report_partial_answered,
+                        sc.answered,
+                        sc.items
+                    ))
+                );
+            }
+            if let Some(sem) = &sc.sem {
+                let _ = write!(
+                    meaning,
+                    "<br><span class=\"note\">{} {}–{}</span>",
+                    texts(lang).report_95_percent_range,
+                    short(sem.lower, lang),
+                    short(sem.upper, lang)
+                );
+            }
+            vec![
+                escape(&sc.name),
+                score,
+                sc.pomp.map_or_else(|| "—".into(), |p| format!("{p:.0}")),
+                sc.band
+                    .as_ref()
+                    .map_or_else(|| "—".into(), |b| escape(&b.label)),
+                meaning,
+            ]
+        })
+        .collect();
+    h.push_str("<div class=\"scales\">");
+    h.push_str(&table(
+        texts(lang).report_scales_caption,
+        &[
+            texts(lang).scale,
+            texts(lang).report_score_range,
+            texts(lang).report_percent_of_max,
+            texts(lang).report_band,
+            texts(lang).report_what_it_means,
+        ],
+        &rows,
+        &[false, true, true, false, false],
+    ));
+    h.push_str("</div>");
+    quality_section(h, r, lang);
+    h.push_str("</section>\n");
+}
+
+fn riasec_section(h: &mut String, p: &RiasecProfile, lang: &str) {
+    let names: Vec<String> = Type::ALL
+        .iter()
+        .map(|ty| format!("{} {}", ty.letter(), ty.name(lang)))
+        .collect();
+    let shown: Vec<String> = p.scores.iter().map(|x| format!("{x:.0}")).collect();
+    let axes: [(&str, f64, String); 6] =
+        std::array::from_fn(|i| (names[i].as_str(), p.scores[i], shown[i].clone()));
+    let title = texts(lang).report_riasec_profile;
+    let bars: Vec<Bar<'_>> = axes
+        .iter()
+        .map(|(label, v, s)| Bar {
+            label,
+            value: *v,
+            shown: s.clone(),
+        })
+        .collect();
+    let _ = writeln!(
+        h,
+        "<div class=\"hex\"><figure>{}<figcaption>{}</figcaption></figure>\
+         <figure>{}<figcaption>{}</figcaption></figure></div>",
+        hexagon_chart(title, &axes, 100.0),
+        texts(lang).report_hexagon_caption,
+        bar_chart(title, &bars, 100.0),
+        escape(title)
+    );
+    let code_names: Vec<String> = p
+        .holland
+        .code
+        .chars()
+        .filter_map(Type::from_letter)
+        .map(|ty| ty.name(lang).to_owned())
+        .collect();
+    if p.clarity.is_clear() {
+        let _ = write!(
+            h,
+            "<h3>{}</h3><p><span class=\"code\">{}</span> — {}</p>",
+            texts(lang).report_holland_code,
+            escape(&p.holland.code),
+            escape(&code_names.join(", "))
+        );
+    } else {
+        // A flat or low profile: the code is not a finding, so it is not
+        // shown large, and the page says why (the note below).
+        let _ = write!(
+            h,
+            "<h3>{}</h3><p>{} — {} <span class=\"flag\">{}</span></p>",
+            texts(lang).report_holland_code,
+            escape(&p.holland.code),
+            escape(&code_names.join(", ")),
+            texts(lang).report_code_unclear
+        );
+    }
+    // Tie-breaks of an unclear code are no finding either.
+    if p.holland.tied && p.clarity.is_clear() {
+        let _ = write!(
+            h,
+            "<p>{} {}</p>",
+            texts(lang).report_tied_codes,
+            escape(
+                &p.holland
+                    .alternatives
+                    .iter()
+                    .filter(|c| **c != p.holland.code)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        );
+    }
+    let _ = write!(
+        h,
+        "<ul><li>{}</li><li>{}</li></ul>",
+        escape(&p.consistency_text(lang)),
+        escape(&p.differentiation_text(lang))
+    );
+    if let Some(n) = &p.note {
+        let _ = write!(h, "<p class=\"flag\">{}</p>", escape(n));
+    }
+}
+
+fn quality_section(h: &mut String, r: &Report, lang: &str) {
+    let q = &r.quality;
+    let _ = write!(
+        h,
+        "<h3>{}</h3><p>{}: {}/{} ({:.0}%)",
+        texts(lang).report_quality_notes,
+        texts(lang).report_answered,
+        q.answered,
+        q.presented,
+        q.completion * 100.0
+    );
+    if let Some(s) = q.median_seconds {
+        let _ = write!(
+            h,
+            "; {}: {} s",
+            texts(lang).report_median_seconds_per_item,
+            messages(lang).decimal(format_args!("{s:.1}"))
+        );
+    }
+    h.push_str(".</p>");
+    if q.flags.is_empty() && r.warnings.is_empty() {
+        let _ = write!(h, "<p>{}</p>", texts(lang).report_no_flags);
+        return;
+    }
+    h.push_str("<ul>");
+    for f in &q.flags {
+        let _ = write!(
+            h,
+            "<li><span class=\"flag\">{}</span>: {}</li>",
+            f.kind.label(lang),
+            escape(&f.message)
+        );
+    }
+    for w in &r.warnings {
+        let _ = write!(h, "<li>{}</li>", escape(w.message()));
+    }
+    h.push_str("</ul>");
+    let _ = write!(h, "<p class=\"note\">{}</p>", texts(lang).report_flags_note);
+}
+
+fn families_section(h: &mut String, recs: &Recommendations, lang: &str) {
+    // A flat or low profile gives examples to explore, not a ranking: the
+    // core's note replaces the note on ranking, and no rank is shown.
+    let note = recs.note.as_deref().map_or_else(
+        || texts(lang).report_families_note.to_owned(),
+        |n| format!("<span class=\"flag\">{}</span>", escape(n)),
+    );
+    let _ = writeln!(
+        h,
+        "<section aria-labelledby=\"families\"><h2 id=\"families\">{}</h2><p class=\"note\">{note}</p>",
+        texts(lang).report_families,
+    );
+    for f in &recs.families {
+        let rank = if recs.clarity.is_clear() {
+            format!("{}. ", f.rank)
+        } else {
+            String::new()
+        };
+        let _ = write!(
+            h,
+            "<section class=\"card\"><h3>{rank}{} <span class=\"note\">({} {}, {} {:.0}/100)</span></h3><p>{}</p><p>{}</p>",
+            escape(&f.name),
+            texts(lang).report_code,
+            escape(&f.family_code),
+            texts(lang).report_fit,
+            f.score,
+            escape(&f.description),
+            escape(&f.explanation)
+        );
+        if !f.training.is_empty() {
+            let _ = write!(
+                h,
+                "<p><strong>{}:</strong></p><ul>",
+                texts(lang).report_training_routes
+            );
+            for tr in &f.training {
+                let _ = write!(
+                    h,
+                    "<li>{} <span class=\"note\">({}",
+                    escape(&tr.name),
+                    escape(&tr.kind_name)
+                );
+                if let Some(d) = &tr.duration {
+                    let _ = write!(h, ", {}", escape(d));
+                }
+                h.push_str(")</span></li>");
+            }
+            h.push_str("</ul>");
+        }
+        if !f.next_steps.is_empty() {
+            let _ = write!(
+                h,
+                "<p><strong>{}:</strong> {}</p>",
+                texts(lang).report_next_steps,
+                escape(&f.next_steps.join("; "))
+            );
+        }
+        if !f.accessibility.is_empty() {
+            let _ = write!(
+                h,
+                "<p class=\"note\"><strong>{}:</strong> {}</p>",
+                texts(lang).report_accessibility,
+                escape(&f.accessibility)
+            );
+        }
+        h.push_str("</section>\n");
+    }
+    h.push_str("</section>\n");
+}
+
+fn footer(h: &mut String, scored: &[Scored], recs: Option<&Recommendations>, lang: &str) {
+    let _ = write!(
+        h,
+        "<footer class=\"note\"><h2>{}</h2><ul>",
+        texts(lang).report_provenance
+    );
+    for s in scored {
+        let i = &s.report.instrument;
+        // The form by its name in `lang` (the full form has none in the
+        // file: the engine's word for it).
+        let form = s
+            .instrument
+            .form(&i.form)
+            .map_or(messages(lang).full_form, |f| f.name().get(lang));
+        let _ = write!(
+            h,
+            "<li>{} {} ({}, {}: {}), {}</li>",
+            escape(&i.id),
+            escape(&i.version),
+            escape(i.status.name(lang)),
+            texts(lang).report_form,
+            escape(form),
+            escape(&i.hash)
+        );
+    }
+    if let Some(r) = recs {
+        let _ = write!(
+            h,
+            "<li>{} {} {} ({}), {}</li>",
+            texts(lang).report_catalogue,
+            escape(&r.catalog.id),
+            escape(&r.catalog.version),
+            escape(r.catalog.status.name(lang)),
+            escape(&r.catalog.hash)
+        );
+    }
+    let _ = writeln!(
+        h,
+        "<li>assess {}</li></ul></footer>",
+        escape(assess_core::ENGINE_VERSION)
+    );
+}
+
+/// A score as a reader takes it in: one decimal, none when whole (the
+/// exact value is in the JSON report), with the decimal mark of `lang`.
+fn short(x: f64, lang: &str) -> String {
+    let s = format!("{x:.1}");
+    let s = s.strip_suffix(".0").unwrap_or(&s);
+    messages(lang).decimal(s)
+}
