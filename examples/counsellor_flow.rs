@@ -75,6 +75,8 @@ fn main() {
                 top: 5,
                 id_column: "respondent_id",
                 out: Some(&file),
+                // A fixed date: the example's pages are the same every day.
+                date: assess_pages::date::Date::parse("2026-12-05").ok(),
             });
             assert_eq!(code, std::process::ExitCode::SUCCESS, "{persona}");
             println!("   {}", file.display());

@@ -157,6 +157,10 @@ enum Command {
         /// never overwritten).
         #[arg(long, requires = "out")]
         overwrite: bool,
+        /// The session's date on the page, YYYY-MM-DD (default: today, by
+        /// this computer's clock, UTC).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<assess_pages::date::Date>,
     },
     /// Summarise a scored batch by metadata columns (district, gender,
     /// disability, age group…) for programme staff: counts, first letters
@@ -324,6 +328,7 @@ pub(crate) fn run() -> ExitCode {
             id_column,
             out,
             overwrite,
+            date,
         } => {
             let inputs: Vec<&Path> = instrument
                 .iter()
@@ -365,6 +370,7 @@ pub(crate) fn run() -> ExitCode {
                 top,
                 id_column: &id_column,
                 out: out.as_ref(),
+                date: Some(date.unwrap_or_else(today)),
             })
         }
         Command::Analyze(args) => analyze::run(&args),
@@ -438,4 +444,17 @@ fn parse_jobs(s: &str) -> Result<usize, String> {
             "at most {MAX_JOBS} worker threads; use 0 for one per core"
         )),
     }
+}
+
+/// `--date`: a calendar date, YYYY-MM-DD.
+fn parse_date(text: &str) -> Result<assess_pages::date::Date, String> {
+    assess_pages::date::Date::parse(text)
+}
+
+/// Today's date by this computer's clock (UTC).
+fn today() -> assess_pages::date::Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    assess_pages::date::Date::from_days_since_epoch(i64::try_from(secs / 86_400).unwrap_or(0))
 }

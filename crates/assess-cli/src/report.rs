@@ -15,7 +15,7 @@ use assess_core::{
 };
 
 use crate::score::{input_format_of, read_rows};
-use assess_pages::report::{Scored, render};
+use assess_pages::report::{ReportOptions, Scored, render};
 
 /// What `assess report` was asked to do.
 pub struct Request<'a> {
@@ -33,6 +33,8 @@ pub struct Request<'a> {
     pub id_column: &'a str,
     /// Output file (standard output when absent).
     pub out: Option<&'a PathBuf>,
+    /// The session's date (today when the command line leaves it out).
+    pub date: Option<assess_pages::date::Date>,
 }
 
 /// Runs `assess report`: scores the chosen respondent on each instrument
@@ -70,7 +72,14 @@ pub fn main(req: Request<'_>) -> ExitCode {
             "warning: no job families: they need interest results with all six RIASEC scales scored"
         );
     }
-    let html = render(&scored, recs.as_ref(), req.lang);
+    let html = render(
+        &scored,
+        recs.as_ref(),
+        &ReportOptions {
+            lang: req.lang,
+            date: req.date,
+        },
+    );
     let written = match req.out {
         Some(p) => crate::files::write_whole(p, html.as_bytes()),
         None => {

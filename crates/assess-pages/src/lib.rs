@@ -7,6 +7,7 @@
 //! printable on A4 and readable on a phone. Everything shown comes from the
 //! core's results; nothing here computes a score.
 
+pub mod date;
 pub mod html;
 pub mod report;
 pub mod summary;

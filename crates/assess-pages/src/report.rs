@@ -12,6 +12,7 @@ use assess_core::messages::messages;
 use assess_core::riasec::Type;
 use assess_core::{Instrument, Recommendations, Report, RiasecProfile, ScaleStatus, status_notice};
 
+use crate::date::Date;
 use crate::html::{Bar, Page, bar_chart, escape, hexagon_chart, table};
 use crate::text::{metadata_label, texts};
 
@@ -33,8 +34,23 @@ section.card{border:1px solid var(--line);padding:.2rem .9rem .6rem;margin:.8rem
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem}dt{font-weight:600}dd{margin:0}
 ";
 
-/// The whole page, in `lang`, from the scored results.
-pub fn render(scored: &[Scored], recs: Option<&Recommendations>, lang: &str) -> String {
+/// How a report page is made.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportOptions<'a> {
+    /// The page's language: `id` or `en`.
+    pub lang: &'a str,
+    /// The session's date, shown in the language's own form: the caller's
+    /// clock (the pages have none), or left out.
+    pub date: Option<Date>,
+}
+
+/// The whole page from the scored results.
+pub fn render(
+    scored: &[Scored],
+    recs: Option<&Recommendations>,
+    options: &ReportOptions<'_>,
+) -> String {
+    let lang = options.lang;
     let id = scored
         .first()
         .map_or("", |s| s.report.respondent_id.as_str());
