@@ -384,7 +384,7 @@ fn report_names_what_is_wrong_with_its_input() {
         "instruments/job-families.toml",
     ]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(text(&out.stdout).contains("<h2 id=\"readiness\">Kesiapan Kerja</h2>"));
+    assert!(text(&out.stdout).contains("<h2 id=\"inst-readiness\">Kesiapan Kerja</h2>"));
     assert!(!text(&out.stdout).contains("<h2 id=\"families\">"));
     assert_eq!(
         text(&out.stderr),

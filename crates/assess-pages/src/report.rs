@@ -6,8 +6,6 @@
 //! [`Recommendations`]: this module lays them out and never recomputes a
 //! score, band, code or explanation.
 
-use std::fmt::Write as _;
-
 use assess_core::messages::messages;
 use assess_core::riasec::Type;
 use assess_core::{Instrument, Recommendations, Report, RiasecProfile, ScaleStatus, status_notice};
@@ -15,7 +13,7 @@ use assess_core::{Instrument, Recommendations, Report, RiasecProfile, ScaleStatu
 use maud::{Markup, PreEscaped, html};
 
 use crate::date::Date;
-use crate::html::{Bar, Page, bar_chart, escape, hexagon_chart, table};
+use crate::html::{Bar, Page, bar_chart, hexagon_chart};
 use crate::text::{metadata_label, texts};
 
 /// One instrument's scored results.
@@ -79,42 +77,42 @@ pub fn render(
     let title = format!("{} — {id}", texts(lang).report_title);
     let mut page = Page::new(lang, &title).css(REPORT_CSS);
     page.push(&essentials(scored, recs, options).into_string());
-    let mut h = String::new();
-    let _ = write!(
-        h,
-        "<div class=\"details\"><h2 id=\"details\">{}</h2><p class=\"note\">{}</p>",
-        texts(lang).report_details,
-        texts(lang).report_details_note
-    );
-    if let Some(meta) = scored
+    page.push(&details(scored, recs, lang).into_string());
+    page.finish()
+}
+
+/// The pages after the break: the metadata as given, every instrument's
+/// scales and quality notes, all job families, and where the results come
+/// from.
+fn details(scored: &[Scored], recs: Option<&Recommendations>, lang: &str) -> Markup {
+    let t = texts(lang);
+    let meta = scored
         .first()
         .map(|s| &s.report.metadata)
-        .filter(|m| !m.is_empty())
-    {
-        let rows: Vec<Vec<String>> = meta
-            .iter()
-            .map(|(k, v)| {
-                let v = v.as_str().map_or_else(|| v.to_string(), str::to_owned);
-                vec![escape(metadata_label(k, lang)), escape(&v)]
-            })
-            .collect();
-        h.push_str(&table(
-            texts(lang).report_metadata,
-            &[texts(lang).report_field, texts(lang).report_value],
-            &rows,
-            &[false, false],
-        ));
+        .filter(|m| !m.is_empty());
+    html! {
+        div.details {
+            h2 #details { (t.report_details) }
+            p.note { (t.report_details_note) }
+            @if let Some(meta) = meta {
+                table {
+                    caption { (t.report_metadata) }
+                    thead { tr { th scope="col" { (t.report_field) } th scope="col" { (t.report_value) } } }
+                    tbody {
+                        @for (k, v) in meta {
+                            tr {
+                                td { (metadata_label(k, lang)) }
+                                td { (v.as_str().map_or_else(|| v.to_string(), str::to_owned)) }
+                            }
+                        }
+                    }
+                }
+            }
+            @for s in scored { (instrument_section(s, lang)) }
+            @if let Some(r) = recs { (families_section(r, lang)) }
+            (footer(scored, recs, lang))
+        }
     }
-    for s in scored {
-        instrument_section(&mut h, s, lang);
-    }
-    if let Some(r) = recs {
-        families_section(&mut h, r, lang);
-    }
-    footer(&mut h, scored, recs, lang);
-    h.push_str("</div>\n");
-    page.push(&h);
-    page.finish()
 }
 
 /// The first two pages: who and when, the instruments, the interest
@@ -350,324 +348,215 @@ fn next_steps(scored: &[Scored], recs: Option<&Recommendations>) -> Vec<String> 
     out
 }
 
-fn instrument_section(h: &mut String, s: &Scored, lang: &str) {
+/// One instrument: its profile (interest), every scale with its band,
+/// meaning and next step, and the quality notes.
+fn instrument_section(s: &Scored, lang: &str) -> Markup {
+    let t = texts(lang);
     let r = &s.report;
-    let _ = writeln!(
-        h,
-        "<section aria-labelledby=\"{id}\"><h2 id=\"{id}\">{}</h2>",
-        escape(s.instrument.title().get(lang)),
-        id = escape(&r.instrument.id)
-    );
-    if let Some(p) = &r.riasec {
-        riasec_section(h, p, lang);
-    }
-    // Scales, each with its band and what it means.
-    let rows: Vec<Vec<String>> = r
-        .scales
-        .iter()
-        .map(|sc| {
-            let score = match (sc.score, sc.status) {
-                (Some(x), _) => format!(
-                    "{} ({}–{})",
-                    short(x, lang),
-                    short(sc.min, lang),
-                    short(sc.max, lang)
-                ),
-                (None, _) => escape(sc.reason.as_deref().unwrap_or("—")),
-            };
-            let mut meaning = String::new();
-            if let Some(b) = &sc.band {
-                let _ = write!(meaning, "{}", escape(&b.interpretation));
-                if let Some(n) = &b.next_step {
-                    let _ = write!(
-                        meaning,
-                        "<br><em>{}:</em> {}",
-                        texts(lang).report_next_step,
-                        escape(n)
-                    );
+    html! {
+        // The instrument's id, prefixed: never the same as the page's own
+        // ids (`notes`, `details`…).
+        @let heading = format!("inst-{}", r.instrument.id);
+        section aria-labelledby=(heading) {
+            h2 #(heading) { (s.instrument.title().get(lang)) }
+            @if let Some(p) = &r.riasec { (riasec_section(p, lang)) }
+            div.scales {
+                table {
+                    caption { (t.report_scales_caption) }
+                    thead {
+                        tr {
+                            th scope="col" { (t.scale) }
+                            th.num scope="col" { (t.report_score_range) }
+                            th.num scope="col" { (t.report_percent_of_max) }
+                            th scope="col" { (t.report_band) }
+                            th scope="col" { (t.report_what_it_means) }
+                        }
+                    }
+                    tbody {
+                        @for sc in &r.scales {
+                            tr {
+                                td { (sc.name) }
+                                td.num {
+                                    @if let Some(x) = sc.score {
+                                        (short(x, lang)) " (" (short(sc.min, lang)) "–" (short(sc.max, lang)) ")"
+                                    } @else {
+                                        (sc.reason.as_deref().unwrap_or("—"))
+                                    }
+                                }
+                                td.num { (sc.pomp.map_or_else(|| "—".into(), |p| format!("{p:.0}"))) }
+                                td { (sc.band.as_ref().map_or("—", |b| b.label.as_str())) }
+                                td {
+                                    @if let Some(b) = &sc.band {
+                                        (b.interpretation)
+                                        @if let Some(n) = &b.next_step { br; em { (t.report_next_step) ":" } " " (n) }
+                                    }
+                                    @if sc.status == ScaleStatus::Partial {
+                                        br; span.flag { (t.report_partial_answered) " " (sc.answered) "/" (sc.items) }
+                                    }
+                                    @if let Some(sem) = &sc.sem {
+                                        br; span.note { (t.report_95_percent_range) " " (short(sem.lower, lang)) "–" (short(sem.upper, lang)) }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            if sc.status == ScaleStatus::Partial {
-                let _ = write!(
-                    meaning,
-                    "<br><span class=\"flag\">{}</span>",
-                    escape(&format!(
-                        "{} {}/{}",
-                        texts(lang).report_partial_answered,
-                        sc.answered,
-                        sc.items
-                    ))
-                );
-            }
-            if let Some(sem) = &sc.sem {
-                let _ = write!(
-                    meaning,
-                    "<br><span class=\"note\">{} {}–{}</span>",
-                    texts(lang).report_95_percent_range,
-                    short(sem.lower, lang),
-                    short(sem.upper, lang)
-                );
-            }
-            vec![
-                escape(&sc.name),
-                score,
-                sc.pomp.map_or_else(|| "—".into(), |p| format!("{p:.0}")),
-                sc.band
-                    .as_ref()
-                    .map_or_else(|| "—".into(), |b| escape(&b.label)),
-                meaning,
-            ]
-        })
-        .collect();
-    h.push_str("<div class=\"scales\">");
-    h.push_str(&table(
-        texts(lang).report_scales_caption,
-        &[
-            texts(lang).scale,
-            texts(lang).report_score_range,
-            texts(lang).report_percent_of_max,
-            texts(lang).report_band,
-            texts(lang).report_what_it_means,
-        ],
-        &rows,
-        &[false, true, true, false, false],
-    ));
-    h.push_str("</div>");
-    quality_section(h, r, lang);
-    h.push_str("</section>\n");
+            (quality_section(r, lang))
+        }
+    }
 }
 
-fn riasec_section(h: &mut String, p: &RiasecProfile, lang: &str) {
+/// The interest profile's details: the scores as bars with their values
+/// (the hexagon is on the first page), the code with its ties, and what
+/// consistency and differentiation say.
+fn riasec_section(p: &RiasecProfile, lang: &str) -> Markup {
+    let t = texts(lang);
     let names: Vec<String> = Type::ALL
         .iter()
         .map(|ty| format!("{} {}", ty.letter(), ty.name(lang)))
         .collect();
-    let shown: Vec<String> = p.scores.iter().map(|x| format!("{x:.0}")).collect();
-    let axes: [(&str, f64, String); 6] =
-        std::array::from_fn(|i| (names[i].as_str(), p.scores[i], shown[i].clone()));
-    let title = texts(lang).report_riasec_profile;
-    let bars: Vec<Bar<'_>> = axes
+    let bars: Vec<Bar<'_>> = names
         .iter()
-        .map(|(label, v, s)| Bar {
+        .zip(p.scores)
+        .map(|(label, v)| Bar {
             label,
-            value: *v,
-            shown: s.clone(),
+            value: v,
+            shown: format!("{v:.0}"),
         })
         .collect();
-    // The hexagon is on the first page; here the same scores as bars, with
-    // their values.
-    let _ = writeln!(
-        h,
-        "<figure>{}<figcaption>{}</figcaption></figure>",
-        bar_chart(title, &bars, 100.0),
-        escape(title)
-    );
-    let code_names: Vec<String> = p
+    let code_names: Vec<&str> = p
         .holland
         .code
         .chars()
         .filter_map(Type::from_letter)
-        .map(|ty| ty.name(lang).to_owned())
+        .map(|ty| ty.name(lang))
         .collect();
-    if p.clarity.is_clear() {
-        let _ = write!(
-            h,
-            "<h3>{}</h3><p><span class=\"code\">{}</span> — {}</p>",
-            texts(lang).report_holland_code,
-            escape(&p.holland.code),
-            escape(&code_names.join(", "))
-        );
-    } else {
-        // A flat or low profile: the code is not a finding, so it is not
-        // shown large, and the page says why (the note below).
-        let _ = write!(
-            h,
-            "<h3>{}</h3><p>{} — {} <span class=\"flag\">{}</span></p>",
-            texts(lang).report_holland_code,
-            escape(&p.holland.code),
-            escape(&code_names.join(", ")),
-            texts(lang).report_code_unclear
-        );
-    }
-    // Tie-breaks of an unclear code are no finding either.
-    if p.holland.tied && p.clarity.is_clear() {
-        let _ = write!(
-            h,
-            "<p>{} {}</p>",
-            texts(lang).report_tied_codes,
-            escape(
-                &p.holland
-                    .alternatives
-                    .iter()
-                    .filter(|c| **c != p.holland.code)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        );
-    }
-    let _ = write!(
-        h,
-        "<ul><li>{}</li><li>{}</li></ul>",
-        escape(&p.consistency_text(lang)),
-        escape(&p.differentiation_text(lang))
-    );
-    if let Some(n) = &p.note {
-        let _ = write!(h, "<p class=\"flag\">{}</p>", escape(n));
+    let others: Vec<&str> = p
+        .holland
+        .alternatives
+        .iter()
+        .filter(|c| **c != p.holland.code)
+        .map(String::as_str)
+        .collect();
+    html! {
+        figure {
+            (PreEscaped(bar_chart(t.report_riasec_profile, &bars, 100.0)))
+            figcaption { (t.report_riasec_profile) }
+        }
+        h3 { (t.report_holland_code) }
+        @if p.clarity.is_clear() {
+            p { span.code { (p.holland.code) } " — " (code_names.join(", ")) }
+        } @else {
+            // A flat or low profile: the code is not a finding, so it is
+            // not shown large, and the page says why (the note below).
+            p { (p.holland.code) " — " (code_names.join(", ")) " " span.flag { (t.report_code_unclear) } }
+        }
+        // Tie-breaks of an unclear code are no finding either.
+        @if p.holland.tied && p.clarity.is_clear() {
+            p { (t.report_tied_codes) " " (others.join(", ")) }
+        }
+        ul {
+            li { (p.consistency_text(lang)) }
+            li { (p.differentiation_text(lang)) }
+        }
+        @if let Some(n) = &p.note { p.flag { (n) } }
     }
 }
 
-fn quality_section(h: &mut String, r: &Report, lang: &str) {
+/// Answer quality: how much was answered, how fast, and every flag and
+/// warning.
+fn quality_section(r: &Report, lang: &str) -> Markup {
+    let t = texts(lang);
     let q = &r.quality;
-    let _ = write!(
-        h,
-        "<h3>{}</h3><p>{}: {}/{} ({:.0}%)",
-        texts(lang).report_quality_notes,
-        texts(lang).report_answered,
-        q.answered,
-        q.presented,
-        q.completion * 100.0
-    );
-    if let Some(s) = q.median_seconds {
-        let _ = write!(
-            h,
-            "; {}: {} s",
-            texts(lang).report_median_seconds_per_item,
-            messages(lang).decimal(format_args!("{s:.1}"))
-        );
-    }
-    h.push_str(".</p>");
-    if q.flags.is_empty() && r.warnings.is_empty() {
-        let _ = write!(h, "<p>{}</p>", texts(lang).report_no_flags);
-        return;
-    }
-    h.push_str("<ul>");
-    for f in &q.flags {
-        let _ = write!(
-            h,
-            "<li><span class=\"flag\">{}</span>: {}</li>",
-            f.kind.label(lang),
-            escape(&f.message)
-        );
-    }
-    for w in &r.warnings {
-        let _ = write!(h, "<li>{}</li>", escape(w.message()));
-    }
-    h.push_str("</ul>");
-    let _ = write!(h, "<p class=\"note\">{}</p>", texts(lang).report_flags_note);
-}
-
-fn families_section(h: &mut String, recs: &Recommendations, lang: &str) {
-    // A flat or low profile gives examples to explore, not a ranking: the
-    // core's note replaces the note on ranking, and no rank is shown.
-    let note = recs.note.as_deref().map_or_else(
-        || texts(lang).report_families_note.to_owned(),
-        |n| format!("<span class=\"flag\">{}</span>", escape(n)),
-    );
-    let _ = writeln!(
-        h,
-        "<section aria-labelledby=\"families\"><h2 id=\"families\">{}</h2><p class=\"note\">{note}</p>",
-        texts(lang).report_families,
-    );
-    for f in &recs.families {
-        let rank = if recs.clarity.is_clear() {
-            format!("{}. ", f.rank)
-        } else {
-            String::new()
-        };
-        let _ = write!(
-            h,
-            "<section class=\"card\"><h3>{rank}{} <span class=\"note\">({} {}, {} {:.0}/100)</span></h3><p>{}</p><p>{}</p>",
-            escape(&f.name),
-            texts(lang).report_code,
-            escape(&f.family_code),
-            texts(lang).report_fit,
-            f.score,
-            escape(&f.description),
-            escape(&f.explanation)
-        );
-        if !f.training.is_empty() {
-            let _ = write!(
-                h,
-                "<p><strong>{}:</strong></p><ul>",
-                texts(lang).report_training_routes
-            );
-            for tr in &f.training {
-                let _ = write!(
-                    h,
-                    "<li>{} <span class=\"note\">({}",
-                    escape(&tr.name),
-                    escape(&tr.kind_name)
-                );
-                if let Some(d) = &tr.duration {
-                    let _ = write!(h, ", {}", escape(d));
-                }
-                h.push_str(")</span></li>");
+    html! {
+        h3 { (t.report_quality_notes) }
+        p {
+            (t.report_answered) ": " (q.answered) "/" (q.presented) " (" (format!("{:.0}", q.completion * 100.0)) "%)"
+            @if let Some(sec) = q.median_seconds {
+                "; " (t.report_median_seconds_per_item) ": " (messages(lang).decimal(format_args!("{sec:.1}"))) " s"
             }
-            h.push_str("</ul>");
+            "."
         }
-        if !f.next_steps.is_empty() {
-            let _ = write!(
-                h,
-                "<p><strong>{}:</strong> {}</p>",
-                texts(lang).report_next_steps,
-                escape(&f.next_steps.join("; "))
-            );
+        @if q.flags.is_empty() && r.warnings.is_empty() {
+            p { (t.report_no_flags) }
+        } @else {
+            ul {
+                @for f in &q.flags { li { span.flag { (f.kind.label(lang)) } ": " (f.message) } }
+                @for w in &r.warnings { li { (w.message()) } }
+            }
+            p.note { (t.report_flags_note) }
         }
-        if !f.accessibility.is_empty() {
-            let _ = write!(
-                h,
-                "<p class=\"note\"><strong>{}:</strong> {}</p>",
-                texts(lang).report_accessibility,
-                escape(&f.accessibility)
-            );
-        }
-        h.push_str("</section>\n");
     }
-    h.push_str("</section>\n");
 }
 
-fn footer(h: &mut String, scored: &[Scored], recs: Option<&Recommendations>, lang: &str) {
-    let _ = write!(
-        h,
-        "<footer class=\"note\"><h2>{}</h2><ul>",
-        texts(lang).report_provenance
-    );
-    for s in scored {
-        let i = &s.report.instrument;
-        // The form by its name in `lang` (the full form has none in the
-        // file: the engine's word for it).
-        let form = s
-            .instrument
-            .form(&i.form)
-            .map_or(messages(lang).full_form, |f| f.name().get(lang));
-        let _ = write!(
-            h,
-            "<li>{} {} ({}, {}: {}), {}</li>",
-            escape(&i.id),
-            escape(&i.version),
-            escape(i.status.name(lang)),
-            texts(lang).report_form,
-            escape(form),
-            escape(&i.hash)
-        );
+/// Every suggested job family: why, the training routes, next steps and
+/// accessibility.
+fn families_section(recs: &Recommendations, lang: &str) -> Markup {
+    let t = texts(lang);
+    html! {
+        section aria-labelledby="families" {
+            h2 #families { (t.report_families) }
+            // A flat or low profile gives examples to explore, not a
+            // ranking: the core's note replaces the note on ranking, and
+            // no rank is shown.
+            p.note {
+                @if let Some(n) = &recs.note { span.flag { (n) } } @else { (t.report_families_note) }
+            }
+            @for f in &recs.families {
+                section.card {
+                    h3 {
+                        @if recs.clarity.is_clear() { (f.rank) ". " }
+                        (f.name) " "
+                        span.note { "(" (t.report_code) " " (f.family_code) ", " (t.report_fit) " " (format!("{:.0}", f.score)) "/100)" }
+                    }
+                    p { (f.description) }
+                    p { (f.explanation) }
+                    @if !f.training.is_empty() {
+                        p { strong { (t.report_training_routes) ":" } }
+                        ul {
+                            @for tr in &f.training {
+                                li {
+                                    (tr.name) " "
+                                    span.note { "(" (tr.kind_name) @if let Some(d) = &tr.duration { ", " (d) } ")" }
+                                }
+                            }
+                        }
+                    }
+                    @if !f.next_steps.is_empty() {
+                        p { strong { (t.report_next_steps) ":" } " " (f.next_steps.join("; ")) }
+                    }
+                    @if !f.accessibility.is_empty() {
+                        p.note { strong { (t.report_accessibility) ":" } " " (f.accessibility) }
+                    }
+                }
+            }
+        }
     }
-    if let Some(r) = recs {
-        let _ = write!(
-            h,
-            "<li>{} {} {} ({}), {}</li>",
-            texts(lang).report_catalogue,
-            escape(&r.catalog.id),
-            escape(&r.catalog.version),
-            escape(r.catalog.status.name(lang)),
-            escape(&r.catalog.hash)
-        );
+}
+
+/// Where the results come from: each instrument's id, version, status,
+/// form and content hash, the catalogue's, and the engine's version.
+fn footer(scored: &[Scored], recs: Option<&Recommendations>, lang: &str) -> Markup {
+    let t = texts(lang);
+    html! {
+        footer.note {
+            h2 { (t.report_provenance) }
+            ul {
+                @for s in scored {
+                    @let i = &s.report.instrument;
+                    // The form by its name in `lang` (the full form has
+                    // none in the file: the engine's word for it).
+                    @let form = s.instrument.form(&i.form).map_or(messages(lang).full_form, |f| f.name().get(lang));
+                    li { (i.id) " " (i.version) " (" (i.status.name(lang)) ", " (t.report_form) ": " (form) "), " (i.hash) }
+                }
+                @if let Some(r) = recs {
+                    li { (t.report_catalogue) " " (r.catalog.id) " " (r.catalog.version) " (" (r.catalog.status.name(lang)) "), " (r.catalog.hash) }
+                }
+                li { "assess " (assess_core::ENGINE_VERSION) }
+            }
+        }
     }
-    let _ = writeln!(
-        h,
-        "<li>assess {}</li></ul></footer>",
-        escape(assess_core::ENGINE_VERSION)
-    );
 }
 
 /// A score as a reader takes it in: one decimal, none when whole (the
