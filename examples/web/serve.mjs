@@ -3,7 +3,8 @@
 // front-end package, the shipped instruments, each precompressed) and
 // serves it at /, and, for the browser tests, the parity cases at
 // /parity/ and every shipped instrument at /instruments/ (not behind a
-// service). Listens on 127.0.0.1 only.
+// service), and the counsellor console (examples/console/site.mjs) at
+// /console/. Listens on 127.0.0.1 only.
 //
 // Like a static host configured for precompressed files, it sends
 // `file.br` or `file.gz` to a browser that accepts them (`vary:
@@ -28,6 +29,7 @@ import { createServer, request } from "node:http";
 import { dirname, extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSite } from "./site.mjs";
+import { buildConsole } from "../console/site.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -135,15 +137,21 @@ function proxy(req, res, api, path) {
  * `http://127.0.0.1:8081`), passes the service's endpoints through and
  * keeps the keyed files back.
  */
-export async function serve(port = 8080, { api, site } = {}) {
+export async function serve(port = 8080, { api, site, consoleSite } = {}) {
   const service = api ? new URL(api) : null;
   site ??= await buildSite({ forService: Boolean(service) });
-  const mounts = service ? [["/", site]] : [PARITY, ["/", site], ALL_INSTRUMENTS];
+  consoleSite ??= await buildConsole();
+  const console_ = ["/console/", consoleSite];
+  const mounts = service ? [console_, ["/", site]] : [PARITY, console_, ["/", site], ALL_INSTRUMENTS];
   const stats = { requests: 0, bytes: 0 };
   const server = createServer((req, res) => {
     stats.requests += 1;
     const url = new URL(req.url, "http://127.0.0.1");
     const path = url.pathname;
+    if (path === "/console") {
+      res.writeHead(308, { location: "/console/" }).end();
+      return;
+    }
     if (!service && path === "/v1/health") {
       res.writeHead(204).end();
       return;
@@ -196,5 +204,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   const { url } = await serve(Number(args[0] ?? 8080), { api });
   console.log(`demo: ${url}  (Ctrl-C to stop)`);
+  console.log(`counsellor console: ${url}console/`);
   if (api) console.log(`adaptive aptitude test, scored by the service at ${api}: ${url}aptitude.html`);
 }
