@@ -28,18 +28,20 @@ after(async () => {
   await browser?.close();
 });
 
+const PERSONAS = ["rembang-siti", "banyumas-adi", "kebumen-rina", "brebes-dewi", "grobogan-bayu", "sragen-joko"];
+
 /** The three-instrument report of one persona, written to target/browser/. */
-function report(lang) {
+function report(lang, who = "rembang-siti") {
   const r = join(ROOT, "examples", "responses");
   const i = join(ROOT, "instruments");
   const html = execFileSync(BINARY, [
-    "report", "--respondent", "rembang-siti", "--lang", lang,
+    "report", "--respondent", who, "--lang", lang,
     "-i", join(i, "riasec.toml"), "-r", join(r, "riasec-personas.json"),
     "-i", join(i, "aptitude.toml"), "-r", join(r, "aptitude-personas.csv"),
     "-i", join(i, "readiness.toml"), "-r", join(r, "readiness-personas.json"),
     "--catalog", join(i, "job-families.toml"), "--date", "2026-12-05",
   ], { encoding: "utf8" });
-  const file = join(OUT, `report-${lang}.html`);
+  const file = join(OUT, `report-${who}-${lang}.html`);
   writeFileSync(file, html);
   return file;
 }
@@ -111,5 +113,18 @@ test("the Indonesian report has no English words and writes decimals with a comm
   const points = text.match(/(?<![\d.])\d+\.\d+(?![\d.])/g) ?? [];
   assert.deepEqual(points, []);
   assert.ok(text.includes("3,2 (1–5)"));
+  await page.close();
+});
+
+test("every persona's essentials fit two A4 pages, in both languages", async () => {
+  const page = await browser.newPage();
+  for (const who of PERSONAS) {
+    for (const lang of ["id", "en"]) {
+      await page.goto(pathToFileURL(report(lang, who)).href);
+      await page.addStyleTag({ content: ".details{display:none}" });
+      const first = pdfPages(await page.pdf({ format: "A4" }));
+      assert.ok(first <= 2, `${who} (${lang}): the essentials take ${first} A4 pages`);
+    }
+  }
   await page.close();
 });
