@@ -14,15 +14,15 @@
 //! Holland code is listed only when at least `min_group` people share it.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
+use maud::{Markup, html};
 use serde::Deserialize;
 
 use assess_core::analysis::shown_count;
 use assess_core::messages::fill;
 use assess_core::{FlagKind, Names, RowStatus};
 
-use crate::html::{Bar, Page, bar_chart, escape, table};
+use crate::html::Page;
 use crate::text::{metadata_label, texts};
 
 /// The group of records whose metadata lacks the column.
@@ -48,12 +48,34 @@ struct Rep {
 struct Sc {
     id: String,
     name: String,
+    score: Option<f64>,
+    pomp: Option<f64>,
+    norm: Option<NormRef>,
     band: Option<BandRef>,
+}
+
+impl Sc {
+    /// The value the band was cut on (`basis`), when the record has it.
+    fn band_value(&self) -> Option<f64> {
+        match self.band.as_ref()?.basis.as_deref()? {
+            "score" => self.score,
+            "pomp" => self.pomp,
+            "percentile" => self.norm.as_ref().map(|n| n.percentile),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct NormRef {
+    percentile: f64,
 }
 
 #[derive(Deserialize)]
 struct BandRef {
     id: String,
+    #[serde(default)]
+    basis: Option<String>,
     label: String,
 }
 
@@ -90,7 +112,7 @@ pub struct Tally {
     pub coded: usize,
     /// By full Holland code.
     pub codes: BTreeMap<String, usize>,
-    /// By (scale, band), in first-seen order of `Summary::bands`.
+    /// By (scale, band): the index of the band in first-seen order.
     pub bands: BTreeMap<usize, usize>,
     /// Records with a scale of each `Summary::scales` index that has a band.
     pub banded: BTreeMap<usize, usize>,
@@ -119,7 +141,7 @@ impl Tally {
         for sc in &r.scales {
             if let Some(b) = &sc.band {
                 let scale = s.scale(&sc.id, &sc.name);
-                let key = s.band(scale, &b.id, &b.label);
+                let key = s.band(scale, &b.id, &b.label, sc.band_value());
                 *self.bands.entry(key).or_default() += 1;
                 *self.banded.entry(scale).or_default() += 1;
             }
@@ -137,20 +159,55 @@ impl Tally {
     }
 }
 
-/// Scales and bands in the order first seen (instrument order).
+/// A band of a scale as first seen, with the lowest value seen in it of
+/// what the bands are cut on.
+struct BandKey {
+    scale: usize,
+    id: String,
+    label: String,
+    lowest: Option<f64>,
+}
+
+/// Scales in the order first seen (every record lists its instrument's
+/// scales in the instrument's order) and their bands.
 #[derive(Default)]
 struct Keys {
     scales: Vec<(String, String)>,
-    bands: Vec<(usize, String, String)>,
+    bands: Vec<BandKey>,
 }
 
 impl Keys {
-    /// Band indices grouped by scale (instrument order), first seen first
-    /// within a scale.
+    /// Band indices grouped by scale, and within a scale in the
+    /// instrument's order, lowest band first. A record names its band but
+    /// not the instrument's list, so the order is read from the scores: an
+    /// instrument lists its bands lowest first and they do not overlap
+    /// (validation holds it), so ordering the bands by the lowest value
+    /// seen in each gives the instrument's order whatever order the records
+    /// come in. Bands without a value (records of an older format) follow,
+    /// first seen first.
     fn band_order(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.bands.len()).collect();
-        order.sort_by_key(|&i| (self.bands[i].0, i));
+        order.sort_by(|&a, &b| {
+            let (x, y) = (&self.bands[a], &self.bands[b]);
+            x.scale
+                .cmp(&y.scale)
+                .then_with(|| match (x.lowest, y.lowest) {
+                    (Some(p), Some(q)) => p.total_cmp(&q),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                })
+                .then(a.cmp(&b))
+        });
         order
+    }
+
+    /// The bands of `scale` in the instrument's order.
+    fn bands_of(&self, scale: usize) -> Vec<usize> {
+        self.band_order()
+            .into_iter()
+            .filter(|&i| self.bands[i].scale == scale)
+            .collect()
     }
     fn scale(&mut self, id: &str, name: &str) -> usize {
         if let Some(i) = self.scales.iter().position(|(s, _)| s == id) {
@@ -159,16 +216,28 @@ impl Keys {
         self.scales.push((id.to_owned(), name.to_owned()));
         self.scales.len() - 1
     }
-    fn band(&mut self, scale: usize, id: &str, label: &str) -> usize {
-        if let Some(i) = self
+    fn band(&mut self, scale: usize, id: &str, label: &str, value: Option<f64>) -> usize {
+        let i = match self
             .bands
             .iter()
-            .position(|(s, b, _)| *s == scale && b == id)
+            .position(|b| b.scale == scale && b.id == id)
         {
-            return i;
+            Some(i) => i,
+            None => {
+                self.bands.push(BandKey {
+                    scale,
+                    id: id.to_owned(),
+                    label: label.to_owned(),
+                    lowest: None,
+                });
+                self.bands.len() - 1
+            }
+        };
+        if let Some(v) = value.filter(|v| v.is_finite()) {
+            let lowest = &mut self.bands[i].lowest;
+            *lowest = Some(lowest.map_or(v, |l| l.min(v)));
         }
-        self.bands.push((scale, id.to_owned(), label.to_owned()));
-        self.bands.len() - 1
+        i
     }
 }
 
@@ -281,8 +350,8 @@ fn csv_header(s: &Summary) -> Vec<String> {
         h.push("common_codes".into());
     }
     for i in s.keys.band_order() {
-        let (scale, band, _) = &s.keys.bands[i];
-        h.push(format!("{}.{band}_pct", s.keys.scales[*scale].0));
+        let b = &s.keys.bands[i];
+        h.push(format!("{}.{}_pct", s.keys.scales[b.scale].0, b.id));
     }
     h.push("flagged_pct".into());
     for k in &s.flag_kinds {
@@ -344,10 +413,10 @@ fn csv_row(
         r.push(common_codes(g, min));
     }
     for i in s.keys.band_order() {
-        let scale = &s.keys.bands[i].0;
+        let scale = s.keys.bands[i].scale;
         r.push(pct(
             g.bands.get(&i).copied().unwrap_or(0),
-            g.banded.get(scale).copied().unwrap_or(0),
+            g.banded.get(&scale).copied().unwrap_or(0),
         ));
     }
     r.push(pct(g.flagged, g.scored()));
@@ -375,220 +444,460 @@ pub fn csv_records(s: &Summary, min: usize) -> Vec<Vec<String>> {
     out
 }
 
-/// The summary as a self-contained HTML page in `lang`.
+/// The summary page's own style: the overview fills the first printed
+/// page; charts are HTML with a drawn bar, so their labels and values are
+/// text a reader can see, select and enlarge; small multiples and band
+/// tables sit side by side where the page is wide enough (A4, a desktop)
+/// and one under another on a phone.
+const CSS: &str = "\
+td{overflow-wrap:anywhere}td.num{overflow-wrap:normal;white-space:nowrap}th{overflow-wrap:normal}
+.overview h2{margin-top:1rem}
+.glance{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:0 1.5rem;align-items:start}
+.glance h3,.by h3{margin-top:.6rem}
+dl.groups{margin:.3rem 0}dl.groups dt{font-weight:600}dl.groups dd{margin:0 0 .4rem}
+figure.chart{margin:.4rem 0 .8rem}figure.chart figcaption{color:var(--ink);font-weight:600}
+ul.bars{list-style:none;margin:.2rem 0;padding:0}
+ul.bars li{display:grid;grid-template-columns:8.5em minmax(2.5rem,1fr) 3.4em;gap:.4rem;align-items:center;line-height:1.35;font-size:.9rem}
+ul.bars .t{display:block;height:.75em;background:#e6e6e6}ul.bars .f{display:block;height:100%;background:#0b5cad}
+ul.bars .t,ul.bars .f{print-color-adjust:exact;-webkit-print-color-adjust:exact;forced-color-adjust:none}
+ul.bars .v{text-align:right;font-variant-numeric:tabular-nums}
+.multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(12.5rem,1fr));gap:0 1.5rem}
+.pair{display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:flex-start}
+.pair table{width:auto;flex:1 1 16rem;margin:.3rem 0 .6rem}
+.by td:first-child{min-width:7.5em}
+@media (max-width:40rem){.by td:first-child{min-width:0}th{overflow-wrap:anywhere}}
+@media print{.overview{break-after:page}.multiples,.pair,.glance table,.by table{font-size:9pt}\
+.by th,.by td,.glance th,.glance td{padding:.1rem .25rem;line-height:1.25}.pair table{font-size:8.5pt}\
+figure.chart{margin:.2rem 0 .4rem}ul.bars li{font-size:8.5pt;line-height:1.2}h2{margin-top:1.2rem}.by h3{margin-top:.3rem}}
+";
+
+/// The summary as a self-contained HTML page in `lang`: first the
+/// programme at a glance (one printed page: how many records and their
+/// status, the groups of each column, first letters of the Holland codes,
+/// levels per scale, quality flags), then one section per `--by` column.
+/// No figure of a suppressed group appears anywhere; every first-letter
+/// chart uses one scale; bands are in the instrument's order everywhere.
+#[must_use]
 pub fn to_html(s: &Summary, source: &str, min: usize, lang: &str) -> String {
-    let title = texts(lang).summary_title;
-    let mut page = Page::new(lang, title)
-        .css("td{overflow-wrap:anywhere}td.num{overflow-wrap:normal;white-space:nowrap}figure svg{max-width:34rem}");
-    let mut h = String::new();
-    let _ = write!(
-        h,
-        "<h1>{}</h1><p>{} <code>{}</code>: {} {}.</p>",
-        escape(title),
-        texts(lang).summary_source,
-        escape(source),
-        s.all.n,
-        texts(lang).summary_rows,
-    );
-    let _ = write!(
-        h,
-        "<section class=\"status\"><p><strong>{}</strong> {}</p></section>",
-        texts(lang).summary_privacy_protection,
-        escape(&fill(texts(lang).summary_privacy_rule, &[("min", &min)]))
-    );
-    if s.all.n < min {
-        let _ = write!(h, "<p>{}</p>", texts(lang).summary_too_few);
-    } else {
-        let all = BTreeMap::from([(texts(lang).all.to_owned(), s.all.clone())]);
-        group_tables(&mut h, s, texts(lang).summary_all_records, &all, min, lang);
-        for (col, groups) in &s.by {
-            let heading = format!("{} {}", texts(lang).summary_by, metadata_label(col, lang));
-            group_tables(&mut h, s, &heading, groups, min, lang);
+    let t = texts(lang);
+    let mut page = Page::new(lang, t.summary_title).css(CSS);
+    let shown = s.all.n >= min;
+    let letters = LetterScale::of(s, min);
+    let body = html! {
+        section.overview {
+            h1 { (t.summary_title) }
+            p { (t.summary_source) " " code { (source) } ": " (s.all.n) " " (t.summary_rows) "." }
+            section.status {
+                p {
+                    strong { (t.summary_privacy_protection) } " "
+                    (fill(t.summary_privacy_rule, &[("min", &min)]))
+                }
+            }
+            @if shown {
+                (overview(s, min, lang, &letters))
+            } @else {
+                p { (t.summary_too_few) }
+            }
         }
-    }
-    page.push(&h);
+        @if shown {
+            @for (col, groups) in &s.by {
+                (grouping(s, col, groups, min, lang, &letters))
+            }
+        }
+    };
+    page.push(&body.into_string());
     page.finish()
 }
 
-/// One table row per group: its name, then `cells` of its tally, or for a
-/// suppressed group the word `gone` and blank cells.
-fn group_rows(
-    groups: &BTreeMap<String, Tally>,
-    hide: &[bool],
-    gone: &str,
-    cells: impl Fn(&Tally) -> Vec<String>,
-) -> Vec<Vec<String>> {
-    groups
-        .iter()
-        .zip(hide)
-        .map(|((name, g), hidden)| {
-            let values = cells(g);
-            let mut r = vec![escape(name)];
-            if *hidden {
-                r.push(gone.to_owned());
-                r.resize(values.len() + 1, String::new());
-            } else {
-                r.extend(values);
+/// The first page: the programme at a glance, from all records and the
+/// sizes of the shown groups only.
+fn overview(s: &Summary, min: usize, lang: &str, letters: &LetterScale) -> Markup {
+    let t = texts(lang);
+    let a = &s.all;
+    let with_pct = |k: usize| format!("{k} ({}%)", pct_in(k, a.n, lang));
+    html! {
+        h2 { (t.summary_overview) }
+        div.glance {
+            div {
+                table {
+                    caption { (t.summary_all_records) " — " (t.summary_counts_and_status) }
+                    thead { tr {
+                        th scope="col" class="num" { (t.summary_total) }
+                        th scope="col" class="num" { (t.summary_scored) }
+                        th scope="col" class="num" { (t.summary_partial) }
+                        th scope="col" class="num" { (t.summary_rejected) }
+                    } }
+                    tbody { tr {
+                        td.num { (a.n) }
+                        td.num { (with_pct(a.status[0])) }
+                        td.num { (with_pct(a.status[1])) }
+                        td.num { (with_pct(a.status[2])) }
+                    } }
+                }
+                @if !s.by.is_empty() {
+                    h3 { (t.summary_groups_caption) }
+                    dl.groups {
+                        @for (col, groups) in &s.by {
+                            dt { (metadata_label(col, lang)) }
+                            dd { (group_sizes(groups, min, lang)) }
+                        }
+                    }
+                }
+                (flags_table(s, a, lang))
             }
-            r
-        })
-        .collect()
+            div {
+                @if a.coded > 0 {
+                    (letter_chart(&sentence(t.summary_first_letter), a, letters, lang))
+                    p.note { (fill(t.summary_same_scale, &[("max", &letters.max)])) }
+                }
+                (level_tables(s, a, lang))
+            }
+        }
+    }
 }
 
-fn group_tables(
-    h: &mut String,
-    s: &Summary,
-    heading: &str,
-    groups: &BTreeMap<String, Tally>,
-    min: usize,
-    lang: &str,
-) {
+/// The shown groups of a column with their sizes, then the names of the
+/// suppressed ones (names only, as in the CSV).
+fn group_sizes(groups: &BTreeMap<String, Tally>, min: usize, lang: &str) -> Markup {
+    let t = texts(lang);
     let hide = suppressed(groups, min);
-    let _ = write!(h, "<section><h2>{}</h2>", escape(heading));
-    let gone = texts(lang).summary_suppressed;
-    let shown: Vec<(&String, &Tally)> = groups
+    let shown: Vec<String> = groups
         .iter()
         .zip(&hide)
         .filter(|(_, h)| !**h)
-        .map(|(g, _)| g)
+        .map(|((name, g), _)| format!("{} {}", group_name(name, lang), g.n))
         .collect();
-    // Counts and statuses.
-    let rows = group_rows(groups, &hide, gone, |g| {
-        vec![
-            g.n.to_string(),
-            pct_in(g.status[0], g.n, lang),
-            pct_in(g.status[1], g.n, lang),
-            pct_in(g.status[2], g.n, lang),
-        ]
-    });
-    h.push_str(&table(
-        &format!("{} — {}", heading, texts(lang).summary_counts_and_status),
-        &[
-            texts(lang).group,
-            "n",
-            texts(lang).summary_percent_scored,
-            texts(lang).summary_percent_partial,
-            texts(lang).summary_percent_rejected,
-        ],
-        &rows,
-        &[false, true, true, true, true],
-    ));
-    if shown.len() > 1 {
-        let bars: Vec<Bar<'_>> = shown
-            .iter()
-            .map(|(name, g)| Bar {
-                label: name,
-                value: g.n as f64,
-                shown: g.n.to_string(),
-            })
-            .collect();
-        let max = shown.iter().map(|(_, g)| g.n).max().unwrap_or(0) as f64;
-        let _ = write!(
-            h,
-            "<figure>{}</figure>",
-            bar_chart(&format!("{heading}: n"), &bars, max)
-        );
-    }
-    if s.all.coded > 0 {
-        let letters = assess_core::riasec::Type::ALL;
-        let mut header = vec![texts(lang).group.to_owned()];
-        header.extend(letters.iter().map(|l| format!("% {}", l.letter())));
-        header.push(texts(lang).summary_common_codes.to_owned());
-        let rows = group_rows(groups, &hide, gone, |g| {
-            let mut r: Vec<String> = g.first.iter().map(|k| pct_in(*k, g.coded, lang)).collect();
-            r.push(escape(&most_common(g, min, 10)));
-            r
-        });
-        let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
-        let mut numeric = vec![false];
-        numeric.extend([true; 6]);
-        numeric.push(false);
-        h.push_str(&table(
-            &format!("{} — {}", heading, texts(lang).summary_first_letter),
-            &header_refs,
-            &rows,
-            &numeric,
-        ));
-        for (name, g) in &shown {
-            let labels: Vec<String> = letters
-                .iter()
-                .map(|l| format!("{} {}", l.letter(), l.name(lang)))
-                .collect();
-            let bars: Vec<Bar<'_>> = labels
-                .iter()
-                .zip(g.first)
-                .map(|(label, k)| Bar {
-                    label,
-                    value: k as f64,
-                    shown: format!("{}%", pct_in(k, g.coded, lang)),
-                })
-                .collect();
-            let max = g.first.iter().copied().max().unwrap_or(0) as f64;
-            let _ = write!(
-                h,
-                "<figure>{}</figure>",
-                bar_chart(
-                    &format!("{} — {}", name, texts(lang).summary_first_letter),
-                    &bars,
-                    max
-                )
-            );
+    let gone: Vec<&str> = groups
+        .keys()
+        .zip(&hide)
+        .filter(|(_, h)| **h)
+        .map(|(name, _)| group_name(name, lang))
+        .collect();
+    html! {
+        (shown.join(" · "))
+        @if !gone.is_empty() {
+            @if !shown.is_empty() { "; " }
+            (t.summary_suppressed) ": " (gone.join(", "))
         }
     }
-    // Bands (readiness levels, aptitude bands, interest levels) per scale.
-    for (scale, (_, scale_name)) in s.keys.scales.iter().enumerate() {
-        let bands: Vec<(usize, &str)> = s
+}
+
+/// The all-records row of quality flags: any flag, then each kind seen.
+fn flags_table(s: &Summary, a: &Tally, lang: &str) -> Markup {
+    let t = texts(lang);
+    html! {
+        table {
+            caption { (t.summary_flags_caption) }
+            thead { tr {
+                th scope="col" class="num" { (t.summary_any_flag) }
+                @for k in &s.flag_kinds { th scope="col" class="num" { (flag_label(k, lang)) } }
+            } }
+            tbody { tr {
+                td.num { (pct_in(a.flagged, a.scored(), lang)) }
+                @for k in &s.flag_kinds {
+                    td.num { (pct_in(a.flags.get(k).copied().unwrap_or(0), a.scored(), lang)) }
+                }
+            } }
+        }
+    }
+}
+
+/// Levels per scale for all records: one table per run of scales with the
+/// same bands (the shipped instruments have one), scales as rows, bands
+/// as columns in the instrument's order.
+fn level_tables(s: &Summary, a: &Tally, lang: &str) -> Markup {
+    let t = texts(lang);
+    let mut runs: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
+    for scale in 0..s.keys.scales.len() {
+        let ids: Vec<String> = s
             .keys
-            .bands
+            .bands_of(scale)
             .iter()
-            .enumerate()
-            .filter(|(_, (sc, _, _))| *sc == scale)
-            .map(|(i, (_, _, label))| (i, label.as_str()))
+            .map(|&i| s.keys.bands[i].id.clone())
             .collect();
-        let mut header = vec![texts(lang).group];
-        header.extend(bands.iter().map(|(_, l)| *l));
-        let rows = group_rows(groups, &hide, gone, |g| {
-            let d = g.banded.get(&scale).copied().unwrap_or(0);
-            bands
-                .iter()
-                .map(|(i, _)| pct_in(g.bands.get(i).copied().unwrap_or(0), d, lang))
-                .collect()
-        });
-        let mut numeric = vec![false];
-        numeric.extend(std::iter::repeat_n(true, bands.len()));
-        h.push_str(&table(
-            &format!("{} — {} (%)", heading, scale_name),
-            &header,
-            &rows,
-            &numeric,
-        ));
+        if ids.is_empty() {
+            continue;
+        }
+        match runs.last_mut() {
+            Some((last, scales)) if *last == ids => scales.push(scale),
+            _ => runs.push((ids, vec![scale])),
+        }
     }
-    if !s.flag_kinds.is_empty() {
-        let mut header = vec![texts(lang).group, texts(lang).summary_percent_any_flag];
-        header.extend(
-            s.flag_kinds
-                .iter()
-                .map(|k| <FlagKind as Names>::from_name(k).map_or(k.as_str(), |f| f.label(lang))),
-        );
-        let rows = group_rows(groups, &hide, gone, |g| {
-            let mut r = vec![pct_in(g.flagged, g.scored(), lang)];
-            r.extend(
-                s.flag_kinds
-                    .iter()
-                    .map(|k| pct_in(g.flags.get(k).copied().unwrap_or(0), g.scored(), lang)),
-            );
-            r
-        });
-        let mut numeric = vec![false];
-        numeric.extend(std::iter::repeat_n(true, s.flag_kinds.len() + 1));
-        h.push_str(&table(
-            &format!("{} — {}", heading, texts(lang).summary_quality_flags),
-            &header,
-            &rows,
-            &numeric,
-        ));
+    html! {
+        @if !runs.is_empty() { h3 { (t.summary_levels) } }
+        @for (_, scales) in &runs {
+            @let first = s.keys.bands_of(scales[0]);
+            table {
+                caption { (t.summary_levels_caption) }
+                thead { tr {
+                    th scope="col" { (t.scale) }
+                    @for &i in &first { th scope="col" class="num" { (s.keys.bands[i].label) } }
+                } }
+                tbody {
+                    @for &scale in scales {
+                        tr {
+                            td { (s.keys.scales[scale].1) }
+                            @for &i in &s.keys.bands_of(scale) {
+                                td.num { (band_pct(a, scale, i, lang)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
-    h.push_str("</section>\n");
+}
+
+/// The share of band `i` among the records with a band on `scale`.
+fn band_pct(g: &Tally, scale: usize, i: usize, lang: &str) -> String {
+    pct_in(
+        g.bands.get(&i).copied().unwrap_or(0),
+        g.banded.get(&scale).copied().unwrap_or(0),
+        lang,
+    )
+}
+
+/// One section per `--by` column: counts, status and flags per group,
+/// the first letters of each shown group on the page's one scale, and
+/// levels per scale with groups as rows.
+fn grouping(
+    s: &Summary,
+    col: &str,
+    groups: &BTreeMap<String, Tally>,
+    min: usize,
+    lang: &str,
+    letters: &LetterScale,
+) -> Markup {
+    let t = texts(lang);
+    let hide = suppressed(groups, min);
+    let label = metadata_label(col, lang);
+    let rows: Vec<(&str, &Tally, bool)> = groups
+        .iter()
+        .zip(&hide)
+        .map(|((name, g), h)| (group_name(name, lang), g, *h))
+        .collect();
+    let gone = t.summary_suppressed;
+    // A suppressed group's row: its name, the word, and empty cells.
+    let hidden_row = |name: &str, cells: usize| {
+        html! {
+            tr {
+                td { (name) }
+                td.num { (gone) }
+                @for _ in 1..cells { td.num {} }
+            }
+        }
+    };
+    let several_kinds = s.flag_kinds.len() > 1;
+    html! {
+        section.by {
+            h2 { (t.summary_by) " " (heading_label(col, lang)) }
+            table {
+                caption { (label) " — " (t.summary_status_and_flags) }
+                thead { tr {
+                    th scope="col" { (breakable(label)) }
+                    th scope="col" class="num" { "n" }
+                    th scope="col" class="num" { (t.summary_percent_scored) }
+                    th scope="col" class="num" { (t.summary_percent_partial) }
+                    th scope="col" class="num" { (t.summary_percent_rejected) }
+                    th scope="col" class="num" { (t.summary_percent_any_flag) }
+                } }
+                tbody {
+                    @for &(name, g, h) in &rows {
+                        @if h { (hidden_row(name, 5)) } @else {
+                            tr {
+                                td { (name) }
+                                td.num { (g.n) }
+                                td.num { (pct_in(g.status[0], g.n, lang)) }
+                                td.num { (pct_in(g.status[1], g.n, lang)) }
+                                td.num { (pct_in(g.status[2], g.n, lang)) }
+                                td.num { (pct_in(g.flagged, g.scored(), lang)) }
+                            }
+                        }
+                    }
+                }
+            }
+            @if several_kinds {
+                table {
+                    caption { (label) " — " (t.summary_flags_caption) }
+                    thead { tr {
+                        th scope="col" { (breakable(label)) }
+                        @for k in &s.flag_kinds { th scope="col" class="num" { (flag_label(k, lang)) } }
+                    } }
+                    tbody {
+                        @for &(name, g, h) in &rows {
+                            @if h { (hidden_row(name, s.flag_kinds.len())) } @else {
+                                tr {
+                                    td { (name) }
+                                    @for k in &s.flag_kinds {
+                                        td.num { (pct_in(g.flags.get(k).copied().unwrap_or(0), g.scored(), lang)) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @if s.all.coded > 0 {
+                h3 { (sentence(t.summary_first_letter)) }
+                p.note { (fill(t.summary_same_scale, &[("max", &letters.max)])) }
+                div.multiples {
+                    @for &(name, g, h) in &rows {
+                        @if !h {
+                            div {
+                                (letter_chart(name, g, letters, lang))
+                                @let codes = most_common(g, min, 3);
+                                @if !codes.is_empty() {
+                                    p.note { (t.summary_codes) ": " (codes) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @let scales: Vec<usize> = (0..s.keys.scales.len()).filter(|&sc| !s.keys.bands_of(sc).is_empty()).collect();
+            @if !scales.is_empty() {
+                h3 { (t.summary_levels) }
+                div.pair {
+                    @for &scale in &scales {
+                        @let bands = s.keys.bands_of(scale);
+                        table {
+                            caption { (s.keys.scales[scale].1) " (%)" }
+                            thead { tr {
+                                th scope="col" { (breakable(label)) }
+                                @for &i in &bands { th scope="col" class="num" { (s.keys.bands[i].label) } }
+                            } }
+                            tbody {
+                                @for &(name, g, h) in &rows {
+                                    @if h { (hidden_row(name, bands.len())) } @else {
+                                        tr {
+                                            td { (name) }
+                                            @for &i in &bands { td.num { (band_pct(g, scale, i, lang)) } }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The one scale of every first-letter chart on a page: the largest share
+/// of a first letter among all records and the shown groups (never a
+/// suppressed one: the scale would be a figure of it), rounded up to a
+/// multiple of 10 %.
+struct LetterScale {
+    /// The share, in %, that fills a bar.
+    max: u32,
+}
+
+impl LetterScale {
+    fn of(s: &Summary, min: usize) -> LetterScale {
+        let mut top: f64 = 0.0;
+        let mut see = |g: &Tally| {
+            if g.coded > 0 {
+                for k in g.first {
+                    top = top.max(100.0 * k as f64 / g.coded as f64);
+                }
+            }
+        };
+        see(&s.all);
+        for (_, groups) in &s.by {
+            for (g, h) in groups.values().zip(suppressed(groups, min)) {
+                if !h {
+                    see(g);
+                }
+            }
+        }
+        // Shares are at most 100, so the cast is exact.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let max = ((top / 10.0).ceil() * 10.0).clamp(10.0, 100.0) as u32;
+        LetterScale { max }
+    }
+
+    /// The width of a bar of share `k / n`, in % of the track.
+    fn width(&self, k: usize, n: usize) -> f64 {
+        if n == 0 {
+            0.0
+        } else {
+            (100.0 * k as f64 / n as f64 / f64::from(self.max) * 100.0).clamp(0.0, 100.0)
+        }
+    }
+}
+
+/// The first letters of a group's Holland codes as a bar chart: one row
+/// per letter with its name, a bar on the page's scale and the share as
+/// text. The bar is a coloured box (kept when printed), hidden from
+/// screen readers, which read the letter and the share.
+fn letter_chart(title: &str, g: &Tally, scale: &LetterScale, lang: &str) -> Markup {
+    html! {
+        figure.chart {
+            figcaption { (title) " (n = " (g.coded) ")" }
+            ul.bars {
+                @for (l, &k) in assess_core::riasec::Type::ALL.iter().zip(&g.first) {
+                    li {
+                        span.l { (l.letter()) " " (l.name(lang)) }
+                        span.t aria-hidden="true" {
+                            span.f style=(format!("width:{:.1}%", scale.width(k, g.coded))) {}
+                        }
+                        span.v { (pct_in(k, g.coded, lang)) "%" }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A group's name on the page: the records without the column are
+/// "(tidak tercatat)" / "(not recorded)" (the CSV keeps `(?)`).
+fn group_name<'a>(name: &'a str, lang: &str) -> &'a str {
+    if name == UNKNOWN {
+        texts(lang).summary_not_recorded
+    } else {
+        name
+    }
+}
+
+/// A column's label inside a heading ("Menurut kabupaten/kota", "By
+/// district"): the page's label for a known key, in lower case after its
+/// first word; an unknown key as written.
+fn heading_label(col: &str, lang: &str) -> String {
+    let label = metadata_label(col, lang);
+    if label == col {
+        return label.to_owned();
+    }
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+/// `label` with a line-break opportunity after each `/`
+/// ("Kabupaten/kota"), so a narrow table column can wrap it there.
+fn breakable(label: &str) -> Markup {
+    html! {
+        @for (i, part) in label.split('/').enumerate() {
+            @if i > 0 { "/" wbr; }
+            (part)
+        }
+    }
+}
+
+/// `text` with its first letter in upper case (a caption made of a
+/// phrase that is also used inside sentences).
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// A flag kind's label in `lang`, or its identifier for a kind this engine
+/// does not know.
+fn flag_label<'k>(kind: &'k str, lang: &str) -> &'k str {
+    <FlagKind as Names>::from_name(kind).map_or(kind, |f| f.label(lang))
 }
 
 #[cfg(test)]
@@ -613,5 +922,286 @@ mod tests {
             .collect();
         assert_eq!(suppressed(&groups, 10), [false, true, true]);
         assert_eq!(suppressed(&groups, 3), [false, false, false]);
+    }
+
+    /// One scored record of `assess score` with the parts the summary
+    /// reads: metadata, a Holland code when `code` is given, and each
+    /// `(scale, band, label, pomp)` of a readiness-like instrument whose
+    /// bands are cut on POMP (0–50, 50–75, 75–100, as
+    /// `instruments/readiness.toml`).
+    fn record(
+        meta: &[(&str, &str)],
+        code: Option<&str>,
+        scales: &[(&str, &str, &str, f64)],
+    ) -> String {
+        let metadata: serde_json::Map<String, serde_json::Value> = meta
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), serde_json::Value::from(*v)))
+            .collect();
+        let scales: Vec<serde_json::Value> = scales
+            .iter()
+            .map(|(id, band, label, pomp)| {
+                serde_json::json!({
+                    "id": id, "name": id, "score": pomp, "pomp": pomp,
+                    "band": {"id": band, "basis": "pomp", "label": label}
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "status": "scored",
+            "report": {
+                "scales": scales,
+                "quality": {"flags": []},
+                "riasec": code.map(|c| serde_json::json!({"holland": {"code": c}})),
+                "metadata": metadata,
+            }
+        })
+        .to_string()
+    }
+
+    fn summary(columns: &[&str], records: &[String]) -> Summary {
+        let columns: Vec<String> = columns.iter().map(|c| (*c).to_owned()).collect();
+        let mut s = Summary::new(&columns);
+        for r in records {
+            s.add_json(r).unwrap();
+        }
+        s
+    }
+
+    /// The text of every `<thead>` of `html`.
+    fn table_heads(html: &str) -> Vec<&str> {
+        html.split("<thead>")
+            .skip(1)
+            .map(|t| &t[..t.find("</thead>").unwrap()])
+            .collect()
+    }
+
+    /// Records that meet the bands in the opposite of the instrument's
+    /// order, and each scale in a different order: every table and the
+    /// CSV still list them lowest first, as the instrument does.
+    #[test]
+    fn bands_are_in_the_instruments_order_in_every_table_and_the_csv() {
+        let levels = [
+            ("siap_kerja", "Siap kerja", 80.0),
+            ("perlu_pendampingan", "Perlu pendampingan", 20.0),
+            ("berkembang", "Berkembang", 60.0),
+        ];
+        let records: Vec<String> = (0..30)
+            .map(|i| {
+                let (k, d) = (levels[i % 3], levels[(i + 2) % 3]);
+                record(
+                    &[
+                        ("district", if i < 15 { "Demak" } else { "Rembang" }),
+                        ("gender", "perempuan"),
+                    ],
+                    None,
+                    &[
+                        ("komunikasi", k.0, k.1, k.2),
+                        ("digital", d.0, d.1, d.2 + 5.0),
+                    ],
+                )
+            })
+            .collect();
+        let s = summary(&["district", "gender"], &records);
+        let header = &csv_records(&s, 10)[0];
+        let bands: Vec<&str> = header
+            .iter()
+            .filter(|h| h.contains('.'))
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            bands,
+            [
+                "komunikasi.perlu_pendampingan_pct",
+                "komunikasi.berkembang_pct",
+                "komunikasi.siap_kerja_pct",
+                "digital.perlu_pendampingan_pct",
+                "digital.berkembang_pct",
+                "digital.siap_kerja_pct",
+            ]
+        );
+        for lang in ["id", "en"] {
+            let html = to_html(&s, "x.jsonl", 10, lang);
+            let heads: Vec<&str> = table_heads(&html)
+                .into_iter()
+                .filter(|h| h.contains("Siap kerja"))
+                .collect();
+            // The overview's table, and one per scale in each of two columns.
+            assert_eq!(heads.len(), 1 + 2 * 2, "{lang}");
+            for h in heads {
+                let at = |label: &str| h.find(label).unwrap();
+                assert!(
+                    at("Perlu pendampingan") < at("Berkembang")
+                        && at("Berkembang") < at("Siap kerja"),
+                    "{lang}: {h}"
+                );
+            }
+        }
+    }
+
+    /// No figure of a suppressed group anywhere: not its size in the
+    /// overview, not a row of figures, not a chart, not its common codes,
+    /// not even the scale of the charts.
+    #[test]
+    fn suppressed_groups_show_no_figure_on_the_first_page_or_in_the_sections() {
+        let mut records = Vec::new();
+        for (district, n, code, band) in [
+            ("Demak", 15, "RIA", ("berkembang", "Berkembang", 60.0)),
+            ("Demak", 15, "IRA", ("berkembang", "Berkembang", 60.0)),
+            ("Rembang", 3, "SEC", ("siap_kerja", "Siap kerja", 90.0)),
+            ("Sragen", 12, "CSE", ("siap_kerja", "Siap kerja", 90.0)),
+        ] {
+            for _ in 0..n {
+                records.push(record(
+                    &[("district", district)],
+                    Some(code),
+                    &[("komunikasi", band.0, band.1, band.2)],
+                ));
+            }
+        }
+        let s = summary(&["district"], &records);
+        let html = to_html(&s, "x.jsonl", 10, "id");
+        // The overview: shown sizes, the names of the suppressed only.
+        assert!(
+            html.contains("<dd>Demak 30; disembunyikan: Rembang, Sragen</dd>"),
+            "{html}"
+        );
+        // The section's tables: the name, the word, empty cells.
+        for name in ["Rembang", "Sragen"] {
+            let rows: Vec<&str> = html
+                .split("<tr>")
+                .filter(|r| r.starts_with(&format!("<td>{name}</td>")))
+                .collect();
+            assert_eq!(rows.len(), 2, "{name}: status table and one scale");
+            for r in rows {
+                let cells = r
+                    .trim_end_matches("</tr>")
+                    .replace("<td class=\"num\"></td>", "");
+                assert_eq!(
+                    cells.split("</tr>").next().unwrap(),
+                    format!("<td>{name}</td><td class=\"num\">disembunyikan</td>"),
+                );
+            }
+            assert!(!html.contains(&format!("<figcaption>{name}")), "{name}");
+        }
+        // All records and Demak only; Demak's largest share (R and I, 50 %)
+        // sets the scale, not Sragen's (C, 100 %).
+        assert_eq!(html.matches("<figure class=\"chart\">").count(), 2);
+        assert!(html.contains("<figcaption>Demak (n = 30)</figcaption>"));
+        assert!(html.contains("IRA (15), RIA (15)"));
+        assert!(!html.contains("CSE") && !html.contains("SEC"));
+        assert_eq!(LetterScale::of(&s, 10).max, 50);
+        assert!(html.contains("0–50%"));
+        // The CSV agrees: names and `yes` only.
+        for r in &csv_records(&s, 10)[2..] {
+            let hidden = r[1] != "Demak";
+            assert_eq!(r[2], if hidden { "yes" } else { "no" });
+            assert_eq!(r[3..].iter().all(String::is_empty), hidden);
+        }
+    }
+
+    /// Section headings and first columns use the page's label of a known
+    /// metadata key, in the page's language; an unknown key is shown as
+    /// written.
+    #[test]
+    fn headings_use_the_labels_of_metadata_keys() {
+        let records: Vec<String> = (0..12)
+            .map(|_| {
+                record(
+                    &[
+                        ("district", "Demak"),
+                        ("gender", "perempuan"),
+                        ("kota_asal", "Semarang"),
+                    ],
+                    Some("SEC"),
+                    &[],
+                )
+            })
+            .collect();
+        let s = summary(&["district", "gender", "kota_asal"], &records);
+        let id = to_html(&s, "x.jsonl", 10, "id");
+        for h in [
+            "Menurut kabupaten/kota",
+            "Menurut jenis kelamin",
+            "Menurut kota_asal",
+        ] {
+            assert!(id.contains(&format!("<h2>{h}</h2>")), "{h}");
+        }
+        assert!(id.contains("<th scope=\"col\">Kabupaten/<wbr>kota</th>"));
+        assert!(id.contains("<dt>Jenis kelamin</dt>"));
+        let en = to_html(&s, "x.jsonl", 10, "en");
+        for h in ["By district", "By gender", "By kota_asal"] {
+            assert!(en.contains(&format!("<h2>{h}</h2>")), "{h}");
+        }
+        // No raw key of a known column in the Indonesian page's headings,
+        // captions or column heads.
+        for tag in ["h2", "h3", "caption", "th", "dt", "figcaption"] {
+            for part in id.split(&format!("<{tag}")).skip(1) {
+                if !part.starts_with(['>', ' ']) {
+                    continue; // `<thead>` for `<th`
+                }
+                let text = &part[..part.find(&format!("</{tag}>")).unwrap()];
+                for key in ["district", "gender", "Group", "District", "Gender"] {
+                    assert!(!text.contains(key), "<{tag}{text}");
+                }
+            }
+        }
+    }
+
+    /// Every first-letter chart of a page is drawn on one scale: two groups
+    /// whose largest shares differ (60 % and 30 %) get bars whose widths
+    /// are their shares over the same maximum, so 30 % is half of 60 %.
+    #[test]
+    fn first_letter_charts_share_one_scale() {
+        let mut records = Vec::new();
+        for (district, codes) in [("Demak", "RRRRRRIIAA"), ("Sragen", "SSSEEECCRR")] {
+            for c in codes.chars() {
+                let code = format!("{c}XY");
+                records.push(record(&[("district", district)], Some(&code), &[]));
+            }
+        }
+        let s = summary(&["district"], &records);
+        let html = to_html(&s, "x.jsonl", 2, "en");
+        // R: 8 of 20 overall, 6 of 10 in Demak: 60 % rounds up to a 60 % scale.
+        assert!(html.contains("uses the same scale, 0–60%"));
+        let charts: Vec<(String, Vec<(f64, f64)>)> = html
+            .split("<figure class=\"chart\">")
+            .skip(1)
+            .map(|f| {
+                let f = &f[..f.find("</figure>").unwrap()];
+                let title = f["<figcaption>".len()..f.find("</figcaption>").unwrap()].to_owned();
+                let widths = f
+                    .split("<span class=\"f\" style=\"width:")
+                    .skip(1)
+                    .map(|w| w[..w.find('%').unwrap()].parse::<f64>().unwrap());
+                let shares = f
+                    .split("<span class=\"v\">")
+                    .skip(1)
+                    .map(|v| v[..v.find('%').unwrap()].parse::<f64>().unwrap());
+                (title, widths.zip(shares).collect())
+            })
+            .collect();
+        let titles: Vec<&str> = charts.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "First letter of the Holland code (n = 20)",
+                "Demak (n = 10)",
+                "Sragen (n = 10)"
+            ]
+        );
+        for (title, bars) in &charts {
+            assert_eq!(bars.len(), 6, "{title}");
+            for (width, share) in bars {
+                // Width in % of the track: share / 60 %, to the tenth.
+                assert!(
+                    (width - share / 60.0 * 100.0).abs() < 0.051,
+                    "{title}: {width} {share}"
+                );
+            }
+        }
+        // R in Demak fills the bar; S in Sragen (30 %) fills half of it.
+        assert_eq!(charts[1].1[0], (100.0, 60.0));
+        assert_eq!(charts[2].1[3], (50.0, 30.0));
     }
 }
