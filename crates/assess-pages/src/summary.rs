@@ -465,7 +465,7 @@ ul.bars .v{text-align:right;font-variant-numeric:tabular-nums}
 .pair{display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:flex-start}
 .pair table{width:auto;flex:1 1 16rem;margin:.3rem 0 .6rem}
 .by td:first-child{min-width:7.5em}
-@media (max-width:40rem){.by td:first-child{min-width:0}th{overflow-wrap:anywhere}}
+@media (max-width:40rem){.by td:first-child{min-width:6.5em}th{overflow-wrap:anywhere}.by table,.glance table{font-size:.8rem}}
 @media print{.overview{break-after:page}.multiples,.pair,.glance table,.by table{font-size:9pt}\
 .by th,.by td,.glance th,.glance td{padding:.1rem .25rem;line-height:1.25}.pair table{font-size:8.5pt}\
 figure.chart{margin:.2rem 0 .4rem}ul.bars li{font-size:8.5pt;line-height:1.2}h2{margin-top:1.2rem}.by h3{margin-top:.3rem}}
