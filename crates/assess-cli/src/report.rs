@@ -10,8 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use assess_core::{
-    Catalog, Instrument, PersonResults, Policy, RecommendOptions, Recommendations, ResponseSet,
-    Results, ScoreOptions, score,
+    Catalog, Instrument, PersonResults, Policy, ResponseSet, Results, ScoreOptions, score,
 };
 
 use crate::score::{input_format_of, read_rows};
@@ -64,9 +63,17 @@ pub fn main(req: Request<'_>) -> ExitCode {
             }
         }
     }
-    let recs = req
-        .catalog
-        .and_then(|c| recommendations(&scored, c, req.lang, req.top));
+    let recs = req.catalog.and_then(|c| {
+        PersonResults::for_report(
+            scored.iter().map(|s| Results {
+                instrument: &s.instrument,
+                report: &s.report,
+            }),
+            c,
+            req.lang,
+            req.top,
+        )
+    });
     if req.catalog.is_some() && recs.is_none() {
         eprintln!(
             "warning: no job families: they need interest results with all six RIASEC scales scored"
@@ -149,20 +156,4 @@ fn find_set(
             "`{name}` holds {n} response sets; choose one with `--respondent ID`"
         )),
     }
-}
-
-/// Job-family suggestions from the interest profile, with aptitude and
-/// readiness results when given (the first result of each kind).
-fn recommendations(
-    scored: &[Scored],
-    catalog: &Catalog,
-    lang: &str,
-    top: usize,
-) -> Option<Recommendations> {
-    let person = PersonResults::first_of_each_kind(scored.iter().map(|s| Results {
-        instrument: &s.instrument,
-        report: &s.report,
-    }))
-    .ok()?;
-    Some(person.recommend(catalog, &RecommendOptions::new().language(lang).top(top)))
 }

@@ -18,7 +18,7 @@
 //! | item response theory | [`irt`] | IRT models and θ estimation; adaptive testing ([`cat`]) |
 //! | interest profiles | [`riasec`] | Holland code, consistency, differentiation, congruence |
 //! | reports | `report` | [`score`]: a respondent's [`Report`]; the fast batch paths ([`score_matrix`], [`CsvRowScorer`]); each scale's expected score after an adaptive test ([`expected_domain_scores`]) |
-//! | careers | `careers` | the job-family [`Catalog`] and [`recommend()`]ations for a person's results ([`PersonResults`]) |
+//! | careers | `careers` | the job-family [`Catalog`] and [`recommend()`]ations for a person's results ([`PersonResults`]); batch rows ([`RowScoring`], [`SeenIds`]) and their output bytes ([`RecordEncoder`]) |
 //! | analysis | [`analysis`] | reliability, item analysis, DIF and local norms from collected responses |
 //!
 //! In more detail:
@@ -76,6 +76,9 @@ pub use support::{limits, math, messages, prec};
 
 pub use assess_text::json::{Batched, Names};
 pub use assess_text::{Error, Problem, ProblemKind};
+pub use careers::batch::{
+    MAX_CHECKED_IDS, RecordEncoder, RecordFormat, RowScoring, SeenIds, formula_safe,
+};
 #[cfg(feature = "schema")]
 pub use careers::catalog::catalog_schema;
 pub use careers::catalog::{

@@ -9,6 +9,7 @@ use crate::convert::{file_getters, problems_js, to_js_error};
 
 /// A validated job-family catalogue held on the WebAssembly side.
 #[wasm_bindgen(js_name = Catalog)]
+#[derive(Clone)]
 pub struct WasmCatalog {
     pub(crate) inner: Rc<Catalog>,
 }
@@ -39,5 +40,13 @@ impl WasmCatalog {
     #[wasm_bindgen(getter, js_name = familyCount)]
     pub fn family_count(&self) -> usize {
         self.inner.families().len()
+    }
+    /// Another handle on the same catalogue (sharing it, not copying),
+    /// which can be freed or handed on separately (the staff build's
+    /// `renderReport` reads the handles it is given through it).
+    #[cfg(feature = "pages")]
+    #[wasm_bindgen(js_name = clone)]
+    pub fn clone_handle(&self) -> WasmCatalog {
+        self.clone()
     }
 }

@@ -267,8 +267,34 @@ pub struct Scored {
     json: Rc<str>,
 }
 
+impl Scored {
+    /// The scored results of `report` on `instrument`, with the report's
+    /// JSON text.
+    ///
+    /// # Errors
+    ///
+    /// Only if serialisation fails (it does not for the core's reports).
+    #[cfg(feature = "pages")]
+    pub(crate) fn new(instrument: Rc<Instrument>, report: Report) -> Result<Scored, Error> {
+        let json = to_json(&report)?;
+        Ok(Scored {
+            instrument,
+            report: Rc::new(report),
+            json: json.into(),
+        })
+    }
+}
+
 #[wasm_bindgen]
 impl Scored {
+    /// Another handle on the same results (sharing them, not copying),
+    /// which can be freed or handed on separately (the staff build's
+    /// `renderReport` reads the handles it is given through it).
+    #[cfg(feature = "pages")]
+    #[wasm_bindgen(js_name = clone)]
+    pub fn clone_handle(&self) -> Scored {
+        self.clone()
+    }
     /// The report as a plain object.
     #[wasm_bindgen(getter, unchecked_return_type = "Report")]
     pub fn report(&self) -> Result<JsValue, JsValue> {

@@ -22,11 +22,15 @@
 //! `Instrument.scoreJson` (the same text as `score(…).json`).
 //! `adaptive` (on by default) exports `CatBank` and
 //! `expectedDomainScores`, the adaptive test's engine.
+//! `pages` (on by default) exports the staff console's engine: `Batch`
+//! (a file of answers scored a chunk at a time; the scored CSV and JSON
+//! Lines of `assess score`), `renderReport` and `renderSummary` (the pages
+//! of `assess report` and `assess summary --html`).
 //! `scripts/build-wasm` builds the web and bundler builds, which
 //! respondents' phones download, with `adaptive` and without `analysis`
 //! (the front-end `.wasm` stays small); the `interest` build, which the
 //! interest questionnaire loads, with neither; and the node and staff
-//! builds with both.
+//! builds with all three.
 //!
 //! ## Adding an exported function
 //!
@@ -56,6 +60,8 @@
 // one more line here.
 #[cfg(feature = "analysis")]
 mod analysis;
+#[cfg(feature = "pages")]
+mod batch;
 #[cfg(feature = "adaptive")]
 mod cat;
 #[cfg(feature = "adaptive")]
@@ -66,14 +72,22 @@ mod convert;
 mod domain;
 mod instrument;
 mod options;
+#[cfg(feature = "pages")]
+mod pages;
 mod recommend;
 
+#[cfg(feature = "pages")]
+pub use batch::{Batch, BatchOptions, MAX_LINE_BYTES, RowOutcome};
 pub use catalog::{WasmCatalog, load_catalog, validate_catalog};
 pub use convert::{json_to_js, problems_json, to_js_error, to_json};
 pub use instrument::{
     Scored, WasmInstrument, check_to_problems, load_instrument, score_to_json, validate_instrument,
 };
 pub use options::{ItemOptions, RecommendOptions, ScoreOptions};
+#[cfg(feature = "pages")]
+pub use pages::{
+    ReportPageOptions, SummaryPageOptions, render_report, render_summary, report_html, summary_html,
+};
 pub use recommend::{PersonResults, recommend, recommend_json, recommend_native};
 
 /// The engine's version (the same as the native crate's).

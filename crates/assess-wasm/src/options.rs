@@ -172,6 +172,12 @@ mod tests {
         same::<super::ScoreOptions>();
         same::<super::ItemOptions>();
         same::<super::RecommendOptions>();
+        #[cfg(feature = "pages")]
+        {
+            same::<crate::BatchOptions>();
+            same::<crate::ReportPageOptions>();
+            same::<crate::SummaryPageOptions>();
+        }
         // The parser of declarations sees a key that is there.
         assert!(declared(<super::ScoreOptions as Tsify>::DECL).contains("normGroup"));
     }

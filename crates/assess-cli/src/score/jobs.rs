@@ -12,13 +12,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::sync_channel;
 
 use assess_core::{
-    BatchRecord, CsvLayout, CsvRowScorer, Error, Instrument, Problem, ProblemKind, ResponseSet,
-    RowScores, ScoreOptions, recommend, score,
+    BatchRecord, CsvLayout, CsvRowScorer, Error, Instrument, Problem, ProblemKind, RecordFormat,
+    ResponseSet, RowScores, RowScoring, ScoreOptions, SeenIds,
 };
 
+use super::Encoder;
 use super::input::{csv_input, csv_records, io_error, not_utf8, read_rows, record_cells};
-use super::output::{Encoded, Encoder, Sink};
-use super::{InputFormat, OutputFormat, Recommend};
+use super::output::{Encoded, Sink};
+use super::{InputFormat, Recommend};
 
 /// What scoring a row needs; shared by the worker threads.
 pub struct Job<'a> {
@@ -42,78 +43,6 @@ const CHUNK: usize = 256;
 /// its respondent id was given to an earlier row.
 type Row = (usize, Input, bool);
 
-/// How many distinct respondent ids each of the 256 sets of [`SeenIds`]
-/// remembers: as many as fill a table of 8,192 slots (hashbrown's load
-/// factor is 7/8), so no set ever grows past it: 256 × 8,192 × 9 bytes,
-/// about 19 MB at most. An id whose set is full is not remembered (the
-/// closing summary says how many).
-const MAX_IDS_PER_SET: usize = 8192 / 8 * 7;
-
-/// What each set holds before its first growth: 112 ids (a table of 128
-/// slots). A set that fills it goes straight to [`MAX_IDS_PER_SET`], so a
-/// batch of a few thousand rows touches about 0.6 MB of sets instead of
-/// 19 MB (page faults that cost more than scoring 16,000 rows), and a set
-/// leaves at most one small copy behind in the allocator.
-const FIRST_IDS_PER_SET: usize = 128 / 8 * 7;
-
-/// How many distinct respondent ids the duplicate check remembers at most.
-pub(crate) const MAX_CHECKED_IDS: usize = 256 * MAX_IDS_PER_SET;
-
-/// Respondent ids seen so far, as fingerprints: a fixed-key SipHash of the
-/// id, so that the same input always gives the same flags. Two different
-/// ids share a fingerprint with a probability of about n²/2⁶⁵ (below one in
-/// 30 million for a million rows). The fingerprints are kept in 256 sets
-/// by their top byte, so that growing one set never holds two copies of
-/// them all (a single set doubling at a million ids peaked 8 MB higher).
-pub(crate) struct SeenIds {
-    seen: Vec<std::collections::HashSet<u64>>,
-    /// Rows flagged.
-    pub duplicates: usize,
-    /// Ids not checked because the set was full.
-    pub unchecked: usize,
-}
-
-impl Default for SeenIds {
-    fn default() -> Self {
-        SeenIds {
-            seen: vec![std::collections::HashSet::new(); 256],
-            duplicates: 0,
-            unchecked: 0,
-        }
-    }
-}
-
-impl SeenIds {
-    /// Whether `id` was seen before; remembers it.
-    fn repeated(&mut self, id: &str) -> bool {
-        if id.is_empty() {
-            return false;
-        }
-        let mut h = std::hash::DefaultHasher::new();
-        std::hash::Hasher::write(&mut h, id.as_bytes());
-        let f = std::hash::Hasher::finish(&h);
-        let shard = &mut self.seen[usize::from((f >> 56) as u8)];
-        if shard.capacity() == 0 {
-            shard.reserve(FIRST_IDS_PER_SET);
-        } else if shard.len() == shard.capacity() && shard.len() < MAX_IDS_PER_SET {
-            // Then at its full size at once: a set that grew by doubling
-            // would leave its smaller copies behind in the allocator (a
-            // million rows on two threads peaked 12 MB higher).
-            shard.reserve(MAX_IDS_PER_SET - shard.len());
-        }
-        if shard.contains(&f) {
-            self.duplicates += 1;
-            true
-        } else if shard.len() < MAX_IDS_PER_SET {
-            shard.insert(f);
-            false
-        } else {
-            self.unchecked += 1;
-            false
-        }
-    }
-}
-
 /// What was read of one input row.
 enum Input {
     /// A response set, or why it could not be read.
@@ -131,26 +60,16 @@ struct CsvInput<'a> {
 }
 
 impl Job<'_> {
+    /// The record of one row, by the core's rule (the staff build's
+    /// `Batch` calls the same).
     fn record(&self, row: usize, set: Result<ResponseSet, Error>) -> BatchRecord {
-        match set {
-            Ok(mut set) => {
-                if let (Some(f), None) = (self.form, &set.form) {
-                    set.form = Some(f.to_owned());
-                }
-                let id = Some(set.respondent_id.clone());
-                let mut record =
-                    BatchRecord::new(row, id, score(self.instrument, &set, self.options));
-                if let (Some(rec), Some(profile)) = (
-                    self.rec,
-                    record.report.as_ref().and_then(|r| r.riasec.as_ref()),
-                ) {
-                    record.recommendations =
-                        Some(recommend(profile, None, None, rec.catalog, &rec.options));
-                }
-                record
-            }
-            Err(e) => BatchRecord::new(row, None, Err(e)),
+        RowScoring {
+            instrument: self.instrument,
+            options: self.options,
+            form: self.form,
+            recommend: self.rec.map(|r| (r.catalog, &r.options)),
         }
+        .record(row, set)
     }
 
     fn encode(
@@ -256,7 +175,7 @@ pub(crate) fn run<W: Write + Send>(
         // sets of the full form (a `--form` applies to every row); with an
         // `[irt]` section, θ from the scorer's EAP tables.
         let lean =
-            (job.encoder.format == OutputFormat::Csv && job.rec.is_none() && job.form.is_none())
+            (job.encoder.format() == RecordFormat::Csv && job.rec.is_none() && job.form.is_none())
                 .then(|| CsvRowScorer::new(job.instrument, &layout, job.options))
                 .flatten();
         csv = Some((rdr, CsvInput { layout, lean }));
@@ -418,31 +337,4 @@ fn write_error(e: &std::io::Error) -> Error {
         "",
         format!("cannot write output: {e}"),
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn repeated_ids_are_found_across_the_sets_growth() {
-        // 60,000 ids: every set passes its first 112 and grows once; each
-        // id seen again later is flagged, and none twice-new.
-        let mut seen = SeenIds::default();
-        for i in 0..60_000 {
-            assert!(!seen.repeated(&format!("r{i}")), "r{i} is new");
-        }
-        assert!(seen.seen.iter().all(|s| s.capacity() >= MAX_IDS_PER_SET));
-        for i in (0..60_000).step_by(7) {
-            assert!(seen.repeated(&format!("r{i}")), "r{i} was seen");
-        }
-        assert_eq!(seen.duplicates, 60_000usize.div_ceil(7));
-        assert_eq!(seen.unchecked, 0);
-        // A small batch touches small sets only.
-        let mut small = SeenIds::default();
-        for i in 0..2_000 {
-            small.repeated(&format!("s{i}"));
-        }
-        assert!(small.seen.iter().all(|s| s.capacity() < MAX_IDS_PER_SET));
-    }
 }

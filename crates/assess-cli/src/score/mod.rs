@@ -22,12 +22,13 @@ use assess_core::{Catalog, RecommendOptions, RowStatus};
 
 use crate::progress::Progress;
 
+pub use assess_core::RecordEncoder as Encoder;
+pub(crate) use assess_core::formula_safe;
+use assess_core::{MAX_CHECKED_IDS, SeenIds};
 pub(crate) use input::{csv_error, csv_reader, io_error, not_utf8, read_rows, record_cells};
 pub use jobs::Job;
-use jobs::{INTERRUPTED, SeenIds, Settings, run};
-pub use output::Encoder;
+use jobs::{INTERRUPTED, Settings, run};
 use output::Sink;
-pub(crate) use output::formula_safe;
 use resume::{open_output, resume_point};
 
 /// Recommendations to add to each scored interest record.
@@ -58,6 +59,16 @@ pub enum OutputFormat {
     Jsonl,
     /// One row per respondent, for spreadsheets.
     Csv,
+}
+
+impl From<OutputFormat> for assess_core::RecordFormat {
+    fn from(f: OutputFormat) -> Self {
+        match f {
+            OutputFormat::Json => assess_core::RecordFormat::Json,
+            OutputFormat::Jsonl => assess_core::RecordFormat::Jsonl,
+            OutputFormat::Csv => assess_core::RecordFormat::Csv,
+        }
+    }
 }
 
 /// Counts for the closing summary.
@@ -237,7 +248,7 @@ fn duplicates_note(ids: &SeenIds) -> String {
         note.push_str(&format!(
             "; {} respondent ids were not remembered (the check keeps at most {} distinct ones), so their repeats are not flagged",
             ids.unchecked,
-            jobs::MAX_CHECKED_IDS
+            MAX_CHECKED_IDS
         ));
     }
     note

@@ -6,10 +6,9 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
-use assess_core::{Names, RowStatus};
+use assess_core::{Names, RecordFormat, RowStatus};
 
-use super::output::Encoder;
-use super::{Counts, OutputFormat};
+use super::{Counts, Encoder};
 
 /// Opens the output: a file (replaced, or appended to after `keep` bytes
 /// when resuming), or standard output.
@@ -76,14 +75,14 @@ pub(crate) fn resume_point(path: &Path, encoder: &Encoder) -> Result<Resume, Str
     let mut r = Resume::default();
     let mut line = Vec::new();
     let mut n = 0usize;
-    match encoder.format {
-        OutputFormat::Json => {
+    match encoder.format() {
+        RecordFormat::Json => {
             return Err(
                 "`--resume` needs `--format jsonl` or `--format csv`: a JSON array cannot be continued"
                     .into(),
             );
         }
-        OutputFormat::Jsonl => {
+        RecordFormat::Jsonl => {
             #[derive(serde::Deserialize)]
             struct Head {
                 row: usize,
@@ -107,7 +106,7 @@ pub(crate) fn resume_point(path: &Path, encoder: &Encoder) -> Result<Resume, Str
                 r.keep += len as u64;
             }
         }
-        OutputFormat::Csv => {
+        RecordFormat::Csv => {
             let header = encoder.csv_header();
             let len = reader
                 .read_until(b'\n', &mut line)

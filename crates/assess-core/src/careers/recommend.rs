@@ -384,6 +384,21 @@ impl<T: Scored> PersonResults<T> {
         Ok(person)
     }
 
+    /// The job families a person's report page suggests: from the first
+    /// result of each kind among `results` ([`Self::first_of_each_kind`]),
+    /// in `lang`, the `top` best; `None` without an interest result that
+    /// has a RIASEC profile. `assess report` and the WebAssembly staff
+    /// build's `renderReport` both call it, so their pages agree.
+    pub fn for_report(
+        results: impl IntoIterator<Item = T>,
+        catalog: &Catalog,
+        lang: &str,
+        top: usize,
+    ) -> Option<Recommendations> {
+        let person = Self::first_of_each_kind(results).ok()?;
+        Some(person.recommend(catalog, &RecommendOptions::new().language(lang).top(top)))
+    }
+
     /// The ranked job families for this person (see [`recommend`]).
     pub fn recommend(&self, catalog: &Catalog, options: &RecommendOptions) -> Recommendations {
         fn results<T: Scored>(r: &T) -> Results<'_> {
