@@ -303,9 +303,11 @@ function onDone(data) {
     ? t("cancelled", batch.name, batch.counts.total)
     : t("scoringDone", batch.name, batch.counts.total, seconds);
   $("progress-text").textContent = message;
-  // The timings, for tests/bench/console-batch.mjs: the worker's scoring
-  // alone, and from reading the file to the table's last rows.
+  // The timings, for tests/bench/console-batch.mjs: the worker's scoring,
+  // the engine's part of it, and from reading the file to the table's
+  // last rows.
   $("progress-text").dataset.workerMs = String(Math.round(data.ms));
+  $("progress-text").dataset.engineMs = String(Math.round(data.engineMs));
   $("progress-text").dataset.totalMs = String(Math.round(performance.now() - batch.startedAt));
   say(message);
   renderBatches();
@@ -507,7 +509,9 @@ $("print").addEventListener("click", () => $("frame").contentWindow.print());
 $("close-viewer").addEventListener("click", () => {
   $("viewer").hidden = true;
   document.body.dataset.viewer = "closed";
-  (returnFocus?.isConnected ? returnFocus : $("rows"))?.focus();
+  // Back where the counsellor was: the row's button, or (the table redrawn
+  // since) the list of files above the table.
+  (returnFocus?.isConnected ? returnFocus : $("batch")).focus();
 });
 
 function renderGroupKeys() {

@@ -17,8 +17,9 @@
 // Messages out: {type: "ready"} | {type: "failed", message}
 //               {type: "instrument", ref, ok, id, kind, titles, problems}
 //               {type: "progress", batch, rows, bytesRead, bytesTotal, rowsRead, rowsTotal}
-//               {type: "done", batch, cancelled, rowsRead, ms, keys}
-//               (ms: from reading the first row to the last, in the worker)
+//               {type: "done", batch, cancelled, rowsRead, ms, engineMs, keys}
+//               (ms: from opening the batch to its last row, in the worker;
+//               engineMs: the part of it spent in `batch.next`)
 //               {type: "page", req, html} | {type: "file", req, blob, name}
 //               {type: "error", batch?, req?, problems}
 import init, { AssessError, Batch, loadCatalog, loadInstrument, renderReport, renderSummary } from "./pkg/staff/assess_wasm.js";
@@ -103,13 +104,15 @@ async function runBatch({ batch: id, instrument: ref, name, text, format, lang }
     postMessage({ type: "error", batch: id, problems: problems(e) });
     return;
   }
-  const entry = { batch, instrument, ref, name, lang, text, format, cancelled: false, done: false, byId: new Map(), inLang: new Map([[lang, batch]]) };
+  const entry = { batch, instrument, ref, name, lang, text, format, cancelled: false, done: false, engineMs: 0, byId: new Map(), inLang: new Map([[lang, batch]]) };
   batches.set(id, entry);
   const rowsTotal = countRows(text, format);
   try {
     for (;;) {
       if (entry.cancelled) break;
+      const t0 = performance.now();
       const rows = batch.next(CHUNK);
+      entry.engineMs += performance.now() - t0;
       if (!rows.length) break;
       const out = rows.map((r) => {
         if (r.status !== "rejected") {
@@ -146,7 +149,7 @@ async function runBatch({ batch: id, instrument: ref, name, text, format, lang }
   }
   entry.done = true;
   const ms = performance.now() - started;
-  postMessage({ type: "done", batch: id, cancelled: entry.cancelled, rowsRead: batch.rowsRead, ms, keys: metadataKeys(entry) });
+  postMessage({ type: "done", batch: id, cancelled: entry.cancelled, rowsRead: batch.rowsRead, ms, engineMs: entry.engineMs, keys: metadataKeys(entry) });
 }
 
 /**
