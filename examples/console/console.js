@@ -533,7 +533,8 @@ $("summary").addEventListener("click", async () => {
   const batch = state.batches.get(state.active);
   if (!batch?.done) return;
   const by = [...$("group-keys").querySelectorAll("input:checked")].map((i) => i.value);
-  const minGroup = Math.max(1, Number.parseInt($("min-group").value, 10) || DEFAULT_MIN_GROUP);
+  // The engine refuses a group size under its floor, with a message.
+  const minGroup = Number.parseInt($("min-group").value, 10) || DEFAULT_MIN_GROUP;
   say(t("working"));
   try {
     const { html } = await ask({ type: "summary", batch: batch.id, by, minGroup, lang: state.lang });

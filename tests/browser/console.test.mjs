@@ -101,6 +101,12 @@ async function load(page, file, instrument = "riasec") {
   assert.equal(await page.getAttribute("body", "data-batch"), "done", await page.textContent("#status"));
 }
 
+/** Today by this computer's clock (the browser's too), YYYY-MM-DD. */
+function isoToday() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
 /** Today by this computer's clock as the Indonesian report writes it: "5 Desember 2026". */
 function todayInIndonesian() {
   const months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
@@ -208,6 +214,13 @@ describe("the counsellor console in Chromium", () => {
     assert.match(await page.textContent("#counts"), /^3,000 rows:/);
     await page.click("#rows tbody button");
     await page.waitForFunction(() => document.getElementById("frame").contentDocument?.documentElement?.lang === "en");
+    // Scored again in English (the file was opened in Indonesian): the CLI's English report.
+    const english = await page.evaluate(async (url) => (await fetch(url)).text(), await page.getAttribute("#open-tab", "href"));
+    const i = join(ROOT, "instruments");
+    assert.equal(english, execFileSync(BINARY, [
+      "report", "--respondent", "sintetis-riasec-00042", "--lang", "en", "--date", isoToday(),
+      "-i", join(i, "riasec.toml"), "-r", FILE, "--catalog", join(i, "job-families.toml"),
+    ], { encoding: "utf8" }));
     await page.click("#close-viewer");
     await page.click("button[data-lang=id]");
 
@@ -268,8 +281,7 @@ describe("the counsellor console in Chromium", () => {
     await page.waitForSelector("body[data-viewer=open]");
     const href = await page.getAttribute("#open-tab", "href");
     const html = await page.evaluate(async (url) => (await fetch(url)).text(), href);
-    const d = new Date();
-    const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    const date = isoToday();
     const i = join(ROOT, "instruments");
     const expected = execFileSync(BINARY, [
       "report", "--respondent", "rembang-siti", "--lang", "id", "--date", date,
