@@ -1,9 +1,10 @@
 //! `assess report`: one respondent's results as a printable, self-contained
 //! HTML page for the counsellor and the young person.
 //!
-//! Everything shown comes from the core's [`Report`], [`RiasecProfile`] and
-//! [`Recommendations`]: this module lays them out and never recomputes a
-//! score, band, code or explanation.
+//! Everything shown comes from the core's [`assess_core::Report`],
+//! [`assess_core::RiasecProfile`] and [`assess_core::Recommendations`]:
+//! this module reads the files, and [`assess_pages::report`] lays them out;
+//! neither recomputes a score, band, code or explanation.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
