@@ -24,6 +24,7 @@ use assess_core::{
     RecordFormat, ResponseSet, RowScoring, RowStatus, ScoreOptions, SeenIds,
 };
 use assess_text::json::json_struct;
+use assess_text::ops::tick;
 use serde::Serialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
@@ -118,6 +119,7 @@ impl CsvSource {
                 &mut self.ends[end..],
             );
             *pos += nin;
+            tick(nin);
             out += nout;
             end += nend;
             match res {
@@ -133,6 +135,7 @@ impl CsvSource {
     /// The cells of the record just read, with `n` fields.
     fn cells(&self, n: usize) -> Result<Vec<&str>, Error> {
         let all = &self.fields[..self.ends[..n].last().copied().unwrap_or(0)];
+        tick(all.len() + n);
         // Fields of UTF-8 text end at ASCII delimiters: each is text.
         let all = std::str::from_utf8(all).map_err(|_| {
             Error::single(Problem::new(
@@ -475,6 +478,7 @@ impl Batch {
                 }
                 let start = self.pos;
                 let end = memchr_newline(&bytes[start..]).map_or(bytes.len(), |n| start + n + 1);
+                tick(end - start);
                 self.pos = end;
                 self.row += 1;
                 let line = trim_line(&self.text[start..end]);
@@ -619,6 +623,7 @@ fn csv_set(
     row: usize,
     raw: &str,
 ) -> (Result<ResponseSet, Error>, Option<String>) {
+    tick(raw.len());
     if raw.split('\n').any(|l| l.len() > MAX_LINE_BYTES) {
         return (Err(too_long(row)), None);
     }
@@ -693,6 +698,116 @@ mod tests {
         .unwrap();
         assert_eq!((e.first().line(), e.first().column()), (Some(2), Some(20)));
         assert!(Batch::open(mini(), String::new(), "xml", "x", "id").is_err());
+    }
+
+    /// Reads a whole batch as the console does: every row, both exports,
+    /// each row's report.
+    fn read_all(inst: &Rc<Instrument>, layout: &str, text: &str) {
+        let Ok(mut b) = Batch::open(
+            Rc::clone(inst),
+            text.to_owned(),
+            layout,
+            "respondent_id",
+            "en",
+        ) else {
+            return;
+        };
+        let rows = b.next_rows(usize::MAX);
+        let _ = (b.csv_bytes(true), b.jsonl_bytes());
+        for r in rows.iter().take(3) {
+            let _ = b.report(r.row);
+        }
+    }
+
+    /// Reading is linear in the input (issue 18's rule for every reader),
+    /// in the shapes a hostile or broken file takes: operations counted by
+    /// assess-text's `ops` (the `op-count` feature of the dev-dependency),
+    /// for inputs of size n and 4n.
+    #[test]
+    fn batches_are_read_in_linear_operations() {
+        use assess_text::ops::assert_linear as linear;
+        const { assert!(assess_text::ops::ENABLED) };
+        let inst = mini();
+        let header = "respondent_id,R1,R2,R3,S1,S2,S3\n";
+        let csv = |n: usize, row: &dyn Fn(usize) -> String| {
+            let mut t = header.to_owned();
+            for i in 0..n {
+                t.push_str(&row(i));
+            }
+            t
+        };
+        linear(
+            "CSV rows",
+            200,
+            |n| csv(n, &|i| format!("p{i},1,2,3,4,5,1\n")),
+            |t| {
+                read_all(&inst, "csv", t);
+            },
+        );
+        linear(
+            "CSV rows with one id",
+            200,
+            |n| csv(n, &|_| "p,1,2,3,4,5,1\n".into()),
+            |t| {
+                read_all(&inst, "csv", t);
+            },
+        );
+        linear(
+            "rejected CSV rows",
+            200,
+            |n| csv(n, &|i| format!("p{i},9,x,,4,5,1,7,8\n")),
+            |t| {
+                read_all(&inst, "csv", t);
+            },
+        );
+        linear(
+            "one quoted cell of many lines",
+            2_000,
+            |n| format!("{header}\"{}\",1,2,3,4,5,1\n", "a\n".repeat(n)),
+            |t| read_all(&inst, "csv", t),
+        );
+        linear(
+            "a header of many unknown columns",
+            200,
+            |n| {
+                let cols: Vec<String> = (0..n).map(|i| format!("Q{i}")).collect();
+                format!("respondent_id,R1,{}\np,1\n", cols.join(","))
+            },
+            |t| read_all(&inst, "csv", t),
+        );
+        linear(
+            "blank lines",
+            2_000,
+            |n| csv(1, &|_| format!("p,1,2,3,4,5,1{}", "\n".repeat(n))),
+            |t| {
+                read_all(&inst, "csv", t);
+            },
+        );
+        let set = |i: usize| {
+            format!("{{\"respondent_id\": \"p{i}\", \"answers\": {{\"R1\": 4, \"S1\": 2}}}}")
+        };
+        linear(
+            "JSON Lines",
+            200,
+            |n| (0..n).map(|i| set(i) + "\n").collect::<String>(),
+            |t| {
+                read_all(&inst, "jsonl", t);
+            },
+        );
+        linear(
+            "broken JSON Lines",
+            200,
+            |n| "{\"respondent_id\": [\n".repeat(n),
+            |t| {
+                read_all(&inst, "jsonl", t);
+            },
+        );
+        linear(
+            "a JSON array",
+            200,
+            |n| format!("[{}]", (0..n).map(set).collect::<Vec<_>>().join(",")),
+            |t| read_all(&inst, "json", t),
+        );
     }
 
     #[test]
