@@ -452,7 +452,7 @@ fn parse_date(text: &str) -> Result<assess_pages::date::Date, String> {
 }
 
 /// Today's date by this computer's clock (UTC).
-fn today() -> assess_pages::date::Date {
+pub(crate) fn today() -> assess_pages::date::Date {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
