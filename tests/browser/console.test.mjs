@@ -23,7 +23,7 @@ import { after, before, describe, test } from "node:test";
 import { axe, launch, openPage } from "./chromium.mjs";
 import { serve } from "../../examples/web/serve.mjs";
 import { UI } from "../../examples/console/text.js";
-import { ROOT } from "../js/common.mjs";
+import { buildCli, ROOT } from "../js/common.mjs";
 
 const BINARY = join(ROOT, "target", "debug", "assess");
 const OUT = join(ROOT, "target", "browser");
@@ -73,7 +73,7 @@ function cli(format) {
 before(async () => {
   mkdirSync(OUT, { recursive: true });
   // The CLI of this tree (a no-op when current): its output is what the console must equal.
-  execFileSync("cargo", ["build", "-q", "-p", "assess-cli"], { cwd: ROOT, stdio: "inherit" });
+  buildCli();
   writeFiles();
   ({ server, url: base } = await serve(0));
   browser = await launch();

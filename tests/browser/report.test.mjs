@@ -7,12 +7,12 @@
 // Bahasa Indonesia and English.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { axe, launch } from "./chromium.mjs";
-import { ROOT } from "../js/common.mjs";
+import { buildCli, ROOT } from "../js/common.mjs";
 
 const BINARY = join(ROOT, "target", "debug", "assess");
 const OUT = join(ROOT, "target", "browser");
@@ -20,7 +20,7 @@ let browser;
 
 before(async () => {
   mkdirSync(OUT, { recursive: true });
-  if (!existsSync(BINARY)) execFileSync("cargo", ["build", "-q", "-p", "assess-cli"], { cwd: ROOT, stdio: "inherit" });
+  buildCli();
   browser = await launch();
 });
 

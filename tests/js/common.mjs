@@ -1,6 +1,7 @@
 // Shared by the Node and browser suites: where the package, the parity
 // cases and the shipped files are, and the parity comparison itself (the
 // same function runs in Node and, as source text, in Chromium).
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -10,6 +11,15 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const PKG = process.env.ASSESS_PKG ?? join(ROOT, "pkg");
 export const PARITY = process.env.ASSESS_PARITY ?? join(ROOT, "target", "parity");
 export const INSTRUMENTS = ["riasec", "aptitude", "readiness"];
+
+/**
+ * The command line's debug binary as the working tree has it: built first
+ * (a no-op when current), so that a test never compares with a stale one.
+ */
+export function buildCli() {
+  execFileSync("cargo", ["build", "-q", "-p", "assess-cli"], { cwd: ROOT, stdio: "inherit" });
+  return join(ROOT, "target", "debug", "assess");
+}
 
 /** The Node build of the package (CommonJS). */
 export function loadPackage() {

@@ -7,11 +7,11 @@
 //
 //   node --test tests/js/pages.test.mjs
 import assert from "node:assert/strict";
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, test } from "node:test";
-import { ROOT, loadPackage, shipped } from "./common.mjs";
+import { ROOT, buildCli, loadPackage, shipped } from "./common.mjs";
 
 const BINARY = join(ROOT, "target", "debug", "assess");
 const OUT = join(ROOT, "target", "js-pages");
@@ -19,8 +19,7 @@ const RESPONSES = join(ROOT, "examples", "responses");
 const m = loadPackage();
 
 before(() => {
-  // The command line as the working tree has it (a no-op when built).
-  execFileSync("cargo", ["build", "-q", "-p", "assess-cli"], { cwd: ROOT, stdio: "inherit" });
+  buildCli();
   mkdirSync(OUT, { recursive: true });
 });
 
