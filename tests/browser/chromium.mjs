@@ -42,6 +42,27 @@ export async function assertFitsPhone(page, selector) {
   assert.equal(small, 0, "touch targets are at least 44 × 44 px");
 }
 
+/**
+ * Elements that stick out of their parent box on `page` as it is laid out
+ * now (text cut off or drawn over its neighbour: a table wider than its
+ * grid column, say), as `tag.class` strings; `[]` when none.
+ */
+export function overflowing(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const e of document.body.querySelectorAll("*")) {
+      const parent = e.parentElement;
+      const ps = getComputedStyle(parent);
+      if (ps.display.startsWith("inline") || ps.display === "contents") continue;
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const p = parent.getBoundingClientRect();
+      if (r.right > p.right + 0.5 || r.left < p.left - 0.5) out.push(`${e.tagName.toLowerCase()}.${e.className} in ${parent.tagName.toLowerCase()}.${parent.className}`);
+    }
+    return out;
+  });
+}
+
 const AXE = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "node_modules", "axe-core", "axe.min.js");
 
 /** axe-core's violations on `page`, as `{ id, impact, nodes }` (none is `[]`). */

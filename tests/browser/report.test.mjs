@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { axe, launch } from "./chromium.mjs";
+import { axe, launch, overflowing } from "./chromium.mjs";
 import { buildCli, ROOT } from "../js/common.mjs";
 
 const BINARY = join(ROOT, "target", "debug", "assess");
@@ -53,6 +53,7 @@ for (const lang of ["id", "en"]) {
     await page.goto(pathToFileURL(report(lang)).href);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `the report is ${width} px wide on a 360 px screen`);
+    assert.deepEqual(await overflowing(page), [], "nothing sticks out of its box on the phone");
     const ids = await page.$$eval("[id]", (els) => els.map((e) => e.id));
     assert.equal(new Set(ids).size, ids.length, `repeated ids: ${ids}`);
     assert.deepEqual(await axe(page), []);
@@ -74,6 +75,14 @@ for (const lang of ["id", "en"]) {
     // Nothing is cut off on A4's width.
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 794, `the printed report is ${width} px wide`);
+    assert.deepEqual(await overflowing(page), [], "nothing sticks out of its box in print");
+    await page.emulateMedia({ media: "screen" });
+    for (const w of [794, 1280]) {
+      await page.setViewportSize({ width: w, height: 1123 });
+      assert.deepEqual(await overflowing(page), [], `nothing sticks out of its box at ${w} px`);
+    }
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.emulateMedia({ media: "print" });
     assert.equal(await page.$eval(".details", (e) => getComputedStyle(e).breakBefore), "page");
     await page.addStyleTag({ content: ".details{display:none}" });
     const first = pdfPages(await page.pdf({ format: "A4" }));

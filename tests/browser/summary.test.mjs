@@ -13,7 +13,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { axe, launch } from "./chromium.mjs";
+import { axe, launch, overflowing } from "./chromium.mjs";
 import { buildCli, ROOT } from "../js/common.mjs";
 
 const BINARY = join(ROOT, "target", "debug", "assess");
@@ -138,6 +138,15 @@ for (const instrument of ["riasec", "readiness"]) {
       const pages = pdfPages(await page.pdf({ format: "A4" }));
       assert.ok(pages <= MAX_PAGES, `${pages} A4 pages`);
       assert.equal(await page.$eval("section.overview", (e) => getComputedStyle(e).breakAfter), "page");
+      // Nothing sticks out of its box (a table wider than its column would
+      // be drawn over the next one): on a phone, A4's width printed and on
+      // screen, a desktop.
+      for (const [width, media] of [[360, "screen"], [794, "print"], [794, "screen"], [1280, "screen"]]) {
+        await page.setViewportSize({ width, height: 1123 });
+        await page.emulateMedia({ media });
+        assert.deepEqual(await overflowing(page), [], `${width} px, ${media}`);
+      }
+      await page.emulateMedia({ media: "print" });
       await page.$$eval("section.by", (els) => els.forEach((e) => e.remove()));
       assert.equal(pdfPages(await page.pdf({ format: "A4" })), 1, "the overview does not fit on the first page");
       await context.close();

@@ -452,8 +452,9 @@ pub fn csv_records(s: &Summary, min: usize) -> Vec<Vec<String>> {
 const CSS: &str = "\
 td{overflow-wrap:anywhere}td.num{overflow-wrap:normal;white-space:nowrap}th{overflow-wrap:normal}
 .overview h2{margin-top:1rem}
-.glance{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:0 1.5rem;align-items:start}
+.glance{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(19rem,100%),1fr));gap:0 1.5rem;align-items:start}
 .glance h3,.by h3{margin-top:.6rem}
+.glance>div{min-width:0}.glance table{font-size:.9rem}.glance th,.glance td{padding:.3rem .35rem}.glance td.num{white-space:normal}
 dl.groups{margin:.3rem 0}dl.groups dt{font-weight:600}dl.groups dd{margin:0 0 .4rem}
 figure.chart{margin:.4rem 0 .8rem}figure.chart figcaption{color:var(--ink);font-weight:600}
 ul.bars{list-style:none;margin:.2rem 0;padding:0}
@@ -461,7 +462,7 @@ ul.bars li{display:grid;grid-template-columns:8.5em minmax(2.5rem,1fr) 3.4em;gap
 ul.bars .t{display:block;height:.75em;background:#e6e6e6}ul.bars .f{display:block;height:100%;background:#0b5cad}
 ul.bars .t,ul.bars .f{print-color-adjust:exact;-webkit-print-color-adjust:exact;forced-color-adjust:none}
 ul.bars .v{text-align:right;font-variant-numeric:tabular-nums}
-.multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(12.5rem,1fr));gap:0 1.5rem}
+.multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:0 1.5rem}
 .pair{display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:flex-start}
 .pair table{width:auto;flex:1 1 16rem;margin:.3rem 0 .6rem}
 .by td:first-child{min-width:7.5em}
