@@ -36,7 +36,7 @@ const state = {
   lang: localStorage.getItem(LANG_KEY) === "en" ? "en" : "id",
   /** ref -> { ref, id, titles, file? } */
   instruments: new Map(),
-  /** id -> { id, name, instrument, format, lang, rows, counts, keys, done, cancelled } */
+  /** id -> { id, name, instrument, format, lang, rows, counts, keys, labels, unticked, done, cancelled } */
   batches: new Map(),
   active: null,
   running: null,
@@ -219,6 +219,8 @@ async function openAnswers(file) {
     rows: [],
     counts: { total: 0, scored: 0, partial: 0, rejected: 0 },
     keys: [],
+    labels: {},
+    unticked: new Set(),
     done: false,
     cancelled: false,
     startedAt,
@@ -293,6 +295,7 @@ function onDone(data) {
   batch.done = true;
   batch.cancelled = data.cancelled;
   batch.keys = data.keys;
+  batch.labels = data.labels;
   state.running = null;
   $("answers").disabled = false;
   $("cancel").disabled = true;
@@ -333,7 +336,9 @@ function onBatchError(data) {
 function problemItems(problems) {
   return problems.map((p) => {
     const where = [p.path, t("problemAt", p)].filter(Boolean).join(", ");
-    return el("li", { text: where ? `${p.message} (${where})` : p.message });
+    const kinds = UI[state.lang].problemKinds;
+    const said = `${kinds[p.kind] ?? kinds.other}: ${p.message}`;
+    return el("li", { text: where ? `${said} (${where})` : said });
   });
 }
 
@@ -521,11 +526,14 @@ function renderGroupKeys() {
     box.replaceChildren(el("p", { text: batch?.done ? t("noKeys") : "" }));
     return;
   }
+  // Each key under the name the summary gives it ("Kabupaten/kota"); the
+  // choices survive a change of language.
   box.replaceChildren(
-    ...batch.keys.map((k, i) =>
-      el("label", { class: "choice", for: `by-${i}` },
-        Object.assign(el("input", { type: "checkbox", id: `by-${i}`, value: k }), { checked: true }),
-        el("span", { text: k }))));
+    ...batch.keys.map((k, i) => {
+      const input = Object.assign(el("input", { type: "checkbox", id: `by-${i}`, value: k }), { checked: !batch.unticked.has(k) });
+      input.addEventListener("change", () => (input.checked ? batch.unticked.delete(k) : batch.unticked.add(k)));
+      return el("label", { class: "choice", for: `by-${i}` }, input, el("span", { text: batch.labels?.[state.lang]?.[k] ?? k }));
+    }));
 }
 
 $("min-group").value = String(DEFAULT_MIN_GROUP);

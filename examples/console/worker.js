@@ -17,12 +17,12 @@
 // Messages out: {type: "ready"} | {type: "failed", message}
 //               {type: "instrument", ref, ok, id, kind, titles, problems}
 //               {type: "progress", batch, rows, bytesRead, bytesTotal, rowsRead, rowsTotal}
-//               {type: "done", batch, cancelled, rowsRead, ms, engineMs, keys}
+//               {type: "done", batch, cancelled, rowsRead, ms, engineMs, keys, labels}
 //               (ms: from opening the batch to its last row, in the worker;
 //               engineMs: the part of it spent in `batch.next`)
 //               {type: "page", req, html} | {type: "file", req, blob, name}
 //               {type: "error", batch?, req?, problems}
-import init, { AssessError, Batch, loadCatalog, loadInstrument, renderReport, renderSummary } from "./pkg/staff/assess_wasm.js";
+import init, { AssessError, Batch, loadCatalog, loadInstrument, metadataLabel, renderReport, renderSummary } from "./pkg/staff/assess_wasm.js";
 
 /** Rows scored between two looks at the message queue (a cancel, a report). */
 export const CHUNK = 1000;
@@ -149,7 +149,10 @@ async function runBatch({ batch: id, instrument: ref, name, text, format, lang }
   }
   entry.done = true;
   const ms = performance.now() - started;
-  postMessage({ type: "done", batch: id, cancelled: entry.cancelled, rowsRead: batch.rowsRead, ms, engineMs: entry.engineMs, keys: metadataKeys(entry) });
+  const keys = metadataKeys(entry);
+  // Each key's name as the summary page heads its section, in both languages.
+  const labels = Object.fromEntries(["id", "en"].map((l) => [l, Object.fromEntries(keys.map((k) => [k, metadataLabel(k, l)]))]));
+  postMessage({ type: "done", batch: id, cancelled: entry.cancelled, rowsRead: batch.rowsRead, ms, engineMs: entry.engineMs, keys, labels });
 }
 
 /**

@@ -157,7 +157,10 @@ describe("the counsellor console in Chromium", () => {
     assert.equal(await page.getAttribute("th:has(button[data-sort=row])", "aria-sort"), "none");
     const top = await tableRows(page);
     assert.deepEqual(top.slice(0, 4).map((r) => [r[0], r[2]]), REJECTED.map((r) => [String(r), "Ditolak"]));
-    for (const r of top.slice(0, 4)) assert.match(r[3], /R01/, "a rejected row names the item");
+    for (const r of top.slice(0, 4)) {
+      assert.match(r[3], /R01/, "a rejected row names the item");
+      assert.match(r[3], /^Jawaban di luar rentang: /, "the kind of problem in Indonesian");
+    }
     assert.deepEqual(top.slice(4, 8).map((r) => [r[0], r[2]]), rowsWith("partial").slice(0, 4).map((r) => [r, "Sebagian"]));
 
     // Sorted by id: the formula-like id (`=` sorts before letters) first.
@@ -227,6 +230,15 @@ describe("the counsellor console in Chromium", () => {
     // The programme summary, grouped by every metadata key found.
     const keys = await page.$$eval("#group-keys input", (is) => is.map((i) => i.value));
     assert.deepEqual(keys, ["age_group", "disability", "district", "gender"]);
+    // Named as the summary heads its sections; a choice survives a change of language.
+    const labels = () => page.$$eval("#group-keys label", (ls) => ls.map((l) => l.innerText.trim()));
+    assert.deepEqual(await labels(), ["Kelompok usia", "Disabilitas", "Kabupaten/kota", "Jenis kelamin"]);
+    await page.uncheck("#group-keys input[value=age_group]");
+    await page.click("button[data-lang=en]");
+    assert.deepEqual(await labels(), ["Age group", "Disability", "District", "Gender"]);
+    assert.equal(await page.isChecked("#group-keys input[value=age_group]"), false);
+    await page.click("button[data-lang=id]");
+    await page.check("#group-keys input[value=age_group]");
     assert.equal(await page.inputValue("#min-group"), "10", "the CLI's default");
     await page.click("#summary");
     await page.waitForFunction(() => document.getElementById("viewer-title").textContent.startsWith("Ringkasan program"));

@@ -86,7 +86,8 @@ pub use instrument::{
 pub use options::{ItemOptions, RecommendOptions, ScoreOptions};
 #[cfg(feature = "pages")]
 pub use pages::{
-    ReportPageOptions, SummaryPageOptions, render_report, render_summary, report_html, summary_html,
+    ReportPageOptions, SummaryPageOptions, metadata_label, render_report, render_summary,
+    report_html, summary_html,
 };
 pub use recommend::{PersonResults, recommend, recommend_json, recommend_native};
 

@@ -188,6 +188,16 @@ pub fn render_summary(
     summary_html(jsonl, &o).map_err(|e| to_js_error(&e))
 }
 
+/// The name the report and summary pages give a metadata key in `lang`
+/// (`district` → "Kabupaten/kota" in `id`, "District" in `en`), or the key
+/// as written when the pages have no name for it: the console labels its
+/// grouping choices with the summary's own headings.
+#[wasm_bindgen(js_name = metadataLabel)]
+#[must_use]
+pub fn metadata_label(key: &str, lang: &str) -> String {
+    assess_pages::text::metadata_label(key, lang).to_owned()
+}
+
 /// `renderSummary`, free of JavaScript types.
 ///
 /// # Errors
