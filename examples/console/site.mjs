@@ -20,30 +20,13 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { precompress } from "../web/site.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const FILES = ["index.html", "style.css", "console.js", "text.js", "worker.js"];
 const INSTRUMENTS = ["riasec.toml", "aptitude.toml", "readiness.toml", "job-families.toml"];
 const COMPRESS = /\.(html|js|css|wasm|toml)$/;
-const CACHE_DIR = join(tmpdir(), "assess-site-compressed");
-
-/** `.br` and `.gz` of `file`, kept by content hash (brotli 11 of the engine takes a second or two); its hash. */
-function precompress(file) {
-  const body = readFileSync(file);
-  const hash = createHash("sha256").update(body).digest("hex");
-  mkdirSync(CACHE_DIR, { recursive: true });
-  for (const [ext, make] of [
-    [".br", () => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })],
-    [".gz", () => gzipSync(body, { level: 9 })],
-  ]) {
-    const cached = join(CACHE_DIR, hash + ext);
-    if (!existsSync(cached)) writeFileSync(cached, make());
-    copyFileSync(cached, file + ext);
-  }
-  return hash;
-}
 
 /** Builds the console into `out` (a new temporary folder when not given); resolves to the folder. */
 export async function buildConsole({ out, pkg = process.env.ASSESS_PKG ?? join(root, "pkg") } = {}) {

@@ -124,8 +124,12 @@ const inlineStyle = (html, css) =>
 
 const CACHE_DIR = join(tmpdir(), "assess-site-compressed");
 
-/** `.br` and `.gz` of `file`, kept by content hash (brotli 11 of the engine takes about a second). */
-function precompress(file) {
+/**
+ * Writes `file.br` and `file.gz` beside `file`, kept by content hash
+ * (brotli 11 of the engine takes about a second); returns the hash. The
+ * counsellor console's site builder uses it too.
+ */
+export function precompress(file) {
   const body = readFileSync(file);
   const hash = createHash("sha256").update(body).digest("hex");
   mkdirSync(CACHE_DIR, { recursive: true });
