@@ -415,11 +415,18 @@ impl Batch {
             let duplicate = read.id.as_deref().is_some_and(|id| self.seen.repeated(id));
             let mut rec = self.scoring().record(read.row, read.set);
             rec.duplicate_id = duplicate;
-            let (mut csv, mut plain) = (Vec::with_capacity(256), Vec::with_capacity(256));
+            let mut csv = Vec::with_capacity(256);
             // Encoding the engine's records does not fail; a failure would
             // leave the line empty rather than stop the batch.
             let _ = self.guarded.encode(&rec, &mut csv);
-            let _ = self.plain.encode(&rec, &mut plain);
+            // The guard only ever puts a `'` in front of a cell: a line
+            // without one is the unguarded line too, and is not encoded
+            // again.
+            let plain = csv.contains(&b'\'').then(|| {
+                let mut plain = Vec::with_capacity(csv.len());
+                let _ = self.plain.encode(&rec, &mut plain);
+                plain
+            });
             let problems = match &rec.report {
                 Some(r) => r.warnings.clone(),
                 None => rec.problems.clone(),
@@ -440,7 +447,7 @@ impl Batch {
                 at: read.at,
                 status: rec.status,
                 duplicate,
-                plain: (plain != csv).then(|| plain.into_boxed_slice()),
+                plain: plain.filter(|p| *p != csv).map(Vec::into_boxed_slice),
                 csv: csv.into_boxed_slice(),
             });
         }
@@ -736,78 +743,89 @@ mod tests {
             }
             t
         };
-        linear(
-            "CSV rows",
-            200,
-            |n| csv(n, &|i| format!("p{i},1,2,3,4,5,1\n")),
-            |t| {
-                read_all(&inst, "csv", t);
-            },
-        );
-        linear(
-            "CSV rows with one id",
-            200,
-            |n| csv(n, &|_| "p,1,2,3,4,5,1\n".into()),
-            |t| {
-                read_all(&inst, "csv", t);
-            },
-        );
-        linear(
-            "rejected CSV rows",
-            200,
-            |n| csv(n, &|i| format!("p{i},9,x,,4,5,1,7,8\n")),
-            |t| {
-                read_all(&inst, "csv", t);
-            },
-        );
-        linear(
-            "one quoted cell of many lines",
-            2_000,
-            |n| format!("{header}\"{}\",1,2,3,4,5,1\n", "a\n".repeat(n)),
-            |t| read_all(&inst, "csv", t),
-        );
-        linear(
-            "a header of many unknown columns",
-            200,
-            |n| {
-                let cols: Vec<String> = (0..n).map(|i| format!("Q{i}")).collect();
-                format!("respondent_id,R1,{}\np,1\n", cols.join(","))
-            },
-            |t| read_all(&inst, "csv", t),
-        );
-        linear(
-            "blank lines",
-            2_000,
-            |n| csv(1, &|_| format!("p,1,2,3,4,5,1{}", "\n".repeat(n))),
-            |t| {
-                read_all(&inst, "csv", t);
-            },
-        );
         let set = |i: usize| {
             format!("{{\"respondent_id\": \"p{i}\", \"answers\": {{\"R1\": 4, \"S1\": 2}}}}")
         };
-        linear(
-            "JSON Lines",
-            200,
-            |n| (0..n).map(|i| set(i) + "\n").collect::<String>(),
-            |t| {
-                read_all(&inst, "jsonl", t);
-            },
-        );
-        linear(
-            "broken JSON Lines",
-            200,
-            |n| "{\"respondent_id\": [\n".repeat(n),
-            |t| {
-                read_all(&inst, "jsonl", t);
-            },
-        );
-        linear(
-            "a JSON array",
-            200,
-            |n| format!("[{}]", (0..n).map(set).collect::<Vec<_>>().join(",")),
-            |t| read_all(&inst, "json", t),
-        );
+        /// The input of size n.
+        type Make<'a> = Box<dyn Fn(usize) -> String + 'a>;
+        // (shape, n, layout, input)
+        let shapes: [(&str, usize, &str, Make<'_>); 9] = [
+            (
+                "CSV rows",
+                200,
+                "csv",
+                Box::new(|n| csv(n, &|i| format!("p{i},1,2,3,4,5,1\n"))),
+            ),
+            (
+                "CSV rows with one id",
+                200,
+                "csv",
+                Box::new(|n| csv(n, &|_| "p,1,2,3,4,5,1\n".into())),
+            ),
+            (
+                "rejected CSV rows",
+                200,
+                "csv",
+                Box::new(|n| csv(n, &|i| format!("p{i},9,x,,4,5,1,7,8\n"))),
+            ),
+            (
+                "one quoted cell of many lines",
+                2_000,
+                "csv",
+                Box::new(|n| format!("{header}\"{}\",1,2,3,4,5,1\n", "a\n".repeat(n))),
+            ),
+            (
+                "a header of many unknown columns",
+                200,
+                "csv",
+                Box::new(|n| {
+                    let cols: Vec<String> = (0..n).map(|i| format!("Q{i}")).collect();
+                    format!("respondent_id,R1,{}\np,1\n", cols.join(","))
+                }),
+            ),
+            (
+                "blank lines",
+                2_000,
+                "csv",
+                Box::new(|n| csv(1, &|_| format!("p,1,2,3,4,5,1{}", "\n".repeat(n)))),
+            ),
+            (
+                "JSON Lines",
+                200,
+                "jsonl",
+                Box::new(|n| (0..n).map(|i| set(i) + "\n").collect()),
+            ),
+            (
+                "broken JSON Lines",
+                200,
+                "jsonl",
+                Box::new(|n| "{\"respondent_id\": [\n".repeat(n)),
+            ),
+            (
+                "a JSON array",
+                200,
+                "json",
+                Box::new(|n| format!("[{}]", (0..n).map(set).collect::<Vec<_>>().join(","))),
+            ),
+        ];
+        for (shape, n, layout, make) in &shapes {
+            linear(shape, *n, make, |t| read_all(&inst, layout, t));
+        }
+    }
+
+    /// The unguarded CSV differs from the guarded one exactly where the
+    /// guard put a `'` in front of a cell; a `'` of the input stays in both.
+    #[test]
+    fn the_unguarded_csv_differs_only_where_the_guard_acted() {
+        let text = "respondent_id,R1,R2,R3,S1,S2,S3\n=SUM(1),1,2,3,4,5,1\no'brien,1,2,3,4,5,1\np3,1,2,3,4,5,1\n";
+        let mut b = Batch::open(mini(), text.into(), "csv", "respondent_id", "en").unwrap();
+        assert_eq!(b.next_rows(10).len(), 3);
+        let guarded = String::from_utf8(b.csv_bytes(true)).unwrap();
+        let plain = String::from_utf8(b.csv_bytes(false)).unwrap();
+        assert!(guarded.contains("\n1,'=SUM(1),"), "{guarded}");
+        assert!(plain.contains("\n1,=SUM(1),"), "{plain}");
+        assert_eq!(guarded.replacen("'=SUM(1)", "=SUM(1)", 1), plain);
+        assert!(plain.contains("\n2,o'brien,"));
     }
 
     #[test]
