@@ -259,7 +259,7 @@ function view(id) {
 /** Loads the engine and the instrument (keys included): local mode only. */
 async function loadLocal() {
   const [engine, text] = await Promise.all([
-    import("./pkg/web/assess_wasm.js"),
+    import("./pkg/aptitude/assess_wasm.js"),
     fetch("./instruments/aptitude.toml").then((r) => {
       if (!r.ok) throw new Error(`instruments/aptitude.toml: HTTP ${r.status}`);
       return r.text();

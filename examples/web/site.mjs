@@ -4,7 +4,7 @@
 //   same ui.js function the page uses, from the engine's item view) and
 //   the style sheet inline, so the first question needs one request;
 // - the pages, scripts, the front-end package (pkg/interest for the
-//   interest page, pkg/web for the aptitude page) and the shipped
+//   interest page, pkg/aptitude for the aptitude page) and the shipped
 //   instruments, each also precompressed (`.br`, brotli quality 11, and
 //   `.gz`, gzip -9), which serve.mjs (or any static host configured for
 //   precompressed files) sends to browsers that accept them;
@@ -150,7 +150,7 @@ export function precompress(file) {
  */
 export async function buildSite({ out, pkg = process.env.ASSESS_PKG ?? join(root, "pkg"), forService = false } = {}) {
   out ??= mkdtempSync(join(tmpdir(), "assess-site-"));
-  mkdirSync(join(out, "pkg", "web"), { recursive: true });
+  mkdirSync(join(out, "pkg"), { recursive: true });
   mkdirSync(join(out, "instruments"), { recursive: true });
   const css = readFileSync(join(here, "style.css"), "utf8");
   const written = [];
@@ -166,9 +166,11 @@ export async function buildSite({ out, pkg = process.env.ASSESS_PKG ?? join(root
   write("index.html", inlineStyle(await firstPage(pkg), css));
   for (const p of PAGES.slice(1)) write(p, inlineStyle(readFileSync(join(here, p), "utf8"), css));
   for (const s of SCRIPTS) copy(join(here, s), s);
-  // The interest page loads the package's `interest` build (no adaptive
-  // test: about 55 KB smaller); the aptitude page the `web` build.
-  for (const build of ["interest", "web"]) {
+  // Each page loads the package's build made for it: the interest page
+  // `interest` (no adaptive test), the aptitude page `aptitude` (no
+  // catalogue or recommendations); the `web` build, which has both, is for
+  // pages that need both at once, and none here does.
+  for (const build of ["interest", "aptitude"]) {
     const dir = join(pkg, build);
     for (const f of readdirSync(dir, { recursive: true })) {
       if (PACKAGE.test(f)) copy(join(dir, f), `pkg/${build}/${f}`);
@@ -184,7 +186,7 @@ export async function buildSite({ out, pkg = process.env.ASSESS_PKG ?? join(root
   // engine and instrument, which are cached when that page first loads
   // them (a person who only answers the interest questionnaire never
   // downloads the adaptive engine).
-  const later = (f) => f === "index.html" || f.startsWith("pkg/web/") || f === "instruments/aptitude.toml";
+  const later = (f) => f === "index.html" || f.startsWith("pkg/aptitude/") || f === "instruments/aptitude.toml";
   const files = ["./", ...written.filter((f) => !later(f)).map((f) => `./${f}`)];
   const sw = readFileSync(join(here, "sw.js"), "utf8")
     .replace(/const CACHE = "[^"]*";/, `const CACHE = "assess-demo-${version}";`)

@@ -345,7 +345,7 @@ describe("the interest page in Chromium", () => {
       return (await cache.keys()).map((r) => new URL(r.url).pathname);
     });
     assert.ok(cached.includes("/pkg/interest/assess_wasm_bg.wasm"));
-    assert.ok(!cached.some((f) => f.startsWith("/pkg/web/")), "the adaptive engine waits for its page");
+    assert.ok(!cached.some((f) => f.startsWith("/pkg/aptitude/")), "the adaptive engine waits for its page");
     // The aptitude page, once opened online, is cached as it loads.
     await page.goto(`${base}aptitude.html`);
     await page.waitForSelector("body[data-ready=true]");
@@ -372,7 +372,7 @@ describe("the engine in Chromium", () => {
     await page.goto(`${base}instruments/riasec.toml`);
     const result = await page.evaluate(
       async ({ source, names }) => {
-        const m = await import("/pkg/web/assess_wasm.js");
+        const m = await import("/pkg/interest/assess_wasm.js");
         await m.default();
         const text = (p) => fetch(p).then((r) => r.text());
         const texts = {};
@@ -400,11 +400,11 @@ describe("the engine in Chromium", () => {
     // A page of the same origin that has not loaded the engine yet.
     await page.goto(`${base}instruments/riasec.toml`);
     const t = await page.evaluate(async (source) => {
-      const bytes = await (await fetch("/pkg/web/assess_wasm_bg.wasm")).arrayBuffer();
+      const bytes = await (await fetch("/pkg/interest/assess_wasm_bg.wasm")).arrayBuffer();
       const riasecText = await (await fetch("/instruments/riasec.toml")).text();
       const catalogText = await (await fetch("/instruments/job-families.toml")).text();
       const t0 = performance.now();
-      const m = await import("/pkg/web/assess_wasm.js");
+      const m = await import("/pkg/interest/assess_wasm.js");
       const t1 = performance.now();
       await m.default({ module_or_path: bytes });
       const t1b = performance.now();
@@ -530,7 +530,7 @@ describe("the adaptive aptitude page in Chromium", () => {
     await page.goto(`${base}instruments/aptitude.toml`);
     const r = await page.evaluate(
       async ({ compare, bank, time }) => {
-        const m = await import("/pkg/web/assess_wasm.js");
+        const m = await import("/pkg/aptitude/assess_wasm.js");
         await m.default();
         const text = (p) => fetch(p).then((x) => x.text());
         const aptitude = await text("/instruments/aptitude.toml");

@@ -122,7 +122,7 @@ test("the engine refuses the vectors or rewrites them into markup inert even in 
     `figure = { svg = ${JSON.stringify(v.svg)}, alt = { id = "Gambar", en = "Picture" } }\n${ANCHOR}`));
   assert.ok(tomls.every((t) => t !== MINI));
   const counts = await p.evaluate(async (tomls) => {
-    const wasm = await import("/pkg/web/assess_wasm.js");
+    const wasm = await import("/pkg/aptitude/assess_wasm.js");
     await wasm.default();
     const holder = document.createElement("div");
     holder.id = "rewritten";

@@ -3,10 +3,11 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { test } from "node:test";
 import { PKG, loadPackage } from "./common.mjs";
 
-const builds = ["web", "node", "bundler", "interest", "staff"];
+const builds = ["web", "node", "bundler", "interest", "aptitude", "staff"];
 const code = (text) =>
   text
     .replace(/\/\*[\s\S]*?\*\//g, "")
@@ -20,21 +21,33 @@ for (const b of builds) {
   });
 }
 
-test("the front-end builds leave out the staff functions, the interest build the adaptive test too", () => {
+test("the front-end builds leave out the staff functions; the interest build the adaptive test, the aptitude build the recommendations", () => {
   const declares = (b) => {
     const dts = readFileSync(join(PKG, b, "assess_wasm.d.ts"), "utf8");
     return [/export function analyzeJson\b/, /^    scoreJson\(/m, /^    informationCurve\(/m,
-      /export class CatBank\b/, /export function expectedDomainScores\b/].map((r) => r.test(dts));
+      /export class CatBank\b/, /export function expectedDomainScores\b/,
+      /export class Catalog\b/, /export function recommend\b/, /export class Results\b/,
+      /export class Batch\b/].map((r) => r.test(dts));
   };
+  const all = [true, true, true, true, true, true, true, true, true];
+  const front = [false, false, false, true, true, true, true, true, false];
   assert.deepEqual(
     builds.map((b) => [b, declares(b)]),
-    [["web", [false, false, false, true, true]], ["node", [true, true, true, true, true]],
-      ["bundler", [false, false, false, true, true]], ["interest", [false, false, false, false, false]],
-      ["staff", [true, true, true, true, true]]],
+    [["web", front], ["node", all], ["bundler", front],
+      ["interest", [false, false, false, false, false, true, true, true, false]],
+      ["aptitude", [false, false, false, true, true, false, false, false, false]],
+      ["staff", all]],
   );
-  const size = (b) => readFileSync(join(PKG, b, "assess_wasm_bg.wasm")).length;
-  assert.ok(size("interest") < size("web"), "the interest build is the smallest");
-  assert.ok(size("web") < size("staff"), "the front-end .wasm is smaller than the staff build");
+  const size = (b) => readFileSync(join(PKG, b, "assess_wasm_bg.wasm"));
+  const gzip = (b) => gzipSync(size(b), { level: 9 }).length;
+  for (const b of ["interest", "aptitude"]) {
+    assert.ok(size(b).length < size("web").length, `the ${b} build is smaller than the web build`);
+    // Issue 19: what a respondent's page loads may not grow above the
+    // front end's size at c7eebb5, 418,863 B raw and 171,901 B gzip -9.
+    assert.ok(size(b).length <= 418_863, `${b}: ${size(b).length} B raw`);
+    assert.ok(gzip(b) <= 171_901, `${b}: ${gzip(b)} B gzip -9`);
+  }
+  assert.ok(size("web").length < size("staff").length, "the front-end .wasm is smaller than the staff build");
   assert.equal(typeof loadPackage().analyzeJson, "function");
 });
 

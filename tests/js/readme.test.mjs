@@ -32,15 +32,15 @@ blocks.forEach((code, i) => {
   });
 });
 
-test("npm would publish the five builds, the typings, the instruments, the sizes and the README", () => {
+test("npm would publish the six builds, the typings, the instruments, the sizes and the README", () => {
   const out = execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: PKG, encoding: "utf8" });
   const files = JSON.parse(out)[0].files.map((f) => f.path);
-  for (const build of ["web", "node", "bundler", "interest", "staff"]) {
+  for (const build of ["web", "node", "bundler", "interest", "aptitude", "staff"]) {
     for (const f of ["assess_wasm.js", "assess_wasm.d.ts", "assess_wasm_bg.wasm"]) {
       assert.ok(files.includes(`${build}/${f}`), `${build}/${f}`);
     }
   }
-  for (const f of ["README.md", "package.json", "SIZE.txt", "web/assess_wasm_bg.wasm.br", "web/assess_wasm_bg.wasm.gz", "interest/assess_wasm_bg.wasm.br",
+  for (const f of ["README.md", "package.json", "SIZE.txt", "web/assess_wasm_bg.wasm.br", "web/assess_wasm_bg.wasm.gz", "interest/assess_wasm_bg.wasm.br", "aptitude/assess_wasm_bg.wasm.br",
     "instruments/index.js", "instruments/index.cjs", "instruments/index.d.ts", "instruments/aptitude.toml",
     "instruments/job-families.js", "instruments/package.json"]) {
     assert.ok(files.includes(f), f);

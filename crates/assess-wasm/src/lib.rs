@@ -22,15 +22,20 @@
 //! `Instrument.scoreJson` (the same text as `score(…).json`).
 //! `adaptive` (on by default) exports `CatBank` and
 //! `expectedDomainScores`, the adaptive test's engine.
-//! `pages` (on by default) exports the staff console's engine: `Batch`
-//! (a file of answers scored a chunk at a time; the scored CSV and JSON
-//! Lines of `assess score`), `renderReport` and `renderSummary` (the pages
-//! of `assess report` and `assess summary --html`).
-//! `scripts/build-wasm` builds the web and bundler builds, which
-//! respondents' phones download, with `adaptive` and without `analysis`
-//! (the front-end `.wasm` stays small); the `interest` build, which the
-//! interest questionnaire loads, with neither; and the node and staff
-//! builds with all three.
+//! `recommend` (on by default) exports the job-family catalogue and
+//! recommendations: `Catalog`, `loadCatalog`, `validateCatalog`, `Results`,
+//! `recommend` and `recommendJson`.
+//! `pages` (on by default; needs `recommend`) exports the staff console's
+//! engine: `Batch` (a file of answers scored a chunk at a time; the scored
+//! CSV and JSON Lines of `assess score`), `renderReport` and
+//! `renderSummary` (the pages of `assess report` and
+//! `assess summary --html`).
+//! `scripts/build-wasm` builds the web and bundler builds with `adaptive`
+//! and `recommend` and without `analysis` or `pages`; the two builds
+//! respondents' pages load, each with one of them: `interest` (the
+//! questionnaires and recommendations, `recommend` alone) and `aptitude`
+//! (the adaptive test, `adaptive` alone); and the node and staff builds
+//! with all four.
 //!
 //! ## Adding an exported function
 //!
@@ -66,6 +71,7 @@ mod batch;
 mod cat;
 #[cfg(feature = "adaptive")]
 mod cat_types;
+#[cfg(feature = "recommend")]
 mod catalog;
 mod convert;
 #[cfg(feature = "adaptive")]
@@ -74,21 +80,26 @@ mod instrument;
 mod options;
 #[cfg(feature = "pages")]
 mod pages;
+#[cfg(feature = "recommend")]
 mod recommend;
 
 #[cfg(feature = "pages")]
 pub use batch::{Batch, BatchOptions, MAX_LINE_BYTES, RowOutcome};
+#[cfg(feature = "recommend")]
 pub use catalog::{WasmCatalog, load_catalog, validate_catalog};
 pub use convert::{json_to_js, problems_json, to_js_error, to_json};
 pub use instrument::{
     Scored, WasmInstrument, check_to_problems, load_instrument, score_to_json, validate_instrument,
 };
-pub use options::{ItemOptions, RecommendOptions, ScoreOptions};
+#[cfg(feature = "recommend")]
+pub use options::RecommendOptions;
+pub use options::{ItemOptions, ScoreOptions};
 #[cfg(feature = "pages")]
 pub use pages::{
     ReportPageOptions, SummaryPageOptions, metadata_label, render_report, render_summary,
     report_html, summary_html,
 };
+#[cfg(feature = "recommend")]
 pub use recommend::{PersonResults, recommend, recommend_json, recommend_native};
 
 /// The engine's version (the same as the native crate's).

@@ -2,7 +2,9 @@
 //! declarations are generated from these (tsify), and each maps one to one
 //! onto the core's option builder.
 
-use assess_core::{Policy, Schooling};
+use assess_core::Policy;
+#[cfg(feature = "recommend")]
+use assess_core::Schooling;
 use assess_text::json::json_struct;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
@@ -86,6 +88,7 @@ pub struct ItemOptions {
 json_struct!(deny ItemOptions { form: "form" = None, seed: "seed" = None });
 
 /// What to recommend (`recommend`).
+#[cfg(feature = "recommend")]
 #[derive(Clone, Debug, Default, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RecommendOptions {
@@ -118,6 +121,7 @@ pub struct RecommendOptions {
     pub accommodations_for: Option<Vec<String>>,
 }
 
+#[cfg(feature = "recommend")]
 json_struct!(deny RecommendOptions {
     language: "language" = None,
     top: "top" = None,
@@ -127,6 +131,7 @@ json_struct!(deny RecommendOptions {
     accommodations_for: "accommodationsFor" = None,
 });
 
+#[cfg(feature = "recommend")]
 impl RecommendOptions {
     /// The core's options.
     pub fn to_core(&self) -> assess_core::RecommendOptions {
@@ -171,6 +176,7 @@ mod tests {
         }
         same::<super::ScoreOptions>();
         same::<super::ItemOptions>();
+        #[cfg(feature = "recommend")]
         same::<super::RecommendOptions>();
         #[cfg(feature = "pages")]
         {
