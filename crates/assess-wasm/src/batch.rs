@@ -6,9 +6,12 @@
 //! `SeenIds`, `RecordEncoder`), and CSV records are split by `csv-core`,
 //! the tokeniser of the `csv` crate the command line reads with, set up as
 //! that crate sets it up: the browser and the command line see the same
-//! cells. Memory per row is its place in the input, its status and its
-//! CSV line: reports are scored again when asked for (`scored`,
-//! `scoredJsonl`), the same report from the same row.
+//! cells. The common CSV row (every answer valid, the full form, no
+//! timings) is scored by the core's lean path, `CsvRowScorer`, straight
+//! from its cells to its CSV line, as `assess score` scores it; any other
+//! row through the full report. Memory per row is its place in the input,
+//! its status and its CSV line: reports are scored again when asked for
+//! (`scored`, `scoredJsonl`), the same report from the same row.
 //!
 //! Inputs are untrusted: reading is linear in the input, a bad row is a
 //! rejected row with its problems (a line longer than
@@ -20,8 +23,9 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use assess_core::{
-    Batched, CsvLayout, Error, Instrument, Policy, Problem, ProblemKind, RecordEncoder,
-    RecordFormat, ResponseSet, RowScoring, RowStatus, ScoreOptions, SeenIds,
+    Batched, CsvLayout, CsvRowScorer, Error, Instrument, Policy, Problem, ProblemKind,
+    RecordEncoder, RecordFormat, ResponseSet, RowScores, RowScoring, RowStatus, ScoreOptions,
+    SeenIds,
 };
 use assess_text::json::json_struct;
 use assess_text::ops::tick;
@@ -173,6 +177,18 @@ struct Read {
     at: Range<usize>,
 }
 
+/// The next row: read into a response set, or (a CSV record the lean
+/// path took) already scored into the caller's `RowScores`.
+enum Next {
+    Read(Read),
+    Lean {
+        row: usize,
+        /// The respondent id cell, trimmed.
+        id: String,
+        at: Range<usize>,
+    },
+}
+
 /// What is kept of a scored row.
 struct Kept {
     row: usize,
@@ -206,6 +222,11 @@ pub struct Batch {
     rows: Vec<Kept>,
     guarded: RecordEncoder,
     plain: RecordEncoder,
+    /// Whether CSV rows may take the lean path (tests turn it off to
+    /// compare it with the full path).
+    lean: bool,
+    /// Rows the lean path scored.
+    lean_rows: usize,
 }
 
 #[wasm_bindgen]
@@ -401,31 +422,56 @@ impl Batch {
             rows: Vec::new(),
             guarded,
             plain,
+            lean: true,
+            lean_rows: 0,
         }
     }
 
     /// Scores up to `max` more rows: `Batch.next`.
     pub fn next_rows(&mut self, max: usize) -> Vec<RowOutcome> {
+        // The lean scorer borrows the instrument: a handle of its own, so
+        // that the batch stays free to move on.
+        let instrument = Rc::clone(&self.instrument);
+        let lean = match &self.source {
+            Source::Csv(_, layout) if self.lean => {
+                CsvRowScorer::new(&instrument, layout, &self.options)
+            }
+            _ => None,
+        };
+        let mut scores = RowScores::default();
         let mut out = Vec::new();
         while out.len() < max {
-            let Some(read) = self.read_next() else {
-                self.done = true;
-                break;
+            let read = match self.read_next(lean.as_ref(), &mut scores) {
+                None => {
+                    self.done = true;
+                    break;
+                }
+                Some(Next::Read(read)) => read,
+                Some(Next::Lean { row, id, at }) => {
+                    let duplicate = self.seen.repeated(&id);
+                    let (csv, plain) = self.encode(|e, line| {
+                        e.encode_lean(row, &id, &scores, duplicate, line);
+                    });
+                    out.push(RowOutcome {
+                        row,
+                        respondent_id: Some(id),
+                        status: scores.status,
+                        // The lean path takes only rows without warnings.
+                        problems: Vec::new(),
+                        holland_code: scores.holland.clone(),
+                    });
+                    self.keep(row, at, scores.status, duplicate, csv, plain);
+                    self.lean_rows += 1;
+                    continue;
+                }
             };
             let duplicate = read.id.as_deref().is_some_and(|id| self.seen.repeated(id));
             let mut rec = self.scoring().record(read.row, read.set);
             rec.duplicate_id = duplicate;
-            let mut csv = Vec::with_capacity(256);
             // Encoding the engine's records does not fail; a failure would
             // leave the line empty rather than stop the batch.
-            let _ = self.guarded.encode(&rec, &mut csv);
-            // The guard only ever puts a `'` in front of a cell: a line
-            // without one is the unguarded line too, and is not encoded
-            // again.
-            let plain = csv.contains(&b'\'').then(|| {
-                let mut plain = Vec::with_capacity(csv.len());
-                let _ = self.plain.encode(&rec, &mut plain);
-                plain
+            let (csv, plain) = self.encode(|e, line| {
+                let _ = e.encode(&rec, line);
             });
             let problems = match &rec.report {
                 Some(r) => r.warnings.clone(),
@@ -442,16 +488,45 @@ impl Batch {
                     .and_then(|r| r.riasec.as_ref())
                     .map(|p| p.holland.code.clone()),
             });
-            self.rows.push(Kept {
-                row: rec.row,
-                at: read.at,
-                status: rec.status,
-                duplicate,
-                plain: plain.filter(|p| *p != csv).map(Vec::into_boxed_slice),
-                csv: csv.into_boxed_slice(),
-            });
+            self.keep(rec.row, read.at, rec.status, duplicate, csv, plain);
         }
         out
+    }
+
+    /// A row's CSV line with the formula guard, and without it when that
+    /// differs, each written by `write`.
+    fn encode(&self, write: impl Fn(&RecordEncoder, &mut Vec<u8>)) -> (Vec<u8>, Option<Vec<u8>>) {
+        let mut csv = Vec::with_capacity(256);
+        write(&self.guarded, &mut csv);
+        // The guard only ever puts a `'` in front of a cell: a line
+        // without one is the unguarded line too, and is not encoded
+        // again.
+        let plain = csv.contains(&b'\'').then(|| {
+            let mut plain = Vec::with_capacity(csv.len());
+            write(&self.plain, &mut plain);
+            plain
+        });
+        let plain = plain.filter(|p| *p != csv);
+        (csv, plain)
+    }
+
+    fn keep(
+        &mut self,
+        row: usize,
+        at: Range<usize>,
+        status: RowStatus,
+        duplicate: bool,
+        csv: Vec<u8>,
+        plain: Option<Vec<u8>>,
+    ) {
+        self.rows.push(Kept {
+            row,
+            at,
+            status,
+            duplicate,
+            plain: plain.map(Vec::into_boxed_slice),
+            csv: csv.into_boxed_slice(),
+        });
     }
 
     fn scoring(&self) -> RowScoring<'_> {
@@ -463,20 +538,25 @@ impl Batch {
         }
     }
 
-    /// The next row of the input, or `None` at its end.
-    fn read_next(&mut self) -> Option<Read> {
+    /// The next row of the input, or `None` at its end. A CSV record that
+    /// `lean` scores is scored into `scores`.
+    fn read_next<'a>(
+        &mut self,
+        lean: Option<&CsvRowScorer<'a>>,
+        scores: &mut RowScores<'a>,
+    ) -> Option<Next> {
         match &mut self.source {
             Source::Json(sets) => {
                 let i = self.pos;
                 let b = sets.get(i)?;
                 self.pos += 1;
                 let set = b.value.clone();
-                Some(Read {
+                Some(Next::Read(Read {
                     row: i + 1,
                     id: set.as_ref().ok().map(|s| s.respondent_id.clone()),
                     set,
                     at: i..i + 1,
-                })
+                }))
             }
             Source::Jsonl => loop {
                 let bytes = self.text.as_bytes();
@@ -493,25 +573,37 @@ impl Batch {
                     continue;
                 }
                 let set = jsonl_set(self.row, &self.text[start..end]);
-                return Some(Read {
+                return Some(Next::Read(Read {
                     row: self.row,
                     id: set.as_ref().ok().map(|s| s.respondent_id.clone()),
                     set,
                     at: start..end,
-                });
+                }));
             },
             Source::Csv(csv, layout) => {
                 let start = self.pos;
                 let n = csv.next(self.text.as_bytes(), &mut self.pos)?;
                 self.row += 1;
                 let at = start..self.pos;
-                let (set, id) = csv_set(csv, layout, n, self.row, &self.text[at.clone()]);
-                Some(Read {
+                let raw = &self.text[at.clone()];
+                if let Some(scorer) = lean
+                    && let Some(cells) = lean_cells(csv, n, raw)
+                    && scorer.score(&cells, scores)
+                {
+                    let id = scorer.respondent_id(&cells).unwrap_or_default().to_owned();
+                    return Some(Next::Lean {
+                        row: self.row,
+                        id,
+                        at,
+                    });
+                }
+                let (set, id) = csv_set(csv, layout, n, self.row, raw);
+                Some(Next::Read(Read {
                     row: self.row,
                     set,
                     id,
                     at,
-                })
+                }))
             }
         }
     }
@@ -620,6 +712,16 @@ fn jsonl_set(row: usize, line: &str) -> Result<ResponseSet, Error> {
     ResponseSet::from_json(trim_line(line))
 }
 
+/// The cells of the CSV record just read into `csv` for the lean path:
+/// `None` when the full path must read it (a line over the limit, a
+/// record that is not UTF-8), which reports why.
+fn lean_cells<'c>(csv: &'c CsvSource, n: usize, raw: &str) -> Option<Vec<&'c str>> {
+    if raw.split('\n').any(|l| l.len() > MAX_LINE_BYTES) {
+        return None;
+    }
+    csv.cells(n).ok()
+}
+
 /// The response set of the CSV record just read into `csv` (`n` fields,
 /// `raw` its bytes in the input), and its respondent id cell, trimmed, as
 /// the command line checks it for repeats.
@@ -686,6 +788,93 @@ mod tests {
         assert!(all.iter().any(|r| r.status == RowStatus::Rejected));
         let csv = String::from_utf8(one.csv_bytes(true)).unwrap();
         assert!(csv.contains("duplicate_id"));
+    }
+
+    /// The lean path gives the rows and lines the full path gives, on the
+    /// shipped instruments' samples with awkward rows added: an answer out
+    /// of range, a formula in the id, a short row, a repeated id, a form
+    /// and a timing the lean path leaves to the full one.
+    #[test]
+    fn the_lean_path_gives_the_full_paths_rows_and_lines() {
+        let cases = [
+            (
+                include_str!("../../../instruments/riasec.toml"),
+                include_str!("../../../examples/responses/synthetic-riasec.csv"),
+            ),
+            (
+                include_str!("../../../instruments/aptitude.toml"),
+                include_str!("../../../examples/responses/synthetic-aptitude.csv"),
+            ),
+            (
+                include_str!("../../../instruments/readiness.toml"),
+                include_str!("../../../examples/responses/synthetic-readiness.csv"),
+            ),
+            (
+                include_str!("../../../instruments/aptitude.toml"),
+                include_str!("../../../examples/responses/aptitude-personas.csv"),
+            ),
+        ];
+        for (toml, sample) in cases {
+            let inst = Rc::new(Instrument::from_toml(toml).unwrap());
+            let mut lines = sample.lines().take(201);
+            let header = lines.next().unwrap();
+            let rows: Vec<&str> = lines.collect();
+            let mut text = format!("{header}\n");
+            for r in &rows {
+                text.push_str(r);
+                text.push('\n');
+            }
+            let (id, rest) = rows[0].split_once(',').unwrap();
+            let (first, after) = rest.split_once(',').unwrap();
+            text.push_str(&format!("{id},{rest}\n"));
+            text.push_str(&format!("=cmd|calc,{rest}\n"));
+            text.push_str(&format!("x-range,99,{after}\n"));
+            text.push_str(&format!("x-short,{first}\n"));
+            text.push_str(&format!(" x-space ,{rest}\r\n"));
+            text.push_str(&format!("\"x,quoted\",{rest}\n"));
+            let with_form = format!("{header},form\nx-form,{rest},pendek\n");
+            let with_seconds = format!("{header},seconds.{}\nx-sec,{rest},12\n", {
+                header.split(',').nth(1).unwrap()
+            });
+            for input in [text, with_form, with_seconds] {
+                let run = |lean: bool| {
+                    let mut b = Batch::open(
+                        Rc::clone(&inst),
+                        input.clone(),
+                        "csv",
+                        "respondent_id",
+                        "id",
+                    )
+                    .unwrap();
+                    b.lean = lean;
+                    let mut out = Vec::new();
+                    while !b.done {
+                        out.extend(b.next_rows(64));
+                    }
+                    let outcomes = serde_json::to_string(&out).unwrap();
+                    (outcomes, b.csv_bytes(true), b.csv_bytes(false), b.lean_rows)
+                };
+                let (fast, slow) = (run(true), run(false));
+                assert_eq!(slow.3, 0);
+                assert_eq!(fast.0, slow.0);
+                assert_eq!(fast.1, slow.1);
+                assert_eq!(fast.2, slow.2);
+                if input.contains("x-range") {
+                    assert!(
+                        fast.3 >= rows.len(),
+                        "{} of {} rows lean",
+                        fast.3,
+                        rows.len()
+                    );
+                    assert!(fast.0.contains("rejected"));
+                    assert!(
+                        String::from_utf8(fast.1.clone())
+                            .unwrap()
+                            .contains("'=cmd|calc")
+                    );
+                }
+            }
+        }
     }
 
     #[test]
