@@ -12,7 +12,9 @@
 //! - a CSV's rows are the command line's rows: the file read as
 //!   `assess score` reads it (the `csv` crate, flexible, with a header),
 //!   each record through the core, gives the same report for every row,
-//!   and the same number of rows.
+//!   and the same number of rows;
+//! - the lean path (a CSV's common rows scored straight to their line)
+//!   gives the rows and both CSV exports of the full path.
 #![no_main]
 
 mod common;
@@ -88,6 +90,16 @@ fn check(inst: &Rc<Instrument>, text: &str, layout: &str, chunk: usize, lang: &s
 
     if layout == "csv" {
         same_as_the_command_line(inst, text, lang, &whole, all.len());
+        let mut full = open().expect("opened before").without_lean_path();
+        let slow = full.next_rows(usize::MAX);
+        assert_eq!(full.lean_rows(), 0);
+        assert_eq!(
+            serde_json::to_string(&slow).expect("rows serialise"),
+            serde_json::to_string(&all).expect("rows serialise"),
+            "the lean path's rows are the full path's"
+        );
+        assert_eq!(full.csv_bytes(true), csv, "the same scored CSV, lean or not");
+        assert_eq!(full.csv_bytes(false), whole.csv_bytes(false), "the same unguarded CSV");
     }
 }
 
