@@ -233,6 +233,8 @@ async function openAnswers(file) {
   $("progress-box").hidden = false;
   $("progress").value = 0;
   $("progress-text").textContent = "";
+  // The batch's first progress is said at once.
+  lastSaid = -Infinity;
   $("cancel").disabled = false;
   worker.postMessage({ type: "batch", batch: id, instrument: ref, name: file.name, text, format, lang: state.lang });
   renderBatches();
@@ -299,8 +301,11 @@ function onDone(data) {
   state.running = null;
   $("answers").disabled = false;
   $("cancel").disabled = true;
-  $("progress").max = Math.max(1, batch.counts.total);
-  $("progress").value = data.cancelled ? $("progress").value : $("progress").max;
+  // A finished batch fills the bar; a cancelled one stays where it stopped.
+  if (!data.cancelled) {
+    $("progress").max = Math.max(1, batch.counts.total);
+    $("progress").value = $("progress").max;
+  }
   const seconds = (performance.now() - batch.startedAt) / 1000;
   const message = data.cancelled
     ? t("cancelled", batch.name, batch.counts.total)
