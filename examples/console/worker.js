@@ -93,8 +93,8 @@ function countRows(text, format) {
 
 // Lets the messages waiting for the worker (a cancel) run between chunks.
 // Mostly a message to itself: nested `setTimeout(…, 0)`s are held back to
-// 4 ms each, which was 0.4 s of every 100,000 rows. But Chromium may run
-// the worker's own channel before the page's messages, so every
+// 4 ms each, which was 0.4 s of every 100,000 rows. The order between the
+// worker's own channel and the page's messages is not specified, so every
 // `TIMEOUT_EVERY_MS` a timeout lets the page's messages in for certain.
 const TIMEOUT_EVERY_MS = 50;
 const wake = new MessageChannel();
